@@ -1,0 +1,42 @@
+//! `cargo xtask serve` and `cargo xtask test`: the project's two commands.
+//!
+//! Both install whatever is missing first (see `tools`), so a fresh Debian
+//! machine with rustup, Node/npm and apt needs nothing else.
+
+mod cmd;
+mod static_server;
+mod suites;
+mod tools;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve(),
+        Some("test") => suites::run_all(),
+        Some("install") => tools::ensure_all(tools::Need::Everything),
+        _ => {
+            eprintln!("usage: cargo xtask <serve|test|install>");
+            eprintln!(
+                "  serve    install what is missing, build the app, serve it at http://127.0.0.1:8080"
+            );
+            eprintln!("  test     install what is missing and run every suite");
+            eprintln!("  install  only install what is missing");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn serve() -> Result<(), String> {
+    tools::ensure_all(tools::Need::Build)?;
+    println!("xtask: serving Supply Sandbox at http://127.0.0.1:8080 (Ctrl+C to stop)");
+    cmd::run(cmd::tool("trunk").args(["serve", "--release"]))
+}

@@ -1,0 +1,213 @@
+//! `cargo xtask test`: every suite, then one summary line of counts.
+
+use crate::cmd::{self, cargo, run_capture, tool};
+use crate::static_server;
+use crate::tools::{self, CHROMEDRIVER, Need};
+use std::process::Command;
+use std::time::Instant;
+
+#[derive(Default)]
+struct Tally {
+    passed: u64,
+    failed: u64,
+    failed_steps: Vec<&'static str>,
+}
+
+impl Tally {
+    /// Record a step; a failed step with no failing test counted (a compile
+    /// error, a lint) still counts as one failure.
+    fn step(&mut self, name: &'static str, ok: bool, counts: (u64, u64)) {
+        self.passed += counts.0;
+        self.failed += counts.1;
+        if !ok {
+            if counts.1 == 0 {
+                self.failed += 1;
+            }
+            self.failed_steps.push(name);
+        }
+    }
+}
+
+pub fn run_all() -> Result<(), String> {
+    let start = Instant::now();
+    tools::ensure_all(Need::Everything)?;
+    let mut t = Tally::default();
+
+    let check = |c: &mut Command| cmd::run(c).is_ok();
+    let ok = check(cargo().args(["fmt", "--all", "--check"]));
+    t.step("fmt", ok, (0, 0));
+
+    let ok = check(cargo().args([
+        "clippy",
+        "--workspace",
+        "--exclude",
+        "supply-web",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]));
+    t.step("clippy (native)", ok, (0, 0));
+    let ok = check(cargo().args([
+        "clippy",
+        "--target",
+        "wasm32-unknown-unknown",
+        "-p",
+        "supply-sim",
+        "-p",
+        "supply-web",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]));
+    t.step("clippy (wasm32)", ok, (0, 0));
+
+    let (ok, out) = run_capture(cargo().args(["test", "--workspace", "--exclude", "supply-web"]));
+    t.step("native tests", ok, cargo_counts(&out));
+
+    let wasm_test = || {
+        let mut c = cargo();
+        c.args([
+            "test",
+            "-p",
+            "supply-sim",
+            "--target",
+            "wasm32-unknown-unknown",
+        ]);
+        c
+    };
+    let (ok, out) = run_capture(&mut wasm_test());
+    t.step("wasm tests (Node)", ok, cargo_counts(&out));
+
+    let webdriver_json = cmd::root().join("tests/webdriver.json");
+    let (ok, out) = run_capture(
+        wasm_test()
+            .env("WASM_BINDGEN_USE_BROWSER", "1")
+            .env("CHROMEDRIVER", CHROMEDRIVER)
+            .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", &webdriver_json),
+    );
+    t.step("wasm tests (Chromium)", ok, cargo_counts(&out));
+
+    match cmd::run(tool("trunk").args(["build", "--release"])) {
+        Ok(()) => {
+            report_wasm_size();
+            let (ok, counts) = e2e();
+            t.step("end-to-end (Playwright, Chromium)", ok, counts);
+        }
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            t.step("release build", false, (0, 0));
+        }
+    }
+
+    let secs = start.elapsed().as_secs();
+    if t.failed_steps.is_empty() {
+        println!("xtask: all suites green in {}m{:02}s", secs / 60, secs % 60);
+    } else {
+        println!("xtask: failed steps: {}", t.failed_steps.join(", "));
+    }
+    println!("summary: {} passed, {} failed", t.passed, t.failed);
+    if t.failed_steps.is_empty() {
+        Ok(())
+    } else {
+        Err("some suites failed".into())
+    }
+}
+
+fn e2e() -> (bool, (u64, u64)) {
+    let port = match static_server::spawn(cmd::root().join("dist")) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            return (false, (0, 0));
+        }
+    };
+    let url = format!("http://127.0.0.1:{port}/");
+    println!("xtask: serving dist/ at {url} for the end-to-end suite");
+    let (ok, out) = run_capture(
+        tool("playwright")
+            .args(["test", "--config", "tests/playwright.config.mjs"])
+            .env("SANDBOX_URL", &url),
+    );
+    (ok, playwright_counts(&out))
+}
+
+/// Sum `test result: ... N passed; M failed` lines (cargo test and wasm-bindgen-test-runner).
+fn cargo_counts(out: &str) -> (u64, u64) {
+    let mut counts = (0, 0);
+    for line in out.lines().filter(|l| l.starts_with("test result:")) {
+        counts.0 += number_before(line, " passed");
+        counts.1 += number_before(line, " failed");
+    }
+    counts
+}
+
+/// Playwright's list reporter ends with lines like `  12 passed (4.1s)` and `  1 failed`.
+fn playwright_counts(out: &str) -> (u64, u64) {
+    let mut counts = (0, 0);
+    for line in out.lines().map(str::trim) {
+        let first_word_is_number = line
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.parse::<u64>().is_ok());
+        if !first_word_is_number {
+            continue;
+        }
+        if line.contains(" passed") {
+            counts.0 += number_before(line, " passed");
+        } else if line.contains(" failed") || line.contains(" flaky") {
+            counts.1 += number_before(line, " failed") + number_before(line, " flaky");
+        }
+    }
+    counts
+}
+
+/// The integer immediately before `word` in `line`, or 0.
+fn number_before(line: &str, word: &str) -> u64 {
+    line.find(word)
+        .and_then(|i| line[..i].split(|c: char| !c.is_ascii_digit()).next_back())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
+fn report_wasm_size() {
+    let Ok(entries) = std::fs::read_dir(cmd::root().join("dist")) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.extension().is_some_and(|x| x == "wasm") {
+            let raw = e.metadata().map(|m| m.len()).unwrap_or(0);
+            let gz = Command::new("gzip")
+                .args(["-9", "-c"])
+                .arg(&p)
+                .output()
+                .map(|o| o.stdout.len())
+                .unwrap_or(0);
+            println!(
+                "xtask: release wasm {}: {} KB raw, {} KB gzip",
+                p.file_name().unwrap_or_default().to_string_lossy(),
+                raw / 1024,
+                gz / 1024
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_cargo_results() {
+        let out = "test result: ok. 3 passed; 0 failed; 1 ignored\nnoise\ntest result: FAILED. 2 passed; 1 failed; 0 ignored\n";
+        assert_eq!(cargo_counts(out), (5, 1));
+    }
+
+    #[test]
+    fn counts_playwright_results() {
+        let out = "  ✓ 1 [chromium] › shell\n  2 failed\n  1 flaky\n  7 passed (3.2s)\n";
+        assert_eq!(playwright_counts(out), (7, 3));
+    }
+}
