@@ -57,3 +57,8 @@ export async function canvasStats(page) {
     return { nonBackground, colours: colours.size, width: c.width, height: c.height };
   });
 }
+
+/// Where screenshots go: target/screenshots/ at the workspace root.
+export function screenshotPath(name) {
+  return new URL(`../../target/screenshots/${name}.png`, import.meta.url).pathname;
+}

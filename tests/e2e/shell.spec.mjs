@@ -1,4 +1,4 @@
-import { test, expect, openApp, canvasStats } from './fixtures.mjs';
+import { test, expect, openApp, canvasStats, screenshotPath } from './fixtures.mjs';
 
 test('the shell renders with a drawn map and a value from the sim core', async ({ page }) => {
   await openApp(page);
@@ -15,7 +15,7 @@ test('the shell renders with a drawn map and a value from the sim core', async (
   expect(stats.nonBackground).toBeGreaterThan(500);
   expect(stats.colours).toBeGreaterThan(3);
 
-  await page.screenshot({ path: '../target/screenshots/shell.png', fullPage: true });
+  await page.screenshot({ path: screenshotPath('shell'), fullPage: true });
 });
 
 test('the loopback guard catches a request to another host', async ({ page, guard }) => {

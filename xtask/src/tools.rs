@@ -144,3 +144,15 @@ fn ensure_chromium() -> Result<(), String> {
     apt(&["update"])?;
     apt(&["install", "-y", "chromium", "chromium-driver"])
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn cargo_lock_wasm_bindgen_matches_the_pinned_cli() {
+        // Cargo.toml pins wasm-bindgen = "=0.2.130" and Trunk.toml names the
+        // same CLI version; the lock must agree or trunk refuses to build.
+        assert_eq!(super::locked_wasm_bindgen().as_deref(), Ok("0.2.130"));
+        let trunk_toml = std::fs::read_to_string(crate::cmd::root().join("Trunk.toml")).unwrap();
+        assert!(trunk_toml.contains("wasm_bindgen = \"0.2.130\""));
+    }
+}
