@@ -1,0 +1,206 @@
+//! Native headless runner: scenario in, report out, and benchmarks.
+//!
+//! ```text
+//! supply-cli run <scenario.json|builtin:NAME> [--days N] [--seed S] [--compact]
+//! supply-cli validate <scenario.json|builtin:NAME>
+//! supply-cli bench [scenario.json] [--days N] [--seed S] [--repeat K]
+//! supply-cli gen-bench-large [--zones N] [--skus N] [--orders-per-day N]   (prints JSON)
+//! ```
+//! Exit codes: 0 ok, 1 usage or IO error, 2 invalid scenario (every problem on stderr).
+
+mod bench;
+mod gen_large;
+
+use std::process::ExitCode;
+use supply_sim::{Engine, Problem, Scenario, SimTime, time::DAY, validate};
+
+const USAGE: &str = "usage:
+  supply-cli run <scenario.json|builtin:NAME> [--days N] [--seed S] [--compact]
+  supply-cli validate <scenario.json|builtin:NAME>
+  supply-cli bench [scenario.json] [--days N] [--seed S] [--repeat K]
+  supply-cli gen-bench-large [--zones N] [--skus N] [--orders-per-day N]
+built-in scenarios: uk-network, beer-game";
+
+/// Parsed command-line options (hand-parsed to keep dependencies lean).
+#[derive(Debug, Default)]
+pub struct Opts {
+    pub positional: Vec<String>,
+    pub days: Option<u32>,
+    pub seed: u64,
+    pub repeat: u32,
+    pub compact: bool,
+    pub numbers: Vec<(String, u64)>,
+}
+
+fn parse(args: &[String]) -> Result<Opts, String> {
+    let mut o = Opts {
+        seed: 42,
+        repeat: 1,
+        ..Opts::default()
+    };
+    let mut i = 0;
+    while i < args.len() {
+        let a = &args[i];
+        let mut value = |name: &str| -> Result<u64, String> {
+            i += 1;
+            let v = args.get(i).ok_or(format!("{name} needs a value"))?;
+            v.parse::<u64>()
+                .map_err(|_| format!("{name}: not a non-negative integer: {v:?}"))
+        };
+        match a.as_str() {
+            "--days" => {
+                let d = value("--days")?;
+                if d == 0 || d > 3650 {
+                    return Err("--days must be in 1..=3650".into());
+                }
+                o.days = Some(d as u32);
+            }
+            "--seed" => o.seed = value("--seed")?,
+            "--repeat" => o.repeat = value("--repeat")?.clamp(1, 100) as u32,
+            "--compact" => o.compact = true,
+            s if s.starts_with("--") => {
+                let n = value(s)?;
+                o.numbers.push((s.trim_start_matches("--").to_string(), n));
+            }
+            _ => o.positional.push(a.clone()),
+        }
+        i += 1;
+    }
+    Ok(o)
+}
+
+/// Read a scenario file, or `builtin:NAME`.
+pub fn load(path: &str) -> Result<String, String> {
+    if let Some(name) = path.strip_prefix("builtin:") {
+        return supply_sim::builtin::get(name)
+            .map(str::to_string)
+            .ok_or(format!("no built-in scenario {name:?}"));
+    }
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))
+}
+
+fn print_problems(source: &str, problems: &[Problem]) {
+    eprintln!(
+        "{source}: invalid scenario ({} problem{}):",
+        problems.len(),
+        if problems.len() == 1 { "" } else { "s" }
+    );
+    for p in problems {
+        eprintln!("  {p}");
+    }
+}
+
+/// Parse and validate, printing problems.
+pub fn compile(source: &str, text: &str) -> Result<supply_sim::Network, ExitCode> {
+    let scenario = Scenario::from_json(text).map_err(|p| {
+        print_problems(source, &p);
+        ExitCode::from(2)
+    })?;
+    validate(&scenario).map_err(|p| {
+        print_problems(source, &p);
+        ExitCode::from(2)
+    })
+}
+
+fn run(o: &Opts) -> Result<(), ExitCode> {
+    let path = o.positional.first().ok_or_else(|| {
+        eprintln!("{USAGE}");
+        ExitCode::from(1)
+    })?;
+    let text = load(path).map_err(|e| {
+        eprintln!("{e}");
+        ExitCode::from(1)
+    })?;
+    let net = compile(path, &text)?;
+    let days = o.days.unwrap_or(net.default_days);
+    let mut engine = Engine::new(net, o.seed);
+    engine.run_until(days as SimTime * DAY);
+    let report = engine.report();
+    let json = if o.compact {
+        serde_json::to_string(&report)
+    } else {
+        serde_json::to_string_pretty(&report)
+    };
+    match json {
+        Ok(j) => {
+            println!("{j}");
+            Ok(())
+        }
+        Err(e) => {
+            eprintln!("cannot serialise report: {e}");
+            Err(ExitCode::from(1))
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(cmd) = args.first() else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(1);
+    };
+    let opts = match parse(&args[1..]) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("{e}\n{USAGE}");
+            return ExitCode::from(1);
+        }
+    };
+    let result = match cmd.as_str() {
+        "run" => run(&opts),
+        "validate" => opts
+            .positional
+            .first()
+            .ok_or(ExitCode::from(1))
+            .and_then(|p| {
+                load(p)
+                    .map_err(|e| {
+                        eprintln!("{e}");
+                        ExitCode::from(1)
+                    })
+                    .map(|t| (p, t))
+            })
+            .and_then(|(p, t)| {
+                compile(p, &t).map(|n| {
+                    println!(
+                        "{p}: ok ({} facilities, {} lanes, {} SKUs, {} demand streams)",
+                        n.facilities.len(),
+                        n.lanes.len(),
+                        n.products.len(),
+                        n.demand.len()
+                    );
+                })
+            }),
+        "bench" => bench::bench(&opts),
+        "gen-bench-large" => {
+            let get = |k: &str, d: u64| {
+                opts.numbers
+                    .iter()
+                    .find(|(n, _)| n == k)
+                    .map(|x| x.1)
+                    .unwrap_or(d)
+            };
+            println!(
+                "{}",
+                gen_large::generate(
+                    get("zones", 400) as usize,
+                    get("skus", 1000) as usize,
+                    get("orders-per-day", 6000) as f64
+                )
+            );
+            Ok(())
+        }
+        "help" | "--help" | "-h" => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        other => {
+            eprintln!("unknown command {other:?}\n{USAGE}");
+            Err(ExitCode::from(1))
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(c) => c,
+    }
+}

@@ -1,0 +1,185 @@
+//! Customer demand: hourly order counts per zone stream and SKU choice.
+//!
+//! Each stream draws the number of orders in each hour from its distribution
+//! with mean `orders_per_day/24 × weekly[dow] × hourly[hour] × trend × events ×
+//! the UI's demand multiplier`; each order's SKU comes from an alias table
+//! (O(1) per order). Orders within the hour get uniform arrival times, which
+//! makes Poisson streams a true Poisson process in continuous time.
+
+use crate::rng::Rng;
+use crate::sample;
+use crate::scenario::Distribution;
+use crate::time::{DAY, HOUR, SimTime};
+
+/// Walker/Vose alias table over `n` outcomes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AliasTable {
+    prob: Vec<f64>,
+    alias: Vec<u32>,
+}
+
+impl AliasTable {
+    /// Weights must be non-negative with a positive sum (validated upstream).
+    pub fn new(weights: &[f64]) -> AliasTable {
+        let n = weights.len();
+        let total: f64 = weights.iter().sum();
+        let mut prob: Vec<f64> = weights.iter().map(|w| w * n as f64 / total).collect();
+        let mut alias = vec![0u32; n];
+        let (mut small, mut large): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
+        for (i, &p) in prob.iter().enumerate() {
+            if p < 1.0 {
+                small.push(i)
+            } else {
+                large.push(i)
+            }
+        }
+        while let (Some(s), Some(&l)) = (small.pop(), large.last()) {
+            alias[s] = l as u32;
+            prob[l] -= 1.0 - prob[s];
+            if prob[l] < 1.0 {
+                large.pop();
+                small.push(l);
+            }
+        }
+        for i in large.into_iter().chain(small) {
+            prob[i] = 1.0;
+        }
+        AliasTable { prob, alias }
+    }
+
+    #[inline]
+    pub fn sample(&self, rng: &mut Rng) -> usize {
+        let n = self.prob.len() as u64;
+        let x = rng.next_u64();
+        let i = ((x as u128 * n as u128) >> 64) as usize;
+        // Low 53 bits are independent enough of the high bits used for i.
+        let u = (x & ((1 << 53) - 1)) as f64 * (1.0 / (1u64 << 53) as f64);
+        if u < self.prob[i] {
+            i
+        } else {
+            self.alias[i] as usize
+        }
+    }
+
+    /// Probability of outcome `i` (for planning priors).
+    pub fn probability(&self, i: usize) -> f64 {
+        let n = self.prob.len() as f64;
+        let mut p = self.prob[i] / n;
+        for (j, &a) in self.alias.iter().enumerate() {
+            if a as usize == i && j != i {
+                p += (1.0 - self.prob[j]) / n;
+            }
+        }
+        p
+    }
+
+    pub fn len(&self) -> usize {
+        self.prob.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.prob.is_empty()
+    }
+}
+
+/// One compiled demand stream.
+#[derive(Clone, Debug)]
+pub struct DemandStream {
+    pub zone: usize,
+    pub per_hour: f64,
+    pub dist: Distribution,
+    pub units_per_order: u32,
+    pub sku_table: usize,
+    pub weekly: [f64; 7],
+    pub hourly: [f64; 24],
+    pub trend_per_s: f64,
+    /// (start, end, multiplier) in seconds.
+    pub events: Vec<(SimTime, SimTime, f64)>,
+    pub multichannel_share: f64,
+}
+
+impl DemandStream {
+    /// Mean orders in the hour starting at `t`.
+    pub fn mean_at(&self, t: SimTime, multiplier: f64) -> f64 {
+        let dow = ((t / DAY) % 7) as usize;
+        let hour = ((t % DAY) / HOUR) as usize;
+        let mut m = self.per_hour * self.weekly[dow] * self.hourly[hour] * multiplier;
+        m *= (1.0 + self.trend_per_s * t as f64).max(0.0);
+        for &(a, b, k) in &self.events {
+            if t >= a && t < b {
+                m *= k;
+            }
+        }
+        m
+    }
+
+    /// Orders in one hour with the given mean. `carry` holds the fraction
+    /// carried by the deterministic distribution.
+    pub fn draw(&self, rng: &mut Rng, mean: f64, carry: &mut f64) -> u64 {
+        match self.dist {
+            Distribution::Poisson => sample::poisson(rng, mean),
+            Distribution::Normal { cv } => {
+                let x = mean + cv * mean * sample::std_normal(rng);
+                libm::round(x.max(0.0)) as u64
+            }
+            Distribution::NegativeBinomial { dispersion } => {
+                sample::neg_binomial(rng, mean, dispersion)
+            }
+            Distribution::Deterministic => {
+                *carry += mean;
+                let k = libm::floor(*carry + 1e-9);
+                *carry -= k;
+                k as u64
+            }
+        }
+    }
+
+    /// Variance of one hour's count at hourly mean `m` (planning prior).
+    pub fn hourly_variance(&self, m: f64) -> f64 {
+        match self.dist {
+            Distribution::Poisson => m,
+            Distribution::Normal { cv } => (cv * m) * (cv * m),
+            Distribution::NegativeBinomial { dispersion } => m + m * m / dispersion,
+            Distribution::Deterministic => 0.0,
+        }
+    }
+}
+
+/// Normalise a pattern to mean 1 (validated: non-negative, positive sum).
+pub fn normalised<const N: usize>(v: Option<&[f64]>) -> [f64; N] {
+    let mut out = [1.0; N];
+    if let Some(v) = v
+        && v.len() == N
+    {
+        let mean = v.iter().sum::<f64>() / N as f64;
+        if mean > 0.0 {
+            for (o, x) in out.iter_mut().zip(v) {
+                *o = x / mean;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alias_table_matches_weights() {
+        let w = [5.0, 1.0, 0.0, 2.0, 2.0];
+        let t = AliasTable::new(&w);
+        let mut r = Rng::new(3);
+        let mut counts = [0u32; 5];
+        let n = 200_000;
+        for _ in 0..n {
+            counts[t.sample(&mut r)] += 1;
+        }
+        for i in 0..5 {
+            let p = w[i] / 10.0;
+            assert!((t.probability(i) - p).abs() < 1e-12, "{i}");
+            let f = counts[i] as f64 / n as f64;
+            assert!((f - p).abs() < 0.005, "{i} {f} {p}");
+        }
+    }
+}

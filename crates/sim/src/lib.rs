@@ -1,0 +1,50 @@
+//! Supply Sandbox simulation core.
+//!
+//! A deterministic discrete-event model of a fulfillment network: customer
+//! orders flow from fulfillment centers (FCs) through sortation centers and
+//! delivery stations to customer zones, while FCs replenish from suppliers,
+//! ports and other FCs under inventory policies.
+//!
+//! Data flows one way:
+//! [`scenario::Scenario`] (serde JSON) → [`validate::validate`] →
+//! [`network::Network`] → [`engine::Engine`] → [`report::Report`] /
+//! [`render::Frame`] / [`report::Kpis`].
+//!
+//! Invariants: no clock, no IO, no global state. Same scenario and seed give a
+//! bit-identical report natively and in wasm, so all transcendental maths goes
+//! through `libm`, randomness through [`rng`], and ties in the event queue
+//! break by insertion order. Units are conserved (see [`engine`]).
+
+pub mod builtin;
+pub mod demand;
+pub mod emissions;
+pub mod engine;
+pub mod forecast;
+pub mod geo;
+pub mod network;
+pub mod policy;
+pub mod render;
+pub mod report;
+pub mod rng;
+pub mod sample;
+pub mod scenario;
+pub mod time;
+pub mod validate;
+
+pub use engine::Engine;
+pub use network::Network;
+pub use report::{Kpis, Report};
+pub use scenario::Scenario;
+pub use time::SimTime;
+pub use validate::{Problem, validate};
+
+/// Parse, validate and run a scenario for `days` days: the one-call path the
+/// CLI and tests use.
+pub fn run_json(json: &str, days: Option<u32>, seed: u64) -> Result<Report, Vec<Problem>> {
+    let scenario = Scenario::from_json(json)?;
+    let network = validate(&scenario)?;
+    let days = days.unwrap_or(network.default_days);
+    let mut engine = Engine::new(network, seed);
+    engine.run_until(days as SimTime * time::DAY);
+    Ok(engine.report())
+}

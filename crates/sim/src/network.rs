@@ -1,0 +1,170 @@
+//! The compiled network: dense indices, resolved defaults, precomputed routes.
+//!
+//! Built only by [`crate::validate::validate`], so every index is in range and
+//! every number is finite and in its domain; the engine relies on that and
+//! does no further checking. Facilities and lanes keep the scenario's order,
+//! so index `i` here is `facilities[i]` / `lanes[i]` in the scenario.
+
+use crate::demand::{AliasTable, DemandStream};
+use crate::emissions::{Co2Basis, Mode};
+use crate::scenario::{AssignRule, FacilityKind, ForecastSpec, Promise, StockoutRule};
+use crate::time::SimTime;
+use petgraph::graph::DiGraph;
+
+/// A facility as the engine and the map see it.
+#[derive(Clone, Debug)]
+pub struct FacilityInfo {
+    pub id: String,
+    pub name: String,
+    pub kind: FacilityKind,
+    pub lat: f64,
+    pub lon: f64,
+    /// Server rate in units (FC) or parcels (cross-docks) per second; 0 = none.
+    pub rate_per_s: f64,
+    /// Working windows within a day, seconds `[start, end)`, sorted; empty = 24 h.
+    pub shifts: Vec<(SimTime, SimTime)>,
+    pub handling_cost_per_unit: f64,
+    pub labour_hours_per_unit: f64,
+    /// Supplier release capacity, units per second; 0 = unlimited.
+    pub production_per_s: f64,
+    pub lead_time_s: SimTime,
+    pub vmi: bool,
+    pub vessel_interval_s: SimTime,
+    pub eta_sd_s: f64,
+    pub dwell_s: SimTime,
+    pub population: u64,
+    pub radius_km: f64,
+    pub promise: Option<Promise>,
+}
+
+/// A lane with every default resolved.
+#[derive(Clone, Debug)]
+pub struct LaneInfo {
+    pub from: usize,
+    pub to: usize,
+    pub mode: Mode,
+    pub distance_km: f64,
+    pub transit_s: SimTime,
+    pub speed_kmh: f64,
+    pub cost_per_km: f64,
+    pub cost_per_unit: f64,
+    /// GBP per tonne-km of load (shared carriers: rail, ocean).
+    pub cost_per_tkm: f64,
+    pub capacity_kg: f64,
+    pub capacity_m3: f64,
+    pub every_s: Option<SimTime>,
+    pub offset_s: SimTime,
+    pub when_full: bool,
+    pub vehicles: Option<u32>,
+    pub hourly_availability: Option<[f64; 24]>,
+    pub co2: Co2Basis,
+    pub net_zero: bool,
+    pub stop_s: SimTime,
+    pub downtime_prob: f64,
+    pub loss_rate: f64,
+}
+
+#[derive(Clone, Debug)]
+pub struct ProductInfo {
+    pub id: String,
+    pub weight_kg: f64,
+    pub volume_m3: f64,
+    pub value: f64,
+    /// GBP per unit per second on hand.
+    pub holding_per_unit_s: f64,
+    /// GBP per unit per second backordered.
+    pub backorder_per_unit_s: f64,
+    pub lost_sale_cost: f64,
+}
+
+/// Decision rule with levels resolved to units.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum RuleInfo {
+    BaseStock {
+        level: f64,
+    },
+    SS {
+        s: f64,
+        big_s: f64,
+    },
+    RQ {
+        r: f64,
+        q: f64,
+    },
+    Periodic {
+        cover: f64,
+        safety: f64,
+        z: Option<f64>,
+    },
+    Jit {
+        cover: f64,
+        safety_factor: f64,
+    },
+    Vmi {
+        min_periods: f64,
+        max_periods: f64,
+    },
+}
+
+/// One stocking point × SKU policy.
+#[derive(Clone, Debug)]
+pub struct PolicyInfo {
+    pub fc: usize,
+    pub sku: usize,
+    pub source: usize,
+    /// The lane source → fc that replenishment travels on.
+    pub lane: usize,
+    pub rule: RuleInfo,
+    pub forecast: ForecastSpec,
+    pub review_s: SimTime,
+    pub order_delay_s: SimTime,
+    /// Planned replenishment lead time (order delay + source + transit).
+    pub lead_time_s: SimTime,
+    pub initial_stock: u32,
+    pub initial_in_transit: u32,
+    /// Expected demand per statistics period and its variance (planning prior).
+    pub expected_per_period: f64,
+    pub variance_per_period: f64,
+}
+
+/// The compiled, validated network.
+#[derive(Clone, Debug)]
+pub struct Network {
+    pub name: String,
+    pub period_s: SimTime,
+    pub default_days: u32,
+    pub stockout: StockoutRule,
+    pub assignment: AssignRule,
+    pub wage_per_hour: f64,
+    pub facilities: Vec<FacilityInfo>,
+    pub lanes: Vec<LaneInfo>,
+    pub products: Vec<ProductInfo>,
+    pub demand: Vec<DemandStream>,
+    pub sku_tables: Vec<AliasTable>,
+    pub policies: Vec<PolicyInfo>,
+    /// Facility graph: node weight = facility index, edge weight = lane index.
+    pub graph: DiGraph<u32, u32>,
+    /// Parcel routes as lane sequences FC → … → zone.
+    pub routes: Vec<Vec<u32>>,
+    /// Per facility (empty unless a zone): candidate (fc, route) in preference order.
+    pub candidates: Vec<Vec<(u32, u32)>>,
+    /// Facility index → stocking slot (FCs only).
+    pub fc_slot: Vec<Option<u32>>,
+    /// Stocking slot → facility index.
+    pub fcs: Vec<u32>,
+}
+
+impl Network {
+    /// Facilities for the map: (index, id, name, kind, lat, lon).
+    pub fn facility(&self, i: usize) -> Option<&FacilityInfo> {
+        self.facilities.get(i)
+    }
+
+    pub fn facility_index(&self, id: &str) -> Option<usize> {
+        self.facilities.iter().position(|f| f.id == id)
+    }
+
+    pub fn lane(&self, i: usize) -> Option<&LaneInfo> {
+        self.lanes.get(i)
+    }
+}

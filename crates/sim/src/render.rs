@@ -1,0 +1,99 @@
+//! Plain render structs: what the map draws. The web crate decides how.
+//!
+//! Vehicles are reported with departure and arrival times; the UI
+//! interpolates positions along the lane between events.
+
+use crate::emissions::Mode;
+use crate::engine::Engine;
+use crate::scenario::FacilityKind;
+use crate::time::SimTime;
+use serde::Serialize;
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Frame {
+    pub time: SimTime,
+    pub facilities: Vec<FacilityState>,
+    pub vehicles: Vec<VehicleState>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct FacilityState {
+    pub index: u32,
+    /// Units on hand (FCs).
+    pub stock: u64,
+    /// Orders inside the facility (waiting for stock, being processed or for a vehicle).
+    pub queue: u64,
+    /// Busy share of the server over the last completed period, 0..=1.
+    pub utilisation: f64,
+    /// Backorders outstanding or a stockout this period.
+    pub stockout: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct VehicleState {
+    pub lane: u32,
+    pub from: u32,
+    pub to: u32,
+    pub mode: Mode,
+    pub depart: SimTime,
+    pub arrive: SimTime,
+    pub load_units: u64,
+    /// A replenishment shipment rather than a parcel vehicle.
+    pub replenishment: bool,
+}
+
+impl Engine {
+    /// Snapshot for drawing. Allocates the two vectors; call once per frame.
+    pub fn frame(&self) -> Frame {
+        let mut f = Frame {
+            time: self.now,
+            ..Frame::default()
+        };
+        self.frame_into(&mut f);
+        f
+    }
+
+    /// Like [`Engine::frame`] but reuses `out`'s buffers.
+    pub fn frame_into(&self, out: &mut Frame) {
+        out.time = self.now;
+        out.facilities.clear();
+        out.vehicles.clear();
+        for (i, fs) in self.fac.iter().enumerate() {
+            let kind = self.net.facilities[i].kind;
+            let stocking = kind == FacilityKind::FulfillmentCenter;
+            out.facilities.push(FacilityState {
+                index: i as u32,
+                stock: fs.on_hand,
+                queue: fs.wip,
+                utilisation: fs.last_utilisation,
+                stockout: stocking && (fs.backlog_units > 0 || fs.stockouts_this_period > 0),
+            });
+        }
+        for (lane, units) in self.vehicles_in_flight() {
+            let li = &self.net.lanes[lane.0 as usize];
+            out.vehicles.push(VehicleState {
+                lane: lane.0,
+                from: li.from as u32,
+                to: li.to as u32,
+                mode: li.mode,
+                depart: lane.1,
+                arrive: lane.2,
+                load_units: units,
+                replenishment: false,
+            });
+        }
+        for (lane, units) in self.shipments_in_flight() {
+            let li = &self.net.lanes[lane.0 as usize];
+            out.vehicles.push(VehicleState {
+                lane: lane.0,
+                from: li.from as u32,
+                to: li.to as u32,
+                mode: li.mode,
+                depart: lane.1,
+                arrive: lane.2,
+                load_units: units,
+                replenishment: true,
+            });
+        }
+    }
+}

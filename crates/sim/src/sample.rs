@@ -1,0 +1,218 @@
+//! Random variate samplers and normal-distribution helpers, on `libm` only.
+//!
+//! `rand_distr` is not used because its samplers call std's `ln`/`exp`, whose
+//! last bits differ between native and wasm builds; these samplers give
+//! bit-identical draws on both.
+
+use crate::rng::Rng;
+
+/// Poisson(mean). Inversion by sequential search below mean 10, otherwise
+/// Hörmann's PTRS transformed rejection (Hörmann 1993, "The transformed
+/// rejection method for generating Poisson random variables").
+pub fn poisson(rng: &mut Rng, mean: f64) -> u64 {
+    if mean.is_nan() || mean <= 0.0 {
+        return 0;
+    }
+    if mean < 10.0 {
+        let mut p = libm::exp(-mean);
+        let mut s = p;
+        let u = rng.f64();
+        let mut k = 0u64;
+        // The bound stops a pathological tail walk when rounding leaves s < u.
+        while u > s && k < 1_000 {
+            k += 1;
+            p *= mean / k as f64;
+            s += p;
+        }
+        return k;
+    }
+    let smu = libm::sqrt(mean);
+    let b = 0.931 + 2.53 * smu;
+    let a = -0.059 + 0.02483 * b;
+    let inv_alpha = 1.1239 + 1.1328 / (b - 3.4);
+    let vr = 0.9277 - 3.6224 / (b - 2.0);
+    let log_mean = libm::log(mean);
+    loop {
+        let u = rng.f64() - 0.5;
+        let v = rng.f64_open0();
+        let us = 0.5 - libm::fabs(u);
+        let k = libm::floor((2.0 * a / us + b) * u + mean + 0.43);
+        if us >= 0.07 && v <= vr {
+            return k as u64;
+        }
+        if k < 0.0 || (us < 0.013 && v > us) {
+            continue;
+        }
+        let lhs = libm::log(v) + libm::log(inv_alpha) - libm::log(a / (us * us) + b);
+        let rhs = -mean + k * log_mean - libm::lgamma(k + 1.0);
+        if lhs <= rhs {
+            return k as u64;
+        }
+    }
+}
+
+/// Standard normal by the Marsaglia polar method.
+pub fn std_normal(rng: &mut Rng) -> f64 {
+    loop {
+        let u = 2.0 * rng.f64() - 1.0;
+        let v = 2.0 * rng.f64() - 1.0;
+        let s = u * u + v * v;
+        if s > 0.0 && s < 1.0 {
+            return u * libm::sqrt(-2.0 * libm::log(s) / s);
+        }
+    }
+}
+
+/// Gamma(shape, scale) by Marsaglia and Tsang (2000); shape < 1 via the
+/// U^(1/shape) boost.
+pub fn gamma(rng: &mut Rng, shape: f64, scale: f64) -> f64 {
+    if shape.is_nan() || shape <= 0.0 || scale.is_nan() || scale <= 0.0 {
+        return 0.0;
+    }
+    if shape < 1.0 {
+        let u = rng.f64_open0();
+        return gamma(rng, shape + 1.0, scale) * libm::pow(u, 1.0 / shape);
+    }
+    let d = shape - 1.0 / 3.0;
+    let c = 1.0 / libm::sqrt(9.0 * d);
+    loop {
+        let x = std_normal(rng);
+        let v = 1.0 + c * x;
+        if v <= 0.0 {
+            continue;
+        }
+        let v = v * v * v;
+        let u = rng.f64_open0();
+        if u < 1.0 - 0.0331 * x * x * x * x
+            || libm::log(u) < 0.5 * x * x + d * (1.0 - v + libm::log(v))
+        {
+            return d * v * scale;
+        }
+    }
+}
+
+/// Negative binomial with the given mean and dispersion `k`
+/// (variance = mean + mean²/k), as a gamma–Poisson mixture.
+pub fn neg_binomial(rng: &mut Rng, mean: f64, k: f64) -> u64 {
+    if mean <= 0.0 {
+        return 0;
+    }
+    let lambda = gamma(rng, k, mean / k);
+    poisson(rng, lambda)
+}
+
+/// Standard normal CDF Φ.
+pub fn phi(x: f64) -> f64 {
+    0.5 * libm::erfc(-x / core::f64::consts::SQRT_2)
+}
+
+/// Inverse standard normal CDF (Acklam's rational approximation, |error| < 1.2e-9
+/// after one Newton step would be better; 1.15e-9 relative as is).
+pub fn phi_inv(p: f64) -> f64 {
+    const A: [f64; 6] = [
+        -3.969_683_028_665_376e1,
+        2.209_460_984_245_205e2,
+        -2.759_285_104_469_687e2,
+        1.383_577_518_672_69e2,
+        -3.066_479_806_614_716e1,
+        2.506_628_277_459_239,
+    ];
+    const B: [f64; 5] = [
+        -5.447_609_879_822_406e1,
+        1.615_858_368_580_409e2,
+        -1.556_989_798_598_866e2,
+        6.680_131_188_771_972e1,
+        -1.328_068_155_288_572e1,
+    ];
+    const C: [f64; 6] = [
+        -7.784_894_002_430_293e-3,
+        -3.223_964_580_411_365e-1,
+        -2.400_758_277_161_838,
+        -2.549_732_539_343_734,
+        4.374_664_141_464_968,
+        2.938_163_982_698_783,
+    ];
+    const D: [f64; 4] = [
+        7.784_695_709_041_462e-3,
+        3.224_671_290_700_398e-1,
+        2.445_134_137_142_996,
+        3.754_408_661_907_416,
+    ];
+    if p <= 0.0 {
+        return f64::NEG_INFINITY;
+    }
+    if p >= 1.0 {
+        return f64::INFINITY;
+    }
+    let lo = 0.02425;
+    if p < lo {
+        let q = libm::sqrt(-2.0 * libm::log(p));
+        (((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5])
+            / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1.0)
+    } else if p <= 1.0 - lo {
+        let q = p - 0.5;
+        let r = q * q;
+        (((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q
+            / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1.0)
+    } else {
+        -phi_inv(1.0 - p)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn moments(xs: &[f64]) -> (f64, f64) {
+        let n = xs.len() as f64;
+        let m = xs.iter().sum::<f64>() / n;
+        let v = xs.iter().map(|x| (x - m) * (x - m)).sum::<f64>() / (n - 1.0);
+        (m, v)
+    }
+
+    #[test]
+    fn poisson_mean_and_variance_small_and_large() {
+        for &mu in &[0.3, 4.0, 9.9, 10.0, 37.5, 480.0] {
+            let mut r = Rng::new(1);
+            let xs: Vec<f64> = (0..100_000).map(|_| poisson(&mut r, mu) as f64).collect();
+            let (m, v) = moments(&xs);
+            // 5 standard errors of the mean; variance within 5%.
+            assert!((m - mu).abs() < 5.0 * (mu / 1e5).sqrt(), "mu {mu} mean {m}");
+            assert!((v / mu - 1.0).abs() < 0.05, "mu {mu} var {v}");
+        }
+    }
+
+    #[test]
+    fn normal_gamma_negbin_moments() {
+        let mut r = Rng::new(2);
+        let xs: Vec<f64> = (0..100_000).map(|_| std_normal(&mut r)).collect();
+        let (m, v) = moments(&xs);
+        assert!(m.abs() < 0.02 && (v - 1.0).abs() < 0.02, "{m} {v}");
+        let xs: Vec<f64> = (0..100_000).map(|_| gamma(&mut r, 2.5, 2.0)).collect();
+        let (m, v) = moments(&xs);
+        assert!(
+            (m - 5.0).abs() < 0.05 && (v / 10.0 - 1.0).abs() < 0.04,
+            "{m} {v}"
+        );
+        let xs: Vec<f64> = (0..100_000).map(|_| gamma(&mut r, 0.5, 1.0)).collect();
+        let (m, _) = moments(&xs);
+        assert!((m - 0.5).abs() < 0.01, "{m}");
+        let xs: Vec<f64> = (0..100_000)
+            .map(|_| neg_binomial(&mut r, 6.0, 3.0) as f64)
+            .collect();
+        let (m, v) = moments(&xs);
+        assert!(
+            (m - 6.0).abs() < 0.05 && (v / 18.0 - 1.0).abs() < 0.05,
+            "{m} {v}"
+        );
+    }
+
+    #[test]
+    fn phi_and_inverse_agree() {
+        assert!((phi(0.0) - 0.5).abs() < 1e-15);
+        assert!((phi(1.959_963_985) - 0.975).abs() < 1e-9);
+        for &p in &[0.001, 0.05, 0.5, 0.8, 0.95, 0.999] {
+            assert!((phi(phi_inv(p)) - p).abs() < 1e-8, "{p}");
+        }
+    }
+}

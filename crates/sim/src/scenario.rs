@@ -1,0 +1,610 @@
+//! The scenario: plain serde data, versioned JSON (`"version": 1`).
+//!
+//! This is what the UI edits and what files hold; it is never used by the
+//! engine directly. [`crate::validate::validate`] checks it and compiles it to a
+//! [`crate::network::Network`]. Optional fields default as documented on each
+//! field; the JSON Schema is `scenarios/scenario.schema.json`.
+//!
+//! Units: hours, days, km, kg, m³, GBP. Demand is in orders per day; one order
+//! is `units_per_order` units of one SKU.
+
+use crate::emissions::Mode;
+use crate::validate::Problem;
+use serde::{Deserialize, Serialize};
+
+pub const VERSION: u32 = 1;
+
+fn d_days() -> u32 {
+    14
+}
+fn d_period() -> f64 {
+    24.0
+}
+fn d_circuity() -> f64 {
+    1.3
+}
+fn d_wage() -> f64 {
+    12.21
+}
+fn d_holding() -> f64 {
+    0.25
+}
+fn d_one() -> u32 {
+    1
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// Format version; must be 1.
+    pub version: u32,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// Default horizon in days (the CLI's `--days` overrides).
+    #[serde(default = "d_days")]
+    pub days: u32,
+    /// Statistics and default review period, hours (24 = daily, 168 = weekly).
+    #[serde(default = "d_period")]
+    pub period_hours: f64,
+    #[serde(default)]
+    pub stockout: StockoutRule,
+    #[serde(default)]
+    pub assignment: AssignRule,
+    /// Road distance / great-circle distance when a lane gives no distance.
+    #[serde(default = "d_circuity")]
+    pub circuity: f64,
+    /// Loaded warehouse wage, GBP/hour (default: UK National Living Wage from April 2025).
+    #[serde(default = "d_wage")]
+    pub wage_per_hour: f64,
+    #[serde(default)]
+    pub products: Vec<Product>,
+    /// Generates `count` identical SKUs (compact form for large catalogues).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub product_catalog: Option<ProductCatalog>,
+    pub facilities: Vec<Facility>,
+    pub lanes: Vec<Lane>,
+    #[serde(default)]
+    pub demand: Vec<Demand>,
+    #[serde(default)]
+    pub policies: Vec<Policy>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StockoutRule {
+    #[default]
+    Backorder,
+    LostSale,
+}
+
+/// How an order picks its fulfillment center (pluggable rule).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AssignRule {
+    /// Nearest FC (great-circle to the zone centroid) that has the SKU on hand.
+    #[default]
+    NearestWithStock,
+    /// FC with the shortest planned transit to the zone that has the SKU.
+    FastestWithStock,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Product {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    pub weight_kg: f64,
+    pub volume_m3: f64,
+    /// Unit value, GBP.
+    pub value: f64,
+    /// Annual holding cost as a fraction of value (default 0.25).
+    #[serde(default = "d_holding")]
+    pub holding_rate: f64,
+    #[serde(default)]
+    pub backorder_cost_per_unit_day: f64,
+    #[serde(default)]
+    pub lost_sale_cost: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProductCatalog {
+    pub count: u32,
+    pub prefix: String,
+    pub weight_kg: f64,
+    pub volume_m3: f64,
+    pub value: f64,
+    #[serde(default = "d_holding")]
+    pub holding_rate: f64,
+    #[serde(default)]
+    pub backorder_cost_per_unit_day: f64,
+    #[serde(default)]
+    pub lost_sale_cost: f64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FacilityKind {
+    Supplier,
+    Port,
+    FulfillmentCenter,
+    SortationCenter,
+    DeliveryStation,
+    CustomerZone,
+}
+
+impl FacilityKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            FacilityKind::Supplier => "supplier",
+            FacilityKind::Port => "port",
+            FacilityKind::FulfillmentCenter => "fulfillment_center",
+            FacilityKind::SortationCenter => "sortation_center",
+            FacilityKind::DeliveryStation => "delivery_station",
+            FacilityKind::CustomerZone => "customer_zone",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Automation {
+    #[default]
+    Manual,
+    Mechanised,
+    Robotic,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Promise {
+    SameDay,
+    NextDay,
+    TwoDay,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Shift {
+    pub start_hour: f64,
+    pub end_hour: f64,
+}
+
+/// A site. Fields beyond id/name/kind/lat/lon apply to some kinds only;
+/// validation says which are required where.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Facility {
+    pub id: String,
+    pub name: String,
+    pub kind: FacilityKind,
+    pub lat: f64,
+    pub lon: f64,
+    /// FC: units picked+packed per hour before the automation multiplier;
+    /// sortation center / delivery station: parcels per hour. Required for those kinds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capacity_per_hour: Option<f64>,
+    /// FC only: manual ×1, mechanised ×1.6, robotic ×2.5 pick rate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub automation: Option<Automation>,
+    /// FC/sortation/station working hours each day (default: 24 h).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shifts: Option<Vec<Shift>>,
+    /// Override of the non-labour handling cost per unit, GBP.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handling_cost_per_unit: Option<f64>,
+    /// Override of labour hours per unit handled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub labour_hours_per_unit: Option<f64>,
+    /// Supplier: production/release capacity, units per day (default unlimited).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub production_per_day: Option<f64>,
+    /// Supplier: production lead time, hours (default 0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead_time_hours: Option<f64>,
+    /// Supplier: offers vendor-managed inventory (required by `vmi` policies).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub vmi: bool,
+    /// Port: scheduled vessel interval, hours. Required for ports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vessel_interval_hours: Option<f64>,
+    /// Port: standard deviation of vessel ETA, hours (default 0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eta_sd_hours: Option<f64>,
+    /// Port: dwell from vessel arrival to release, hours (default 0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dwell_hours: Option<f64>,
+    /// Customer zone: population (informational; demand is in `demand`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub population: Option<u64>,
+    /// Customer zone: radius of the area served, km. Required for zones.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub radius_km: Option<f64>,
+    /// Customer zone: delivery promise. Required for zones.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub promise: Option<Promise>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dispatch {
+    /// Scheduled departures every N hours.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub every_hours: Option<f64>,
+    /// First scheduled departure, hours after t=0 (default 0).
+    #[serde(default)]
+    pub offset_hours: f64,
+    /// Also leave as soon as a vehicle is full.
+    #[serde(default)]
+    pub when_full: bool,
+}
+
+/// A directed lane between two facilities. Everything but from/to/mode
+/// defaults from the mode table in [`crate::emissions`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lane {
+    pub from: String,
+    pub to: String,
+    pub mode: Mode,
+    /// Default: great-circle distance × circuity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub distance_km: Option<f64>,
+    /// Default: distance / speed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transit_hours: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speed_kmh: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_per_km: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_per_unit: Option<f64>,
+    /// GBP per tonne-km of load (how shared carriers charge).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_per_tkm: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capacity_kg: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capacity_m3: Option<f64>,
+    /// Parcel lanes: when vehicles leave (default every 2 h and when full).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dispatch: Option<Dispatch>,
+    /// Fleet size on this lane (default unlimited). A vehicle is busy for the
+    /// round trip.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vehicles: Option<u32>,
+    /// Crowdsourced: share of `vehicles` available in each hour of the day (24 values).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hourly_availability: Option<Vec<f64>>,
+    /// Override: kg CO2e per vehicle-km.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub co2e_kg_per_km: Option<f64>,
+    /// Override: kg CO2e per tonne-km.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub co2e_kg_per_tkm: Option<f64>,
+    /// Last mile: minutes per stop (default 2 for vans, 0 otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stop_minutes: Option<f64>,
+    /// Drone: maximum one-way range, km (default 15).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub range_km: Option<f64>,
+    /// Drone: probability a departure is grounded by weather (retry in 1 h).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub downtime_prob: Option<f64>,
+    /// Probability that a parcel on this lane is lost or damaged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub loss_rate: Option<f64>,
+}
+
+/// Per-draw distribution of the number of orders in an hour.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Distribution {
+    Poisson,
+    /// Normal with sd = cv × hourly mean, rounded and clamped at 0.
+    Normal {
+        cv: f64,
+    },
+    /// Variance = mean + mean²/dispersion.
+    NegativeBinomial {
+        dispersion: f64,
+    },
+    /// The expected count exactly, carrying fractions between hours.
+    Deterministic,
+}
+
+/// Which SKUs a demand stream orders.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum SkuMix {
+    /// SKU of rank r (catalogue order) has weight 1/r^s.
+    Zipf {
+        s: f64,
+    },
+    Uniform,
+    Shares {
+        shares: Vec<SkuShare>,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SkuShare {
+    pub sku: String,
+    pub weight: f64,
+}
+
+/// A multiplier over a window of days: peak events (a sale) and shocks.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemandEvent {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    pub start_day: f64,
+    pub days: f64,
+    pub multiplier: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Demand {
+    pub zone: String,
+    /// Mean orders per day before patterns, trend and events.
+    pub orders_per_day: f64,
+    pub distribution: Distribution,
+    #[serde(default = "d_one")]
+    pub units_per_order: u32,
+    pub sku_mix: SkuMix,
+    /// Monday..Sunday multipliers (normalised to mean 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weekly: Option<Vec<f64>>,
+    /// Hour 0..23 multipliers (normalised to mean 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hourly: Option<Vec<f64>>,
+    /// Linear growth per year as a fraction (0.1 = +10 %/yr).
+    #[serde(default)]
+    pub trend_per_year: f64,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<DemandEvent>,
+    /// Share of orders from other sales channels (fulfilled the same way).
+    #[serde(default)]
+    pub multichannel_share: f64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Rule {
+    /// Order up to a fixed level each review; `level` or, if absent,
+    /// mean·(L+R) + z·σ·√(L+R) from the expected demand.
+    BaseStock {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        level: Option<f64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        z: Option<f64>,
+    },
+    /// If inventory position ≤ s, order up to S.
+    #[serde(rename = "s_S")]
+    SS {
+        s: f64,
+        #[serde(rename = "S")]
+        big_s: f64,
+    },
+    /// If inventory position ≤ r, order the smallest multiple of q that lifts it above r.
+    RQ { r: f64, q: f64 },
+    /// Periodic order-up-to from the forecast: forecast × cover + safety
+    /// (cover default (L+R)/R periods; safety fixed, or z·σ̂·√cover when `z` given).
+    Periodic {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        cover_periods: Option<f64>,
+        #[serde(default)]
+        safety_stock: f64,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        z: Option<f64>,
+    },
+    /// Order the forecast over lead time + review with minimal safety (a fraction of it).
+    Jit {
+        #[serde(default)]
+        safety_factor: f64,
+    },
+    /// The supplier sees stock: refill to `max_days` of forecast when the
+    /// position falls below `min_days`. No order delay.
+    Vmi { min_days: f64, max_days: f64 },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum ForecastSpec {
+    MovingAverage { periods: u32 },
+    ExpSmoothing { alpha: f64 },
+}
+
+/// An inventory policy at a stocking point (FC) for one SKU or all SKUs.
+/// A policy naming a SKU overrides the all-SKU one.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Policy {
+    pub facility: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sku: Option<String>,
+    /// Supplier, port or upstream FC that replenishes.
+    pub source: String,
+    pub rule: Rule,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub forecast: Option<ForecastSpec>,
+    /// Default: the scenario's `period_hours`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_hours: Option<f64>,
+    /// Information delay from placing an order to the source seeing it.
+    #[serde(default)]
+    pub order_delay_hours: f64,
+    /// Default: the policy's target level at t=0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub initial_stock: Option<f64>,
+    /// Units already in transit per review period at t=0 (beer-game pipeline).
+    #[serde(default)]
+    pub initial_in_transit_per_period: f64,
+}
+
+impl Scenario {
+    /// Parse JSON. Syntax and type errors become one [`Problem`] with the JSON
+    /// path of the offending value and its line/column.
+    pub fn from_json(text: &str) -> Result<Scenario, Vec<Problem>> {
+        serde_json::from_str::<Scenario>(text).map_err(|e| {
+            let (line, column) = (e.line(), e.column());
+            let path = if line > 0 {
+                path_at(text, line, column)
+            } else {
+                String::new()
+            };
+            let msg = e.to_string();
+            // serde_json appends " at line L column C"; keep the message clean.
+            let msg = match msg.rfind(" at line ") {
+                Some(i) => msg[..i].to_string(),
+                None => msg,
+            };
+            vec![Problem {
+                path,
+                message: msg,
+                line: Some(line),
+                column: Some(column),
+            }]
+        })
+    }
+
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+/// JSON path (`facilities[3].capacity_per_hour`) of the innermost value or key
+/// at 1-based `line`/`column`. A small scanner: it tracks the container stack
+/// through strings, keys and commas up to the position. Best-effort on invalid
+/// JSON (it reports the path reached so far).
+pub fn path_at(text: &str, line: usize, column: usize) -> String {
+    enum Frame {
+        Obj(Option<String>),
+        Arr(usize),
+    }
+    // Byte offset of the target position.
+    let mut target = text.len();
+    let (mut l, mut c) = (1usize, 1usize);
+    for (i, ch) in text.char_indices() {
+        if l == line && c >= column {
+            target = i;
+            break;
+        }
+        if ch == '\n' {
+            l += 1;
+            c = 1;
+        } else {
+            c += 1;
+        }
+    }
+    let bytes = text.as_bytes();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut expecting_key = false;
+    let mut i = 0;
+    while i < bytes.len() && i < target {
+        match bytes[i] {
+            b'{' => {
+                stack.push(Frame::Obj(None));
+                expecting_key = true;
+            }
+            b'[' => {
+                stack.push(Frame::Arr(0));
+                expecting_key = false;
+            }
+            b'}' | b']' => {
+                stack.pop();
+                expecting_key = false;
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Arr(n)) => *n += 1,
+                Some(Frame::Obj(k)) => {
+                    *k = None;
+                    expecting_key = true;
+                }
+                None => {}
+            },
+            b'"' => {
+                let start = i + 1;
+                let mut j = start;
+                while j < bytes.len() && bytes[j] != b'"' {
+                    j += if bytes[j] == b'\\' { 2 } else { 1 };
+                }
+                if expecting_key {
+                    if let Some(Frame::Obj(k)) = stack.last_mut() {
+                        *k = Some(
+                            text.get(start..j.min(bytes.len()))
+                                .unwrap_or("")
+                                .to_string(),
+                        );
+                    }
+                    expecting_key = false;
+                }
+                i = j;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut out = String::new();
+    for f in &stack {
+        match f {
+            Frame::Obj(Some(k)) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(k);
+            }
+            Frame::Obj(None) => {}
+            Frame::Arr(n) => {
+                out.push('[');
+                out.push_str(&n.to_string());
+                out.push(']');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn type_error_has_path_and_position() {
+        let text = r#"{"version": 1, "name": "x",
+  "facilities": [
+    {"id": "a", "name": "A", "kind": "port", "lat": 1, "lon": 2},
+    {"id": "b", "name": "B", "kind": "fulfillment_center", "lat": 1, "lon": 2, "capacity_per_hour": "fast"}
+  ],
+  "lanes": []}"#;
+        let err = Scenario::from_json(text).unwrap_err();
+        assert_eq!(err.len(), 1);
+        assert_eq!(
+            err[0].path, "facilities[1].capacity_per_hour",
+            "{:?}",
+            err[0]
+        );
+        assert_eq!(err[0].line, Some(4));
+    }
+
+    #[test]
+    fn syntax_error_is_a_problem_not_a_panic() {
+        let err = Scenario::from_json("{\"version\": 1, \"name\": ").unwrap_err();
+        assert!(err[0].line.is_some());
+        let err = Scenario::from_json("").unwrap_err();
+        assert_eq!(err.len(), 1);
+    }
+
+    #[test]
+    fn unknown_field_is_reported_with_its_path() {
+        let text = r#"{"version": 1, "name": "x", "facilities": [], "lanes": [{"from": "a", "to": "b", "mode": "drone", "colour": 3}]}"#;
+        let err = Scenario::from_json(text).unwrap_err();
+        assert!(err[0].message.contains("colour"), "{:?}", err[0]);
+        assert!(err[0].path.starts_with("lanes[0]"), "{:?}", err[0]);
+    }
+}

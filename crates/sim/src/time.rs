@@ -1,0 +1,25 @@
+//! Integer simulation time. One tick is one second; `SimTime` 0 is Monday 00:00.
+//!
+//! Integer time keeps event ordering exact and identical on every platform.
+
+/// Seconds since the start of the run.
+pub type SimTime = u64;
+
+pub const MINUTE: SimTime = 60;
+pub const HOUR: SimTime = 3_600;
+pub const DAY: SimTime = 86_400;
+pub const WEEK: SimTime = 7 * DAY;
+
+/// Hours (possibly fractional) to whole seconds, rounded; negatives clamp to 0.
+pub fn hours(h: f64) -> SimTime {
+    if h.is_finite() && h > 0.0 {
+        (h * HOUR as f64 + 0.5) as SimTime
+    } else {
+        0
+    }
+}
+
+/// Seconds to hours as a float (for reports).
+pub fn to_hours(t: SimTime) -> f64 {
+    t as f64 / HOUR as f64
+}
