@@ -132,6 +132,8 @@ pub struct PolicyInfo {
 pub struct Network {
     pub name: String,
     pub period_s: SimTime,
+    /// Per-period facility statistics start at this time.
+    pub warmup_s: SimTime,
     pub default_days: u32,
     pub stockout: StockoutRule,
     pub assignment: AssignRule,

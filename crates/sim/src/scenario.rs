@@ -47,6 +47,10 @@ pub struct Scenario {
     /// Statistics and default review period, hours (24 = daily, 168 = weekly).
     #[serde(default = "d_period")]
     pub period_hours: f64,
+    /// Periods starting before this many days are left out of the per-period
+    /// facility statistics (demand/order variance, cycle service level).
+    #[serde(default)]
+    pub warmup_days: f64,
     #[serde(default)]
     pub stockout: StockoutRule,
     #[serde(default)]

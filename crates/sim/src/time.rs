@@ -10,10 +10,15 @@ pub const HOUR: SimTime = 3_600;
 pub const DAY: SimTime = 86_400;
 pub const WEEK: SimTime = 7 * DAY;
 
-/// Hours (possibly fractional) to whole seconds, rounded; negatives clamp to 0.
+/// Longest duration the model accepts (100 years): keeps time arithmetic far
+/// from overflow whatever a scenario says.
+pub const MAX_DURATION: SimTime = 100 * 365 * DAY;
+
+/// Hours (possibly fractional) to whole seconds, rounded; negatives clamp to 0,
+/// huge values to [`MAX_DURATION`].
 pub fn hours(h: f64) -> SimTime {
     if h.is_finite() && h > 0.0 {
-        (h * HOUR as f64 + 0.5) as SimTime
+        ((h * HOUR as f64 + 0.5) as SimTime).min(MAX_DURATION)
     } else {
         0
     }

@@ -152,6 +152,7 @@ pub fn validate(s: &Scenario) -> Result<Network, Vec<Problem>> {
         ck.err("circuity", format!("must be in [1, 3], got {}", s.circuity));
     }
     ck.nonneg("wage_per_hour", s.wage_per_hour);
+    ck.nonneg("warmup_days", s.warmup_days);
 
     // Products.
     let mut products: Vec<ProductInfo> = Vec::new();
@@ -1057,6 +1058,34 @@ pub fn validate(s: &Scenario) -> Result<Network, Vec<Problem>> {
             );
         }
     }
+    // Levels beyond a billion units are typos, and would overflow stock counters.
+    for (i, p) in s.policies.iter().enumerate() {
+        let big = |x: f64| x > 1e9;
+        let too_big = match p.rule {
+            Rule::BaseStock { level, .. } => level.is_some_and(big),
+            Rule::SS { s: lo, big_s } => big(lo) || big(big_s),
+            Rule::RQ { r, q } => big(r) || big(q),
+            Rule::Periodic {
+                safety_stock,
+                cover_periods,
+                ..
+            } => big(safety_stock) || cover_periods.is_some_and(|c| c > 1e4),
+            Rule::Jit { safety_factor } => safety_factor > 100.0,
+            Rule::Vmi { max_days, .. } => max_days > 3650.0,
+        };
+        if too_big {
+            ck.err(
+                format!("policies[{i}].rule"),
+                "levels must be at most 1,000,000,000 units (and covers at most 10 years)",
+            );
+        }
+        if p.initial_stock.is_some_and(|x| x > 1e9) || p.initial_in_transit_per_period > 1e9 {
+            ck.err(
+                format!("policies[{i}]"),
+                "initial stock must be at most 1,000,000,000 units",
+            );
+        }
+    }
     if !ck.problems.is_empty() {
         return Err(ck.problems);
     }
@@ -1187,6 +1216,7 @@ pub fn validate(s: &Scenario) -> Result<Network, Vec<Problem>> {
     Ok(Network {
         name: s.name.clone(),
         period_s,
+        warmup_s: hours(s.warmup_days.clamp(0.0, 36_500.0) * 24.0),
         default_days: s.days,
         stockout: s.stockout,
         assignment: s.assignment,

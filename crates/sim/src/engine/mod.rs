@@ -205,6 +205,8 @@ pub struct Engine {
     pub(crate) stockout_flag: Vec<bool>,
     pub(crate) flagged: Vec<u32>,
     pub(crate) inv_policy: Vec<u32>,
+    /// Number of SKUs with a policy per stocking slot.
+    pub(crate) policies_at: Vec<u64>,
     pub(crate) groups: Vec<ReviewGroup>,
     pub(crate) pol: Vec<PolicyState>,
     pub(crate) lanes: Vec<LaneState>,
@@ -255,6 +257,7 @@ impl Engine {
             stockout_flag: vec![false; inv_len],
             flagged: Vec::new(),
             inv_policy: vec![NONE; inv_len],
+            policies_at: vec![0; nfc],
             groups: Vec::new(),
             pol: Vec::new(),
             lanes: vec![LaneState::default(); net.lanes.len()],
@@ -303,6 +306,7 @@ impl Engine {
             let slot = self.net.fc_slot[p.fc].unwrap_or(0) as usize;
             let ix = slot * n_sku + p.sku;
             self.inv_policy[ix] = pi as u32;
+            self.policies_at[slot] += 1;
             self.pol.push(PolicyState {
                 forecast: Forecast::new(p.forecast, p.expected_per_period, p.variance_per_period),
                 demand_since_review: 0.0,
@@ -497,18 +501,20 @@ impl Engine {
 
     fn on_period_end(&mut self) {
         let now = self.now;
+        // The period that just ended started at now − period.
+        let counted = now - self.net.period_s >= self.net.warmup_s;
         for slot in 0..self.net.fcs.len() {
             let f = self.net.fcs[slot] as usize;
+            let with_policy = self.policies_at[slot];
             let fs = &mut self.fac[f];
-            fs.demand.push(fs.period_demand);
-            fs.ordered.push(fs.period_ordered);
+            if counted {
+                fs.demand.push(fs.period_demand);
+                fs.ordered.push(fs.period_ordered);
+                fs.cycles += with_policy;
+                fs.stockout_cycles += fs.stockouts_this_period;
+            }
             fs.period_demand = 0.0;
             fs.period_ordered = 0.0;
-            let with_policy = (0..self.n_sku)
-                .filter(|&k| self.inv_policy[slot * self.n_sku + k] != NONE)
-                .count() as u64;
-            fs.cycles += with_policy;
-            fs.stockout_cycles += fs.stockouts_this_period;
             fs.stockouts_this_period = 0;
         }
         for &ix in &self.flagged {
