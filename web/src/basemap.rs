@@ -97,15 +97,6 @@ impl BBox {
             && p.lat >= self.min_lat
             && p.lat <= self.max_lat
     }
-
-    /// True when the boxes share at least one point: use it to cull rings
-    /// against the visible area.
-    pub fn intersects(&self, other: &BBox) -> bool {
-        self.min_lon <= other.max_lon
-            && other.min_lon <= self.max_lon
-            && self.min_lat <= other.max_lat
-            && other.min_lat <= self.max_lat
-    }
 }
 
 /// A closed land ring (the closing point is not repeated).
@@ -1089,28 +1080,5 @@ mod tests {
     #[test]
     fn crc_matches_the_standard_check_value() {
         assert_eq!(crc32(b"123456789"), 0xcbf4_3926);
-    }
-
-    #[test]
-    fn bbox_culling() {
-        let a = BBox {
-            min_lon: 0.0,
-            min_lat: 0.0,
-            max_lon: 1.0,
-            max_lat: 1.0,
-        };
-        let touching = BBox {
-            min_lon: 1.0,
-            min_lat: 0.5,
-            max_lon: 2.0,
-            max_lat: 2.0,
-        };
-        let apart = BBox {
-            min_lon: 1.5,
-            ..touching
-        };
-        assert!(a.intersects(&touching) && touching.intersects(&a));
-        assert!(!a.intersects(&apart) && !apart.intersects(&a));
-        assert!(!BBox::of(&[]).intersects(&a));
     }
 }

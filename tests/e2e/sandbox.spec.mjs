@@ -1,0 +1,181 @@
+// A person's first five minutes: place, move, undo, tweak demand, play, switch.
+import { test, expect, openApp, screenshotPath } from './fixtures.mjs';
+
+const num = async (page, id) => Number((await page.getByTestId(id).innerText()).replace(/[^0-9.\-]/g, ''));
+const items = (page) => page.getByTestId('facility-list').getByTestId('facility-item');
+
+/// Count pixels of one colour (±tolerance) in a square of the map canvas.
+async function colourNear(page, x, y, rgb, half = 14) {
+  return page.getByTestId('map-canvas').evaluate((c, [x, y, rgb, half]) => {
+    const dpr = c.width / c.clientWidth;
+    const d = c.getContext('2d').getImageData((x - half) * dpr, (y - half) * dpr, 2 * half * dpr, 2 * half * dpr).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      if (Math.abs(d[i] - rgb[0]) < 12 && Math.abs(d[i + 1] - rgb[1]) < 12 && Math.abs(d[i + 2] - rgb[2]) < 12) n++;
+    }
+    return n;
+  }, [x, y, rgb, half]);
+}
+
+async function canvasHash(page) {
+  return page.getByTestId('map-canvas').evaluate((c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let h = 0;
+    for (let i = 0; i < d.length; i += 97) h = (h * 31 + d[i]) | 0;
+    return h;
+  });
+}
+
+const FC_ORANGE = [211, 84, 0];
+
+test('drag a fulfillment center onto the map, move it, undo both', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('pause').click();
+  const before = await items(page).count();
+  expect(before).toBeGreaterThan(10);
+
+  // Somewhere empty in the North Sea-ish east of the map.
+  const drop = { x: 640, y: 180 };
+  expect(await colourNear(page, drop.x, drop.y, FC_ORANGE)).toBe(0);
+  await page.getByTestId('palette-fulfillment-center').dragTo(page.getByTestId('map'), { targetPosition: drop });
+
+  await expect(items(page)).toHaveCount(before + 1);
+  await expect(items(page).last()).toContainText('New fulfillment center');
+  await expect.poll(() => colourNear(page, drop.x, drop.y, FC_ORANGE)).toBeGreaterThan(50);
+  await expect(page.getByTestId('status')).toContainText('automatic lane');
+  await page.screenshot({ path: screenshotPath('placed-fc') });
+
+  // Move it by dragging on the map.
+  const pos0 = await page.getByTestId('inspector-position').innerText();
+  const box = await page.getByTestId('map').boundingBox();
+  await page.mouse.move(box.x + drop.x, box.y + drop.y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + drop.x - 60, box.y + drop.y + 40, { steps: 5 });
+  await page.mouse.up();
+  await expect(page.getByTestId('inspector-position')).not.toHaveText(pos0);
+  await expect.poll(() => colourNear(page, drop.x - 60, drop.y + 40, FC_ORANGE)).toBeGreaterThan(50);
+  expect(await colourNear(page, drop.x, drop.y, FC_ORANGE)).toBe(0);
+
+  // Ctrl+Z undoes the move, then the placement.
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('inspector-position')).toHaveText(pos0);
+  await page.keyboard.press('Control+z');
+  await expect(items(page)).toHaveCount(before);
+  // And Ctrl+Shift+Z brings it back.
+  await page.keyboard.press('Control+Shift+z');
+  await expect(items(page)).toHaveCount(before + 1);
+});
+
+test('keyboard: Enter places at the map centre, arrows nudge', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('pause').click();
+  const before = await items(page).count();
+  await page.getByTestId('palette-delivery-station').focus();
+  await page.keyboard.press('Enter');
+  await expect(items(page)).toHaveCount(before + 1);
+  await expect(page.getByTestId('inspector')).toContainText('Delivery station');
+  const pos0 = await page.getByTestId('inspector-position').innerText();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('inspector-position')).not.toHaveText(pos0);
+  const [, lon0] = pos0.split(',').map(parseFloat);
+  const [, lon1] = (await page.getByTestId('inspector-position').innerText()).split(',').map(parseFloat);
+  expect(lon1).toBeGreaterThan(lon0);
+});
+
+test('the demand multiplier changes how many orders arrive', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('pause').click();
+  const ordersAfterSixHours = async (multiplier) => {
+    await page.getByTestId('demand-multiplier').fill(String(multiplier));
+    await expect(page.getByTestId('demand-multiplier-value')).toHaveText(`×${multiplier.toFixed(1)}`);
+    await page.getByTestId('reset').click();
+    await expect(page.getByTestId('sim-clock')).toHaveText('Day 1 (Mon) 00:00');
+    for (let i = 0; i < 12; i++) await page.getByTestId('step').click();
+    await expect(page.getByTestId('sim-clock')).toHaveText('Day 1 (Mon) 12:00');
+    return num(page, 'kpi-orders');
+  };
+  const one = await ordersAfterSixHours(1);
+  const two = await ordersAfterSixHours(2);
+  const zero = await ordersAfterSixHours(0);
+  expect(one).toBeGreaterThan(50);
+  expect(two).toBeGreaterThan(1.6 * one);
+  expect(two).toBeLessThan(2.4 * one);
+  expect(zero).toBe(0);
+});
+
+test('play: deliveries rise and vehicles move on the canvas', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('speed').selectOption({ label: '1 day / s' });
+  await page.getByTestId('play').click();
+  const d0 = await num(page, 'kpi-delivered');
+  await expect.poll(() => num(page, 'kpi-delivered'), { timeout: 10_000 }).toBeGreaterThan(d0);
+  const h1 = await canvasHash(page);
+  await page.waitForTimeout(300);
+  const h2 = await canvasHash(page);
+  expect(h2).not.toBe(h1);
+  const clock = await page.getByTestId('sim-clock').innerText();
+  expect(clock).toMatch(/^Day \d+ \((Mon|Tue|Wed|Thu|Fri|Sat|Sun)\) \d\d:\d\d$/);
+  await page.screenshot({ path: screenshotPath('playing') });
+
+  await page.getByTestId('pause').click();
+  const paused = await page.getByTestId('sim-clock').innerText();
+  await page.waitForTimeout(400);
+  await expect(page.getByTestId('sim-clock')).toHaveText(paused);
+});
+
+test('switching scenario loads the beer game', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('scenario-select').selectOption('beer-game');
+  await expect(items(page)).toHaveCount(5);
+  await expect(page.getByTestId('facility-list')).toContainText('Retailer');
+  await expect(page.getByTestId('facility-list')).toContainText('Factory');
+  await page.getByTestId('scenario-select').selectOption('uk-network');
+  await expect.poll(() => items(page).count()).toBeGreaterThan(10);
+});
+
+test('the inspector shows bad input inline and keeps the work', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('pause').click();
+  await items(page).filter({ hasText: 'FC Coalville' }).click();
+  const cap = page.getByTestId('inspector-capacity');
+  await cap.fill('fast');
+  await cap.press('Enter');
+  await expect(page.getByTestId('inspector')).toContainText('"fast" is not a number');
+  await cap.fill('-5');
+  await cap.press('Enter');
+  await expect(page.getByTestId('problems')).toContainText('capacity_per_hour');
+  await page.getByTestId('map').focus();
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('problems')).toHaveCount(0);
+});
+
+test('zoom buttons and the wheel change the view', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('pause').click();
+  const h0 = await canvasHash(page);
+  await page.getByTestId('zoom-in').click();
+  await expect.poll(() => canvasHash(page)).not.toBe(h0);
+  const h1 = await canvasHash(page);
+  const box = await page.getByTestId('map').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, 400);
+  await expect.poll(() => canvasHash(page)).not.toBe(h1);
+  await page.getByTestId('fit').click();
+});
+
+test('work survives a reload', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('pause').click();
+  const before = await items(page).count();
+  await page.getByTestId('palette-customer-zone').focus();
+  await page.keyboard.press('Enter');
+  await expect(items(page)).toHaveCount(before + 1);
+  await page.reload();
+  await expect(items(page)).toHaveCount(before + 1);
+});
+
+test('the perf overlay reports frame time and events', async ({ page }) => {
+  await openApp(page, '?perf=1');
+  await expect(page.getByTestId('perf')).toContainText('fps', { timeout: 10_000 });
+  await expect(page.getByTestId('perf')).toContainText('ms/frame');
+});

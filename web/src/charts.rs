@@ -1,0 +1,83 @@
+//! Small line charts drawn with plotters on a canvas (axes, ticks and labels
+//! come from plotters rather than hand-drawn code).
+
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use web_sys::HtmlCanvasElement;
+
+pub struct Series<'a> {
+    pub label: &'a str,
+    pub points: &'a [(f64, f64)],
+    pub colour: (u8, u8, u8),
+}
+
+/// Draw series on the canvas, sized to its CSS box at the device pixel ratio.
+/// The x axis is sim days; units are named in the panel around the chart.
+pub fn line_chart(canvas: &HtmlCanvasElement, series: &[Series]) {
+    let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+    let (w, h) = (
+        canvas.client_width().max(50) as f64,
+        canvas.client_height().max(50) as f64,
+    );
+    let (pw, ph) = ((w * dpr) as u32, (h * dpr) as u32);
+    if canvas.width() != pw || canvas.height() != ph {
+        canvas.set_width(pw);
+        canvas.set_height(ph);
+    }
+    let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
+        return;
+    };
+    let root = backend.into_drawing_area();
+    let _ = root.fill(&WHITE);
+    let all = series.iter().flat_map(|s| s.points.iter());
+    let (mut x1, mut y0, mut y1) = (0.0f64, 0.0f64, 0.0f64);
+    for &(x, y) in all {
+        x1 = x1.max(x);
+        y0 = y0.min(y);
+        y1 = y1.max(y);
+    }
+    // At least a day wide, so early in a run the axis is not a smear of 0.0 labels.
+    let x1 = x1.max(1.0);
+    let y1 = if y1 > y0 { y1 * 1.08 } else { y0 + 1.0 };
+    let font = (12.0 * dpr) as i32;
+    let y_span = y1 - y0;
+    let Ok(mut chart) = ChartBuilder::on(&root)
+        .margin((6.0 * dpr) as i32)
+        .x_label_area_size((20.0 * dpr) as i32)
+        .y_label_area_size((48.0 * dpr) as i32)
+        .build_cartesian_2d(0.0..x1, y0..y1)
+    else {
+        return;
+    };
+    let _ = chart
+        .configure_mesh()
+        .x_label_formatter(&|v| {
+            if x1 < 5.0 {
+                format!("{v:.1}")
+            } else {
+                format!("{v:.0}")
+            }
+        })
+        .y_label_formatter(&|v| {
+            if y_span >= 20.0 {
+                format!("{v:.0}")
+            } else {
+                format!("{v:.1}")
+            }
+        })
+        .x_labels(6)
+        .y_labels(5)
+        .label_style(("sans-serif", font))
+        .light_line_style(RGBColor(235, 238, 242))
+        .draw();
+    for s in series {
+        let colour = RGBColor(s.colour.0, s.colour.1, s.colour.2);
+        let _ = chart
+            .draw_series(LineSeries::new(
+                s.points.iter().copied(),
+                colour.stroke_width((2.0 * dpr) as u32),
+            ))
+            .map(|c| c.label(s.label));
+    }
+    let _ = root.present();
+}

@@ -1,0 +1,110 @@
+//! Live KPI tiles, the time-series chart and the `?perf=1` overlay.
+
+use crate::charts::{Series, line_chart};
+use crate::sandbox::Sample;
+use crate::ui::use_ui;
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use supply_sim::report::Kpis;
+
+fn tile(
+    label: &'static str,
+    testid: &'static str,
+    unit: &'static str,
+    value: impl Fn() -> String + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <div class="kpi">
+            <span class="label">{label}</span>
+            <span class="value"><span data-testid=testid>{value}</span><small>{unit}</small></span>
+        </div>
+    }
+}
+
+/// The metrics the chart can show (cumulative since day 1) and how to read one sample.
+type Metric = (&'static str, fn(&Kpis) -> f64);
+
+const METRICS: [Metric; 7] = [
+    ("On time (%)", |k| k.on_time_rate * 100.0),
+    ("Fill rate (%)", |k| k.fill_rate * 100.0),
+    ("Orders delivered", |k| k.orders_delivered as f64),
+    ("Mean delivery time (h)", |k| k.mean_lead_time_h),
+    ("Cost per package (£)", |k| k.cost_per_package),
+    ("CO2e per package (g)", |k| k.co2e_g_per_package),
+    ("Inventory on hand (units)", |k| k.on_hand as f64),
+];
+
+#[component]
+pub fn KpiPanel() -> impl IntoView {
+    let ui = use_ui();
+    let k = move |f: fn(&Kpis) -> String| {
+        move || ui.kpis.get().map(|k| f(&k)).unwrap_or_else(|| "–".into())
+    };
+    let metric = RwSignal::new(0usize);
+    let canvas = NodeRef::<Canvas>::new();
+    // Redraw when the KPIs tick (a few times a second) or the metric changes.
+    Effect::new(move |_| {
+        ui.kpis.track();
+        ui.rev.track();
+        let m = metric.get();
+        let Some(c) = canvas.get() else { return };
+        let (label, read) = METRICS[m];
+        ui.sb.with_value(|s| {
+            let pts: Vec<(f64, f64)> = s
+                .series
+                .iter()
+                .map(|Sample { kpis }| (kpis.time as f64 / 86_400.0, read(kpis)))
+                .collect();
+            line_chart(
+                &c,
+                &[Series {
+                    label,
+                    points: &pts,
+                    colour: (31, 111, 235),
+                }],
+            );
+        });
+    });
+    view! {
+        <section class="kpis" aria-label="Key performance indicators">
+            <h2>"KPIs"</h2>
+            <div class="tiles">
+                {tile("Orders", "kpi-orders", "", k(|k| k.orders_placed.to_string()))}
+                {tile("Delivered", "kpi-delivered", "", k(|k| k.orders_delivered.to_string()))}
+                {tile("On time", "kpi-on-time", "%", k(|k| format!("{:.1}", k.on_time_rate * 100.0)))}
+                {tile("Fill rate", "kpi-fill-rate", "%", k(|k| format!("{:.1}", k.fill_rate * 100.0)))}
+                {tile("Delivery time", "kpi-lead-time", "h", k(|k| format!("{:.1}", k.mean_lead_time_h)))}
+                {tile("Cost / package", "kpi-cost-per-package", "£", k(|k| format!("{:.2}", k.cost_per_package)))}
+                {tile("CO2e / package", "kpi-co2-per-package", "g", k(|k| format!("{:.0}", k.co2e_g_per_package)))}
+                {tile("On hand", "kpi-on-hand", "units", k(|k| k.on_hand.to_string()))}
+            </div>
+            <label class="field row">
+                <span>"Chart"</span>
+                <select data-testid="chart-metric" on:change=move |ev| {
+                    if let Ok(i) = event_target_value(&ev).parse::<usize>() {
+                        metric.set(i.min(METRICS.len() - 1));
+                    }
+                }>
+                    {METRICS.iter().enumerate().map(|(i, (l, _))| view! { <option value=i.to_string()>{*l}</option> }).collect_view()}
+                </select>
+            </label>
+            <canvas class="chart" data-testid="kpi-chart" node_ref=canvas></canvas>
+        </section>
+    }
+}
+
+#[component]
+pub fn PerfOverlay() -> impl IntoView {
+    let ui = use_ui();
+    view! {
+        <div class="perf" data-testid="perf">
+            {move || match ui.perf.get() {
+                Some(p) => format!(
+                    "{:.0} fps · {:.2} ms/frame (sim {:.2} + draw {:.2}, worst {:.1}) · {:.0} events/s · {} vehicles",
+                    p.fps, p.frame_ms, p.sim_ms, p.draw_ms, p.max_frame_ms, p.events_per_s, p.vehicles
+                ),
+                None => "measuring…".into(),
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,13 @@
+//! The panels around the map. Each reads the shared [`crate::ui::Ui`] signals
+//! and edits the scenario only through `Ui::edit`.
+
+mod controls;
+mod demand;
+mod inspector;
+mod kpis;
+mod palette;
+
+pub use controls::Controls;
+pub use inspector::Inspector;
+pub use kpis::{KpiPanel, PerfOverlay};
+pub use palette::{FacilityList, Palette};

@@ -1,0 +1,43 @@
+//! Work survives a reload: the edited scenario is kept in localStorage.
+//! Nothing leaves the machine.
+
+use crate::sandbox::Sandbox;
+use crate::ui::Ui;
+use leptos::prelude::*;
+use supply_sim::Scenario;
+
+const KEY: &str = "supply-sandbox/scenario/v1";
+const NAME_KEY: &str = "supply-sandbox/name/v1";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+pub fn save(ui: &Ui) {
+    let Some(st) = storage() else { return };
+    let (name, json) = ui
+        .sb
+        .with_value(|s| (s.name.clone(), s.scenario.to_json_pretty()));
+    let _ = st.set_item(KEY, &json);
+    let _ = st.set_item(NAME_KEY, &name);
+}
+
+/// The saved sandbox, if there is one that still parses. A saved scenario with
+/// problems is still restored: the person sees the problems and keeps the work.
+pub fn load() -> Option<Sandbox> {
+    let st = storage()?;
+    let json = st.get_item(KEY).ok()??;
+    let name = st
+        .get_item(NAME_KEY)
+        .ok()?
+        .unwrap_or_else(|| "saved".into());
+    let scenario = Scenario::from_json(&json).ok()?;
+    Some(Sandbox::new(&name, scenario))
+}
+
+pub fn forget() {
+    if let Some(st) = storage() {
+        let _ = st.remove_item(KEY);
+        let _ = st.remove_item(NAME_KEY);
+    }
+}

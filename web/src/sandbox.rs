@@ -1,0 +1,168 @@
+//! The app's model, outside the reactive system: the scenario being edited,
+//! its undo history, and the engine running it. Signals in `app` only mirror
+//! what the page shows.
+
+use crate::history::History;
+use supply_sim::report::Kpis;
+use supply_sim::time::{HOUR, SimTime};
+use supply_sim::{Engine, Problem, Scenario, validate};
+
+/// One point of the KPI time series, sampled every sim hour.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Sample {
+    pub kpis: Kpis,
+}
+
+pub struct Sandbox {
+    pub name: String,
+    pub scenario: Scenario,
+    pub history: History<Scenario>,
+    /// `None` while the scenario has problems; the last good run stays on screen.
+    pub engine: Option<Engine>,
+    pub problems: Vec<Problem>,
+    pub seed: u64,
+    pub demand_multiplier: f64,
+    pub series: Vec<Sample>,
+    next_sample: SimTime,
+    /// After an edit the new run fast-forwards to where the old one was.
+    catch_up_to: SimTime,
+}
+
+pub const DEFAULT_SEED: u64 = 42;
+
+impl Sandbox {
+    pub fn new(name: &str, scenario: Scenario) -> Sandbox {
+        let mut s = Sandbox {
+            name: name.to_owned(),
+            scenario,
+            history: History::new(200),
+            engine: None,
+            problems: Vec::new(),
+            seed: DEFAULT_SEED,
+            demand_multiplier: 1.0,
+            series: Vec::new(),
+            next_sample: 0,
+            catch_up_to: 0,
+        };
+        s.restart();
+        s
+    }
+
+    /// Load a built-in scenario by name.
+    pub fn builtin(name: &str) -> Result<Sandbox, Vec<Problem>> {
+        let json = supply_sim::builtin::get(name).ok_or_else(|| {
+            vec![Problem::new(
+                "",
+                format!("no built-in scenario named {name:?}"),
+            )]
+        })?;
+        Ok(Sandbox::new(name, Scenario::from_json(json)?))
+    }
+
+    pub fn now(&self) -> SimTime {
+        self.engine.as_ref().map_or(0, Engine::now)
+    }
+
+    /// Validate and start a fresh run at t = 0.
+    pub fn restart(&mut self) {
+        self.series.clear();
+        self.next_sample = 0;
+        self.catch_up_to = 0;
+        self.rebuild();
+    }
+
+    fn rebuild(&mut self) {
+        match validate(&self.scenario) {
+            Ok(network) => {
+                let mut e = Engine::new(network, self.seed);
+                e.set_demand_multiplier(self.demand_multiplier);
+                self.engine = Some(e);
+                self.problems.clear();
+            }
+            Err(problems) => {
+                self.problems = problems;
+                self.engine = None;
+            }
+        }
+    }
+
+    /// Apply an edit as one undoable step. The new scenario is re-run from
+    /// t = 0 up to the current sim time (deterministic, same seed), so the
+    /// KPIs show the effect of the change at the same moment.
+    pub fn edit(&mut self, f: impl FnOnce(&mut Scenario)) {
+        let before = self.scenario.clone();
+        f(&mut self.scenario);
+        if self.scenario != before {
+            self.history.record(before);
+            self.rerun_to_now();
+        }
+    }
+
+    pub fn undo(&mut self) -> bool {
+        match self.history.undo(self.scenario.clone()) {
+            Some(prev) => {
+                self.scenario = prev;
+                self.rerun_to_now();
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn redo(&mut self) -> bool {
+        match self.history.redo(self.scenario.clone()) {
+            Some(next) => {
+                self.scenario = next;
+                self.rerun_to_now();
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn rerun_to_now(&mut self) {
+        let target = self.now().max(self.catch_up_to);
+        self.restart();
+        self.catch_up_to = target;
+    }
+
+    pub fn set_demand_multiplier(&mut self, m: f64) {
+        self.demand_multiplier = m;
+        if let Some(e) = &mut self.engine {
+            e.set_demand_multiplier(m);
+        }
+    }
+
+    /// Advance the sim toward `target`, at most `max_events` events. Returns
+    /// the number of events processed. Catch-up after an edit runs first.
+    pub fn advance(&mut self, target: SimTime, max_events: usize) -> usize {
+        let target = target.max(self.catch_up_to);
+        let Some(e) = &mut self.engine else { return 0 };
+        let mut done = 0;
+        while done < max_events && e.now() < target {
+            let step_to = target.min(self.next_sample);
+            if e.now() < step_to {
+                done += e.step_until(step_to, max_events - done);
+                if e.now() < step_to {
+                    break;
+                }
+            }
+            if e.now() >= self.next_sample {
+                self.series.push(Sample { kpis: e.kpis() });
+                self.next_sample += HOUR;
+            }
+        }
+        done
+    }
+
+    /// Is the run still replaying up to where it was before an edit?
+    pub fn catching_up(&self) -> bool {
+        self.engine
+            .as_ref()
+            .is_some_and(|e| e.now() < self.catch_up_to)
+    }
+
+    pub fn kpis(&self) -> Option<Kpis> {
+        self.engine.as_ref().map(Engine::kpis)
+    }
+}

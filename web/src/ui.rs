@@ -1,0 +1,128 @@
+//! The reactive edge: a handful of signals mirroring the [`Sandbox`], shared
+//! by every panel through context.
+
+use crate::map::Selection;
+use crate::sandbox::Sandbox;
+use crate::viewport::Viewport;
+use leptos::prelude::*;
+use supply_sim::report::Kpis;
+use supply_sim::scenario::{FacilityKind, Scenario};
+use supply_sim::time::{HOUR, SimTime};
+
+/// Sim seconds per wall second for each speed setting (an hour a second to a week a second).
+pub const SPEEDS: [(SimTime, &str); 7] = [
+    (HOUR, "1 hour / s"),
+    (3 * HOUR, "3 hours / s"),
+    (6 * HOUR, "6 hours / s"),
+    (12 * HOUR, "12 hours / s"),
+    (24 * HOUR, "1 day / s"),
+    (72 * HOUR, "3 days / s"),
+    (168 * HOUR, "1 week / s"),
+];
+
+#[derive(Clone, Copy)]
+pub struct Ui {
+    pub sb: StoredValue<Sandbox, LocalStorage>,
+    /// Bumped whenever the scenario, run or selection changes what panels show.
+    pub rev: RwSignal<u64>,
+    pub kpis: RwSignal<Option<Kpis>>,
+    pub clock: RwSignal<SimTime>,
+    pub playing: RwSignal<bool>,
+    /// Index into [`SPEEDS`].
+    pub speed: RwSignal<usize>,
+    pub selected: RwSignal<Option<Selection>>,
+    pub view: StoredValue<Option<Viewport>>,
+    /// A palette item being dragged: its kind and the pointer in map CSS pixels.
+    pub ghost: StoredValue<Option<(FacilityKind, f64, f64)>>,
+    pub fit_requested: StoredValue<bool>,
+    /// One-line status for the person ("Placed …", load errors).
+    pub status: RwSignal<String>,
+    pub perf: RwSignal<Option<crate::perf::PerfStats>>,
+}
+
+impl Ui {
+    pub fn new(sb: Sandbox) -> Ui {
+        Ui {
+            sb: StoredValue::new_local(sb),
+            rev: RwSignal::new(0),
+            kpis: RwSignal::new(None),
+            clock: RwSignal::new(0),
+            playing: RwSignal::new(true),
+            speed: RwSignal::new(3),
+            selected: RwSignal::new(None),
+            view: StoredValue::new(None),
+            ghost: StoredValue::new(None),
+            fit_requested: StoredValue::new(true),
+            status: RwSignal::new(String::new()),
+            perf: RwSignal::new(None),
+        }
+    }
+
+    /// Mirror the sandbox into the signals the panels read.
+    pub fn refresh(&self) {
+        let (kpis, now) = self.sb.with_value(|s| (s.kpis(), s.now()));
+        self.kpis.set(kpis);
+        self.clock.set(now);
+    }
+
+    pub fn changed(&self) {
+        self.rev.update(|r| *r += 1);
+        self.refresh();
+        crate::persist::save(self);
+    }
+
+    /// One undoable edit of the scenario.
+    pub fn edit(&self, f: impl FnOnce(&mut Scenario)) {
+        self.sb.update_value(|s| s.edit(f));
+        self.changed();
+    }
+
+    pub fn undo(&self) {
+        let mut ok = false;
+        self.sb.update_value(|s| ok = s.undo());
+        self.status.set(if ok {
+            "Undone".into()
+        } else {
+            "Nothing to undo".into()
+        });
+        self.forget_missing_selection();
+        self.changed();
+    }
+
+    pub fn redo(&self) {
+        let mut ok = false;
+        self.sb.update_value(|s| ok = s.redo());
+        self.status.set(if ok {
+            "Redone".into()
+        } else {
+            "Nothing to redo".into()
+        });
+        self.forget_missing_selection();
+        self.changed();
+    }
+
+    fn forget_missing_selection(&self) {
+        let keep = self.selected.with_untracked(|sel| match sel {
+            Some(Selection::Facility(id)) => self
+                .sb
+                .with_value(|s| s.scenario.facilities.iter().any(|f| &f.id == id)),
+            Some(Selection::Lane(i)) => self.sb.with_value(|s| *i < s.scenario.lanes.len()),
+            None => true,
+        });
+        if !keep {
+            self.selected.set(None);
+        }
+    }
+
+    /// Replace the whole sandbox (a scenario switch or an import).
+    pub fn load(&self, sb: Sandbox) {
+        self.sb.set_value(sb);
+        self.selected.set(None);
+        self.fit_requested.set_value(true);
+        self.changed();
+    }
+}
+
+pub fn use_ui() -> Ui {
+    expect_context::<Ui>()
+}
