@@ -72,6 +72,8 @@ pub fn run_all() -> Result<(), String> {
             "test",
             "-p",
             "supply-sim",
+            "-p",
+            "supply-web",
             "--target",
             "wasm32-unknown-unknown",
         ]);
