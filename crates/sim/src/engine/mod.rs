@@ -181,6 +181,8 @@ pub struct Engine {
     pub(crate) net: Network,
     pub(crate) seed: u64,
     pub(crate) now: SimTime,
+    /// Latest time the current `run_until`/`step_until` call may reach.
+    pub(crate) limit: SimTime,
     pub(crate) queue: EventQueue,
     pub(crate) events: u64,
     pub(crate) demand_mult: f64,
@@ -234,6 +236,7 @@ impl Engine {
         let mut e = Engine {
             seed,
             now: 0,
+            limit: SimTime::MAX,
             queue: EventQueue::default(),
             events: 0,
             demand_mult: 1.0,
@@ -405,6 +408,7 @@ impl Engine {
 
     /// Process every event up to and including time `t`, then set the clock to `t`.
     pub fn run_until(&mut self, t: SimTime) {
+        self.limit = t;
         while let Some(et) = self.queue.peek_time() {
             if et > t {
                 break;
@@ -419,6 +423,7 @@ impl Engine {
     /// Process at most `max_events` events (the UI's per-frame budget);
     /// returns how many ran.
     pub fn step(&mut self, max_events: usize) -> usize {
+        self.limit = SimTime::MAX;
         let mut n = 0;
         while n < max_events && !self.queue.is_empty() {
             self.step_one();
@@ -430,6 +435,7 @@ impl Engine {
     /// Process at most `max_events` events no later than `t`; returns how many ran.
     /// The clock moves to `t` only when everything up to `t` is done.
     pub fn step_until(&mut self, t: SimTime, max_events: usize) -> usize {
+        self.limit = t;
         let mut n = 0;
         while n < max_events {
             match self.queue.peek_time() {
