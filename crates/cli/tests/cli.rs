@@ -1,0 +1,146 @@
+//! The CLI's contract: report JSON on stdout, exit 2 with every problem (and
+//! its JSON path) on stderr for an invalid scenario, never a panic.
+
+use std::process::Command;
+
+fn cli(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_supply-cli"))
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn scenarios(name: &str) -> String {
+    format!("{}/../../scenarios/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn run_prints_a_report_with_the_documented_keys() {
+    let (code, out, err) = cli(&[
+        "run",
+        &scenarios("beer-game.json"),
+        "--days",
+        "70",
+        "--seed",
+        "3",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let r: serde_json::Value = serde_json::from_str(&out).expect("stdout is JSON");
+    for k in [
+        "scenario",
+        "seed",
+        "days",
+        "events",
+        "orders",
+        "service",
+        "cost",
+        "emissions",
+        "conservation",
+        "facilities",
+    ] {
+        assert!(r.get(k).is_some(), "missing {k}");
+    }
+    for k in [
+        "placed",
+        "delivered",
+        "on_time",
+        "late",
+        "backordered",
+        "lost",
+        "open",
+    ] {
+        assert!(r["orders"][k].is_u64(), "orders.{k}");
+    }
+    for k in [
+        "fill_rate",
+        "on_time_rate",
+        "mean_lead_time_h",
+        "p95_lead_time_h",
+    ] {
+        assert!(r["service"][k].is_number(), "service.{k}");
+    }
+    for k in [
+        "transport",
+        "handling",
+        "holding",
+        "labour",
+        "total",
+        "per_package",
+    ] {
+        assert!(r["cost"][k].is_number(), "cost.{k}");
+    }
+    for k in ["co2e_kg", "co2e_g_per_package", "net_zero_share"] {
+        assert!(r["emissions"][k].is_number(), "emissions.{k}");
+    }
+    let c = &r["conservation"];
+    let n = |k: &str| c[k].as_u64().unwrap();
+    assert_eq!(
+        n("supplied"),
+        n("on_hand") + n("in_transit") + n("delivered") + n("lost")
+    );
+    let f = &r["facilities"][1];
+    for k in [
+        "id",
+        "kind",
+        "throughput_units",
+        "utilization",
+        "mean_on_hand",
+        "mean_wip",
+        "mean_time_in_system_h",
+        "fill_rate",
+        "demand_mean",
+        "demand_variance",
+        "orders_mean",
+        "orders_variance",
+    ] {
+        assert!(f.get(k).is_some(), "facilities[].{k}");
+    }
+    assert_eq!(r["seed"], 3);
+    assert_eq!(r["days"], 70.0);
+}
+
+#[test]
+fn invalid_scenario_exits_2_and_lists_every_problem_with_its_path() {
+    let dir = std::env::temp_dir().join(format!("supply-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(scenarios("beer-game.json")).unwrap())
+            .unwrap();
+    v["facilities"][1]["capacity_per_hour"] = serde_json::json!(-1);
+    v["lanes"][2]["to"] = serde_json::json!("nowhere");
+    v["policies"][0]["rule"]["safety_stock"] = serde_json::json!(-4);
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, v.to_string()).unwrap();
+    let (code, out, err) = cli(&["run", bad.to_str().unwrap()]);
+    assert_eq!(code, 2, "stderr: {err}");
+    assert!(out.is_empty());
+    for path in [
+        "facilities[1].capacity_per_hour",
+        "lanes[2].to",
+        "policies[0].rule.safety_stock",
+    ] {
+        assert!(err.contains(path), "stderr lacks {path}:\n{err}");
+    }
+    // Syntax error: still exit 2, with a position.
+    std::fs::write(
+        &bad,
+        "{\"version\": 1, \"name\": \"x\", \"facilities\": [ {\"id\": 3} ]",
+    )
+    .unwrap();
+    let (code, _, err) = cli(&["run", bad.to_str().unwrap()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("facilities[0].id") && err.contains("line 1"),
+        "{err}"
+    );
+    let (code, _, err) = cli(&["run", "/no/such/file.json"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(!err.contains("panicked"));
+    let (code, _, _) = cli(&["run", "builtin:beer-game", "--days", "zero"]);
+    assert_eq!(code, 1);
+}
