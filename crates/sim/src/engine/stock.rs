@@ -181,6 +181,9 @@ impl Engine {
         let units: u64 = lines.iter().map(|&(_, u)| u as u64).sum();
         match self.net.facilities[src].kind {
             FacilityKind::FulfillmentCenter => {
+                // What is on hand leaves together on one shipment; the rest is owed.
+                let transit = self.net.lanes[lane as usize].transit_s;
+                let ship = self.new_shipment(lane, now, now + transit);
                 for &(sku, u) in &lines {
                     let sku = sku as usize;
                     self.record_demand(src, sku, u as u64);
@@ -190,20 +193,25 @@ impl Engine {
                     self.fac[src].filled_units += give as u64;
                     if give > 0 {
                         self.take_stock(src, sku, give);
-                        self.ship_from_fc(lane, sku as u32, give);
+                        let sh = &mut self.shipments[ship as usize];
+                        sh.lines.push((sku as u32, give));
+                        sh.units += give as u64;
                     }
                     if give < u {
                         self.flag_stockout(src, ix);
-                        self.add_claim(
-                            src,
-                            sku,
-                            Claim::Transfer {
-                                lane,
-                                units: u - give,
-                            },
-                            u - give,
-                        );
+                        let owed = Claim::Transfer {
+                            lane,
+                            units: u - give,
+                        };
+                        self.add_claim(src, sku, owed, u - give);
                     }
+                }
+                let units = self.shipments[ship as usize].units;
+                if units > 0 {
+                    self.fac[src].throughput_units += units;
+                    self.depart_shipment(ship, now, now + transit);
+                } else {
+                    self.free_shipments.push(ship);
                 }
             }
             kind => {
