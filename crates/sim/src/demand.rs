@@ -82,6 +82,14 @@ impl AliasTable {
     }
 }
 
+/// Per-stream sampling state: the deterministic carry and a cached P(X = 0).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct DrawState {
+    pub carry: f64,
+    pub mean: f64,
+    pub p0: f64,
+}
+
 /// One compiled demand stream.
 #[derive(Clone, Debug)]
 pub struct DemandStream {
@@ -115,20 +123,36 @@ impl DemandStream {
 
     /// Orders in one hour with the given mean. `carry` holds the fraction
     /// carried by the deterministic distribution.
-    pub fn draw(&self, rng: &mut Rng, mean: f64, carry: &mut f64) -> u64 {
+    pub fn draw(&self, rng: &mut Rng, mean: f64, st: &mut DrawState) -> u64 {
         match self.dist {
+            // Small means (the usual zone-hour): inversion with P(0) cached
+            // while the mean repeats (it changes only with the hour pattern).
+            Distribution::Poisson if mean < 10.0 => {
+                if mean != st.mean {
+                    st.mean = mean;
+                    st.p0 = libm::exp(-mean);
+                }
+                sample::poisson_inversion(rng, mean, st.p0)
+            }
             Distribution::Poisson => sample::poisson(rng, mean),
             Distribution::Normal { cv } => {
                 let x = mean + cv * mean * sample::std_normal(rng);
                 libm::round(x.max(0.0)) as u64
             }
+            Distribution::NegativeBinomial { dispersion } if mean < 10.0 && dispersion >= 1.0 => {
+                if mean != st.mean {
+                    st.mean = mean;
+                    st.p0 = libm::pow(dispersion / (dispersion + mean), dispersion);
+                }
+                sample::neg_binomial_inversion(rng, mean, dispersion, st.p0)
+            }
             Distribution::NegativeBinomial { dispersion } => {
                 sample::neg_binomial(rng, mean, dispersion)
             }
             Distribution::Deterministic => {
-                *carry += mean;
-                let k = libm::floor(*carry + 1e-9);
-                *carry -= k;
+                st.carry += mean;
+                let k = libm::floor(st.carry + 1e-9);
+                st.carry -= k;
                 k as u64
             }
         }

@@ -14,17 +14,7 @@ pub fn poisson(rng: &mut Rng, mean: f64) -> u64 {
         return 0;
     }
     if mean < 10.0 {
-        let mut p = libm::exp(-mean);
-        let mut s = p;
-        let u = rng.f64();
-        let mut k = 0u64;
-        // The bound stops a pathological tail walk when rounding leaves s < u.
-        while u > s && k < 1_000 {
-            k += 1;
-            p *= mean / k as f64;
-            s += p;
-        }
-        return k;
+        return poisson_inversion(rng, mean, libm::exp(-mean));
     }
     let smu = libm::sqrt(mean);
     let b = 0.931 + 2.53 * smu;
@@ -49,6 +39,32 @@ pub fn poisson(rng: &mut Rng, mean: f64) -> u64 {
             return k as u64;
         }
     }
+}
+
+/// Poisson by sequential-search inversion, given `p0` = e^(−mean).
+pub fn poisson_inversion(rng: &mut Rng, mean: f64, p0: f64) -> u64 {
+    let u = rng.f64();
+    let (mut p, mut s, mut k) = (p0, p0, 0u64);
+    while u > s && k < 1_000 {
+        k += 1;
+        p *= mean / k as f64;
+        s += p;
+    }
+    k
+}
+
+/// Negative binomial (mean, dispersion k) by sequential-search inversion,
+/// given `p0` = (k/(k+mean))^k; P(n+1) = P(n)·(n+k)/(n+1)·mean/(k+mean).
+pub fn neg_binomial_inversion(rng: &mut Rng, mean: f64, k: f64, p0: f64) -> u64 {
+    let q = mean / (k + mean);
+    let u = rng.f64();
+    let (mut p, mut s, mut n) = (p0, p0, 0u64);
+    while u > s && n < 10_000 {
+        p *= (n as f64 + k) / (n as f64 + 1.0) * q;
+        n += 1;
+        s += p;
+    }
+    n
 }
 
 /// Standard normal by the Marsaglia polar method.
@@ -205,6 +221,32 @@ mod tests {
             (m - 6.0).abs() < 0.05 && (v / 18.0 - 1.0).abs() < 0.05,
             "{m} {v}"
         );
+    }
+
+    #[test]
+    fn inversion_samplers_match_their_moments() {
+        let mut r = Rng::new(4);
+        for &(m, k) in &[(0.6, 10.0), (3.0, 1.0), (9.5, 2.5)] {
+            let p0 = libm::pow(k / (k + m), k);
+            let xs: Vec<f64> = (0..200_000)
+                .map(|_| neg_binomial_inversion(&mut r, m, k, p0) as f64)
+                .collect();
+            let (mean, var) = moments(&xs);
+            let v = m + m * m / k;
+            assert!(
+                (mean - m).abs() < 5.0 * (v / 2e5).sqrt(),
+                "nb {m} {k}: mean {mean}"
+            );
+            assert!((var / v - 1.0).abs() < 0.04, "nb {m} {k}: var {var} vs {v}");
+            let xs: Vec<f64> = (0..200_000)
+                .map(|_| poisson_inversion(&mut r, m, libm::exp(-m)) as f64)
+                .collect();
+            let (mean, var) = moments(&xs);
+            assert!(
+                (mean - m).abs() < 5.0 * (m / 2e5).sqrt() && (var / m - 1.0).abs() < 0.03,
+                "poisson {m}: {mean} {var}"
+            );
+        }
     }
 
     #[test]

@@ -16,9 +16,7 @@ impl Engine {
         self.pending_pos = 0;
         for s in 0..self.net.demand.len() {
             let mean = self.stream(s).mean_at(t, self.demand_mult);
-            let mut carry = self.carry[s];
-            let n = self.net.demand[s].draw(&mut self.rng_demand, mean, &mut carry);
-            self.carry[s] = carry;
+            let n = self.net.demand[s].draw(&mut self.rng_demand, mean, &mut self.draw_state[s]);
             let d = &self.net.demand[s];
             let table = &self.net.sku_tables[d.sku_table];
             for _ in 0..n {
@@ -110,7 +108,7 @@ impl Engine {
         let mut pick = None;
         for &(f, r) in cands {
             let ix = self.ix(f as usize, sku);
-            if self.on_hand[ix] >= units && self.backlog[ix].is_empty() {
+            if self.on_hand[ix] >= units && self.backlog_units[ix] == 0 {
                 pick = Some((f, r));
                 break;
             }

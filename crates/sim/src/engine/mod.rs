@@ -126,6 +126,12 @@ pub(crate) struct ReviewGroup {
 pub(crate) struct PolicyState {
     pub forecast: Forecast,
     pub demand_since_review: f64,
+    /// Hot copies of the policy's fields, kept together for the review loop.
+    pub ix: u32,
+    pub sku: u32,
+    pub rule: crate::network::RuleInfo,
+    /// Base-stock, (s,S), (R,Q): the level does not depend on a forecast.
+    pub fixed_level: bool,
 }
 
 /// System-wide counters.
@@ -192,7 +198,7 @@ pub struct Engine {
     pub(crate) rng_weather: Rng,
     pub(crate) rng_vessel: Rng,
     pub(crate) rng_loss: Rng,
-    pub(crate) carry: Vec<f64>,
+    pub(crate) draw_state: Vec<crate::demand::DrawState>,
     /// Orders drawn for the current hour: (time, zone stream, sku, multichannel).
     pub(crate) pending: Vec<(SimTime, u32, u32, bool)>,
     pub(crate) pending_pos: usize,
@@ -246,7 +252,7 @@ impl Engine {
             rng_weather: Rng::fork(seed, Stream::Weather, 0),
             rng_vessel: Rng::fork(seed, Stream::Vessel, 0),
             rng_loss: Rng::fork(seed, Stream::Loss, 0),
-            carry: vec![0.0; net.demand.len()],
+            draw_state: vec![crate::demand::DrawState::default(); net.demand.len()],
             pending: Vec::new(),
             pending_pos: 0,
             orders: Vec::new(),
@@ -310,9 +316,14 @@ impl Engine {
             let ix = slot * n_sku + p.sku;
             self.inv_policy[ix] = pi as u32;
             self.policies_at[slot] += 1;
+            use crate::network::RuleInfo as R;
             self.pol.push(PolicyState {
                 forecast: Forecast::new(p.forecast, p.expected_per_period, p.variance_per_period),
                 demand_since_review: 0.0,
+                ix: ix as u32,
+                sku: p.sku as u32,
+                rule: p.rule,
+                fixed_level: matches!(p.rule, R::BaseStock { .. } | R::SS { .. } | R::RQ { .. }),
             });
             let g = match self.groups.iter().position(|g| {
                 g.fc == p.fc as u32

@@ -58,24 +58,46 @@ impl Ev {
     }
 }
 
+/// Heap entry: the whole ordering key packed in one integer
+/// (time in the high 64 bits, then class in 8 bits, then a 56-bit sequence),
+/// so a comparison is a single u128 compare.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Entry(u128, Ev);
+
+impl Ord for Entry {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.cmp(&other.0)
+    }
+}
+
+impl PartialOrd for Entry {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct EventQueue {
-    heap: BinaryHeap<Reverse<(SimTime, u8, u64, Ev)>>,
+    heap: BinaryHeap<Reverse<Entry>>,
     seq: u64,
 }
 
 impl EventQueue {
     pub fn push(&mut self, t: SimTime, ev: Ev) {
-        self.seq += 1;
-        self.heap.push(Reverse((t, ev.class(), self.seq, ev)));
+        // 2^56 insertions is far beyond any run; the mask keeps the key well formed.
+        self.seq = (self.seq + 1) & ((1 << 56) - 1);
+        let key = (t as u128) << 64 | (ev.class() as u128) << 56 | self.seq as u128;
+        self.heap.push(Reverse(Entry(key, ev)));
     }
 
     pub fn peek_time(&self) -> Option<SimTime> {
-        self.heap.peek().map(|Reverse((t, ..))| *t)
+        self.heap.peek().map(|Reverse(e)| (e.0 >> 64) as SimTime)
     }
 
     pub fn pop(&mut self) -> Option<(SimTime, Ev)> {
-        self.heap.pop().map(|Reverse((t, _, _, ev))| (t, ev))
+        self.heap
+            .pop()
+            .map(|Reverse(e)| ((e.0 >> 64) as SimTime, e.1))
     }
 
     pub fn len(&self) -> usize {

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::emissions::{Co2Basis, trip_co2e_kg};
+use crate::network::RuleInfo;
 use crate::policy::order_quantity;
 
 impl Engine {
@@ -117,13 +118,20 @@ impl Engine {
         let r = self.new_request(g);
         for k in 0..self.groups[g as usize].policies.len() {
             let pi = self.groups[g as usize].policies[k] as usize;
-            let sku = self.net.policies[pi].sku;
-            let rule = self.net.policies[pi].rule;
             let ps = &mut self.pol[pi];
+            // A fixed-level rule whose position has not moved since it last
+            // ordered (no demand; receipts leave the position unchanged)
+            // would order nothing: skip it.
+            if ps.fixed_level && ps.demand_since_review == 0.0 {
+                continue;
+            }
+            let (sku, rule, ix) = (ps.sku as usize, ps.rule, ps.ix as usize);
             ps.forecast.observe(ps.demand_since_review * per_period);
             ps.demand_since_review = 0.0;
-            let (mean, sd) = (ps.forecast.mean(), ps.forecast.sd());
-            let ix = self.ix(fc, sku);
+            let (mean, sd) = match rule {
+                RuleInfo::Periodic { z: Some(_), .. } => (ps.forecast.mean(), ps.forecast.sd()),
+                _ => (ps.forecast.mean(), 0.0),
+            };
             let position =
                 self.on_hand[ix] as f64 + self.on_order[ix] as f64 - self.backlog_units[ix] as f64;
             let q = order_quantity(rule, position, mean, sd).min(u32::MAX as u64 / 2);
