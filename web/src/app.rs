@@ -16,8 +16,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 use web_sys::{CanvasRenderingContext2d, PointerEvent, WheelEvent};
 
-/// Our work budget per animation frame for the sim, ms (drawing comes on top).
-const SIM_BUDGET_MS: f64 = 5.0;
+/// Our work budget per animation frame, ms: the sim gets what drawing the
+/// last frame left of it (at least 1 ms, so a busy map still advances).
+const FRAME_BUDGET_MS: f64 = 7.0;
 /// Events between checks of the clock.
 const EVENT_CHUNK: usize = 512;
 
@@ -198,6 +199,7 @@ fn start_loop(
     let mut last_ts: Option<f64> = None;
     let mut last_ui = 0.0;
     let mut window = PerfWindow::default();
+    let mut last_draw_ms = 0.0;
     let tick = move |ts: f64| {
         let t0 = perf_now();
         // Size the canvas to its box at the device pixel ratio.
@@ -239,7 +241,9 @@ fn start_loop(
                 loop {
                     let n = s.advance(target, EVENT_CHUNK);
                     events += n;
-                    if n < EVENT_CHUNK || perf_now() - t0 > SIM_BUDGET_MS {
+                    if n < EVENT_CHUNK
+                        || perf_now() - t0 > (FRAME_BUDGET_MS - last_draw_ms).max(1.0)
+                    {
                         break;
                     }
                 }
@@ -270,6 +274,7 @@ fn start_loop(
             map::draw(&ctx, &scene);
         });
         let t2 = perf_now();
+        last_draw_ms = t2 - t1;
 
         // Mirror to the panels a few times a second, not every frame.
         if ts - last_ui > 200.0 {

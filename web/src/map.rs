@@ -52,7 +52,19 @@ pub fn draw(ctx: &Ctx, scene: &Scene) {
     draw_zones(ctx, scene, &pos);
     draw_lanes(ctx, scene, &pos);
     if let Some(frame) = scene.frame {
-        draw_vehicles(ctx, frame, scene.time, &pos);
+        // Last-mile vehicles head for a spot inside the zone, not its centre,
+        // so vans fan out over the area they serve.
+        let km_px = v.km_per_px();
+        let spread: Vec<f64> = scene
+            .scenario
+            .facilities
+            .iter()
+            .map(|f| match f.kind {
+                FacilityKind::CustomerZone => f.radius_km.unwrap_or(10.0) / km_px,
+                _ => 0.0,
+            })
+            .collect();
+        draw_vehicles(ctx, v, frame, scene.time, &pos, &spread);
     }
     draw_facilities(ctx, scene, &pos);
     if let Some((kind, x, y)) = scene.ghost {
@@ -128,7 +140,30 @@ pub fn progress(depart: SimTime, arrive: SimTime, t: SimTime) -> f64 {
     (t.saturating_sub(depart) as f64 / (arrive - depart) as f64).clamp(0.0, 1.0)
 }
 
-fn draw_vehicles(ctx: &Ctx, frame: &Frame, t: SimTime, pos: &[(f64, f64)]) {
+/// A stable pseudo-random point in the unit disc for one vehicle trip.
+fn disc_offset(lane: u32, depart: SimTime) -> (f64, f64) {
+    let mut h = (u64::from(lane) << 40) ^ depart.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    h ^= h >> 31;
+    h = h.wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    h ^= h >> 29;
+    let angle = (h & 0xFFFF) as f64 / 65_536.0 * TAU;
+    let r = (((h >> 16) & 0xFFFF) as f64 / 65_536.0).sqrt();
+    (r * angle.cos(), r * angle.sin())
+}
+
+fn draw_vehicles(
+    ctx: &Ctx,
+    view: &Viewport,
+    frame: &Frame,
+    t: SimTime,
+    pos: &[(f64, f64)],
+    spread: &[f64],
+) {
+    ctx.set_stroke_style_str("#ffffff");
+    ctx.set_line_width(1.0);
+    // Outlines help a few vehicles stand out; with thousands they only cost time.
+    let outline = frame.vehicles.len() < 2_000;
+    let (w, h) = (view.width, view.height);
     for mode in Mode::ALL {
         ctx.set_fill_style_str(mode_colour(mode));
         ctx.begin_path();
@@ -139,14 +174,27 @@ fn draw_vehicles(ctx: &Ctx, frame: &Frame, t: SimTime, pos: &[(f64, f64)]) {
             else {
                 continue;
             };
+            let (bx, by) = match spread.get(veh.to as usize) {
+                Some(&r) if r > 0.0 => {
+                    let (ox, oy) = disc_offset(veh.lane, veh.depart);
+                    (bx + ox * r, by + oy * r)
+                }
+                _ => (bx, by),
+            };
             let p = progress(veh.depart, veh.arrive, t);
             let (x, y) = (ax + (bx - ax) * p, ay + (by - ay) * p);
-            let size = if veh.replenishment { 7.0 } else { 5.0 };
+            if x < -10.0 || y < -10.0 || x > w + 10.0 || y > h + 10.0 {
+                continue;
+            }
+            let size = if veh.replenishment { 9.0 } else { 7.0 };
             ctx.rect(x - size / 2.0, y - size / 2.0, size, size);
             any = true;
         }
         if any {
             ctx.fill();
+            if outline {
+                ctx.stroke();
+            }
         }
     }
 }
@@ -341,6 +389,17 @@ mod tests {
         assert_eq!(progress(100, 200, 150), 0.5);
         assert_eq!(progress(100, 200, 300), 1.0);
         assert_eq!(progress(100, 100, 100), 1.0);
+    }
+
+    #[test]
+    fn fan_out_offsets_stay_in_the_unit_disc_and_spread() {
+        let pts: Vec<_> = (0..200)
+            .map(|i| disc_offset(i % 7, i as u64 * 3600))
+            .collect();
+        assert!(pts.iter().all(|(x, y)| x * x + y * y <= 1.0 + 1e-12));
+        assert_eq!(disc_offset(3, 7200), disc_offset(3, 7200));
+        // Both halves of the disc are used.
+        assert!(pts.iter().any(|p| p.0 < -0.3) && pts.iter().any(|p| p.0 > 0.3));
     }
 
     #[test]

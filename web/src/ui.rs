@@ -48,7 +48,7 @@ impl Ui {
             kpis: RwSignal::new(None),
             clock: RwSignal::new(0),
             playing: RwSignal::new(true),
-            speed: RwSignal::new(3),
+            speed: RwSignal::new(1),
             selected: RwSignal::new(None),
             view: StoredValue::new(None),
             ghost: StoredValue::new(None),

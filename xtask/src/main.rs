@@ -16,6 +16,7 @@ fn main() -> ExitCode {
         Some("serve") => serve(),
         Some("test") => suites::run_all(),
         Some("install") => tools::ensure_all(tools::Need::Everything),
+        Some("bench-web") => bench_web(args.get(1).map(String::as_str)),
         _ => {
             eprintln!("usage: cargo xtask <serve|test|install>");
             eprintln!(
@@ -23,6 +24,9 @@ fn main() -> ExitCode {
             );
             eprintln!("  test     install what is missing and run every suite");
             eprintln!("  install  only install what is missing");
+            eprintln!(
+                "  bench-web [scenario]  release build size and frame time in headless Chromium"
+            );
             return ExitCode::from(2);
         }
     };
@@ -39,4 +43,19 @@ fn serve() -> Result<(), String> {
     tools::ensure_all(tools::Need::Build)?;
     println!("xtask: serving Supply Sandbox at http://127.0.0.1:8080 (Ctrl+C to stop)");
     cmd::run(cmd::tool("trunk").args(["serve", "--release"]))
+}
+
+/// Release build, first-load size, then the frame-time benchmark in Chromium.
+fn bench_web(scenario: Option<&str>) -> Result<(), String> {
+    tools::ensure_all(tools::Need::Everything)?;
+    cmd::run(cmd::tool("trunk").args(["build", "--release"]))?;
+    suites::report_load_size();
+    let port = static_server::spawn(cmd::root().join("dist"))?;
+    let url = format!("http://127.0.0.1:{port}/");
+    cmd::run(cmd::tool("node").args([
+        "tests/bench/frame-time.mjs",
+        &url,
+        scenario.unwrap_or("stress-vehicles"),
+        "20",
+    ]))
 }

@@ -93,7 +93,7 @@ pub fn run_all() -> Result<(), String> {
 
     match cmd::run(tool("trunk").args(["build", "--release"])) {
         Ok(()) => {
-            report_wasm_size();
+            report_load_size();
             let (ok, counts) = e2e();
             t.step("end-to-end (Playwright, Chromium)", ok, counts);
         }
@@ -173,28 +173,36 @@ fn number_before(line: &str, word: &str) -> u64 {
         .unwrap_or(0)
 }
 
-fn report_wasm_size() {
+/// First-load size: every file in dist/, raw and gzip -9, and the total.
+pub fn report_load_size() {
     let Ok(entries) = std::fs::read_dir(cmd::root().join("dist")) else {
         return;
     };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.extension().is_some_and(|x| x == "wasm") {
-            let raw = e.metadata().map(|m| m.len()).unwrap_or(0);
-            let gz = Command::new("gzip")
-                .args(["-9", "-c"])
-                .arg(&p)
-                .output()
-                .map(|o| o.stdout.len())
-                .unwrap_or(0);
-            println!(
-                "xtask: release wasm {}: {} KB raw, {} KB gzip",
-                p.file_name().unwrap_or_default().to_string_lossy(),
-                raw / 1024,
-                gz / 1024
-            );
-        }
+    let (mut raw_total, mut gz_total) = (0, 0);
+    let mut files: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+    files.sort();
+    for p in files.iter().filter(|p| p.is_file()) {
+        let raw = std::fs::metadata(p).map(|m| m.len() as usize).unwrap_or(0);
+        let gz = Command::new("gzip")
+            .args(["-9", "-c"])
+            .arg(p)
+            .output()
+            .map(|o| o.stdout.len())
+            .unwrap_or(0);
+        raw_total += raw;
+        gz_total += gz;
+        println!(
+            "xtask: dist/{}: {} KB raw, {} KB gzip",
+            p.file_name().unwrap_or_default().to_string_lossy(),
+            raw / 1024,
+            gz / 1024
+        );
     }
+    println!(
+        "xtask: first load (all of dist/): {} KB raw, {} KB gzip",
+        raw_total / 1024,
+        gz_total / 1024
+    );
 }
 
 #[cfg(test)]

@@ -96,8 +96,20 @@ pub fn KpiPanel() -> impl IntoView {
 #[component]
 pub fn PerfOverlay() -> impl IntoView {
     let ui = use_ui();
+    let p = move || ui.perf.get().unwrap_or_default();
+    // The figures are also data attributes, for the frame-time benchmark.
     view! {
-        <div class="perf" data-testid="perf">
+        <div
+            class="perf"
+            data-testid="perf"
+            data-fps=move || format!("{:.1}", p().fps)
+            data-frame-ms=move || format!("{:.3}", p().frame_ms)
+            data-sim-ms=move || format!("{:.3}", p().sim_ms)
+            data-draw-ms=move || format!("{:.3}", p().draw_ms)
+            data-max-frame-ms=move || format!("{:.3}", p().max_frame_ms)
+            data-events-per-s=move || format!("{:.0}", p().events_per_s)
+            data-vehicles=move || p().vehicles.to_string()
+        >
             {move || match ui.perf.get() {
                 Some(p) => format!(
                     "{:.0} fps · {:.2} ms/frame (sim {:.2} + draw {:.2}, worst {:.1}) · {:.0} events/s · {} vehicles",
