@@ -61,7 +61,19 @@ impl AliasTable {
         }
     }
 
-    /// Probability of outcome `i` (for planning priors).
+    /// Probability of every outcome, in O(n) (for planning priors).
+    pub fn probabilities(&self) -> Vec<f64> {
+        let n = self.prob.len() as f64;
+        let mut p: Vec<f64> = self.prob.iter().map(|q| q / n).collect();
+        for (j, &a) in self.alias.iter().enumerate() {
+            if a as usize != j {
+                p[a as usize] += (1.0 - self.prob[j]) / n;
+            }
+        }
+        p
+    }
+
+    /// Probability of outcome `i`, O(n).
     pub fn probability(&self, i: usize) -> f64 {
         let n = self.prob.len() as f64;
         let mut p = self.prob[i] / n;
@@ -202,6 +214,7 @@ mod tests {
         for i in 0..5 {
             let p = w[i] / 10.0;
             assert!((t.probability(i) - p).abs() < 1e-12, "{i}");
+            assert!((t.probabilities()[i] - p).abs() < 1e-12, "{i}");
             let f = counts[i] as f64 / n as f64;
             assert!((f - p).abs() < 0.005, "{i} {f} {p}");
         }

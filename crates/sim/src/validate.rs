@@ -864,8 +864,8 @@ pub fn validate(s: &Scenario) -> Result<Network, Vec<Problem>> {
         let m = d.per_hour;
         let v = d.hourly_variance(m);
         let u = d.units_per_order as f64;
-        for k in 0..n_sku {
-            let p = table.probability(k);
+        let probs = table.probabilities();
+        for (k, &p) in probs.iter().enumerate() {
             if p == 0.0 {
                 continue;
             }
