@@ -136,6 +136,11 @@ impl DemandStream {
     /// Orders in one hour with the given mean. `carry` holds the fraction
     /// carried by the deterministic distribution.
     pub fn draw(&self, rng: &mut Rng, mean: f64, st: &mut DrawState) -> u64 {
+        // No demand (a multiplier of 0, a closed hour). Also guards the P(0)
+        // cache, whose default state is keyed on mean 0.
+        if mean.is_nan() || mean <= 0.0 {
+            return 0;
+        }
         match self.dist {
             // Small means (the usual zone-hour): inversion with P(0) cached
             // while the mean repeats (it changes only with the hour pattern).
@@ -217,6 +222,41 @@ mod tests {
             assert!((t.probabilities()[i] - p).abs() < 1e-12, "{i}");
             let f = counts[i] as f64 / n as f64;
             assert!((f - p).abs() < 0.005, "{i} {f} {p}");
+        }
+    }
+
+    #[test]
+    fn zero_mean_draws_nothing_from_a_fresh_state() {
+        // Regression: the P(0) cache's default state (mean 0, p0 0) once made
+        // a zero mean search to the cap and return 1,000 orders an hour.
+        for dist in [
+            Distribution::Poisson,
+            Distribution::NegativeBinomial { dispersion: 5.0 },
+            Distribution::Normal { cv: 0.3 },
+            Distribution::Deterministic,
+        ] {
+            let stream = DemandStream {
+                zone: 0,
+                per_hour: 4.0,
+                dist,
+                units_per_order: 1,
+                sku_table: 0,
+                weekly: [1.0; 7],
+                hourly: [1.0; 24],
+                trend_per_s: 0.0,
+                events: Vec::new(),
+                multichannel_share: 0.0,
+            };
+            let mut rng = Rng::new(1);
+            let mut st = DrawState::default();
+            for _ in 0..100 {
+                assert_eq!(stream.draw(&mut rng, 0.0, &mut st), 0, "{dist:?}");
+            }
+            // And a positive mean after zero still samples sensibly.
+            let n: u64 = (0..2_000)
+                .map(|_| stream.draw(&mut rng, 4.0, &mut st))
+                .sum();
+            assert!((7_000..9_000).contains(&n), "{dist:?}: {n}");
         }
     }
 }
