@@ -179,3 +179,18 @@ test('the perf overlay reports frame time and events', async ({ page }) => {
   await expect(page.getByTestId('perf')).toContainText('fps', { timeout: 10_000 });
   await expect(page.getByTestId('perf')).toContainText('ms/frame');
 });
+
+test('connect a lane from the inspector and change its mode', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('pause').click();
+  await items(page).filter({ hasText: 'Delivery station Leeds' }).click();
+  const lanes = page.getByTestId('inspector-lanes').locator('li');
+  const n = await lanes.count();
+  await page.getByTestId('inspector-connect').selectOption({ label: 'Newcastle NE' });
+  await expect(lanes).toHaveCount(n + 1);
+  await lanes.filter({ hasText: 'Newcastle NE' }).getByRole('button').click();
+  await expect(page.getByTestId('inspector')).toContainText('Lane');
+  await page.getByTestId('inspector-mode').selectOption('diesel_van');
+  await expect(page.getByTestId('inspector-mode')).toHaveValue('diesel_van');
+  await expect(page.getByTestId('inspector')).toContainText('tailpipe emissions');
+});

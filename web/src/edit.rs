@@ -273,6 +273,32 @@ fn copy_policies_from_nearest_fc(s: &mut Scenario, id: &str, here: LatLon) {
     s.policies.extend(copies);
 }
 
+/// The mode a new lane gets: last mile by electric van, everything else by
+/// electric HGV.
+pub fn default_mode(to: FacilityKind) -> Mode {
+    match to {
+        FacilityKind::CustomerZone => Mode::ElectricVan,
+        _ => Mode::ElectricHgv,
+    }
+}
+
+/// Add a lane unless the same one exists; returns whether it was added.
+pub fn connect(s: &mut Scenario, from: &str, to: &str) -> bool {
+    let Some(kind) = s.facilities.iter().find(|f| f.id == to).map(|f| f.kind) else {
+        return false;
+    };
+    let mode = default_mode(kind);
+    if from == to
+        || s.lanes
+            .iter()
+            .any(|l| l.from == from && l.to == to && l.mode == mode)
+    {
+        return false;
+    }
+    s.lanes.push(lane(from, to, mode));
+    true
+}
+
 /// Move a facility. Lanes touching it forget any fixed distance or transit
 /// time so both are recomputed from the new position.
 pub fn move_facility(s: &mut Scenario, id: &str, lat: f64, lon: f64) -> bool {

@@ -223,6 +223,7 @@ fn facility_view(ui: Ui, id: String) -> impl IntoView {
         fields.push(zone_editor(ui, &id, &f).into_any());
     }
     let del = id.clone();
+    let links = lanes_of(ui, &id);
     view! {
         <div class="inspect-facility">
             <h2>{kind_label(kind)} <small>{id.clone()}</small></h2>
@@ -241,6 +242,7 @@ fn facility_view(ui: Ui, id: String) -> impl IntoView {
             })}
             {fields}
             {own_problems.into_iter().map(|p| view! { <p class="problem" role="alert">{p}</p> }).collect_view()}
+            {links}
             <button class="danger" data-testid="inspector-delete" on:click=move |_| {
                 ui.edit(|s| { crate::edit::delete_facility(s, &del); });
                 ui.selected.set(None);
@@ -507,4 +509,67 @@ fn lane_view(ui: Ui, i: usize) -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// The lanes in and out of a facility (click one to inspect it) and a way to
+/// add one.
+fn lanes_of(ui: Ui, id: &str) -> impl IntoView {
+    let (rows, others) = ui.sb.with_value(|s| {
+        let name = |fid: &str| {
+            s.scenario
+                .facilities
+                .iter()
+                .find(|f| f.id == fid)
+                .map_or(fid.to_owned(), |f| f.name.clone())
+        };
+        let rows: Vec<(usize, String)> = s
+            .scenario
+            .lanes
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.from == id || l.to == id)
+            .map(|(i, l)| {
+                let text = if l.from == id {
+                    format!("→ {} ({})", name(&l.to), mode_label(l.mode))
+                } else {
+                    format!("← {} ({})", name(&l.from), mode_label(l.mode))
+                };
+                (i, text)
+            })
+            .collect();
+        let others: Vec<(String, String)> = s
+            .scenario
+            .facilities
+            .iter()
+            .filter(|f| f.id != id)
+            .map(|f| (f.id.clone(), f.name.clone()))
+            .collect();
+        (rows, others)
+    });
+    let from = id.to_owned();
+    view! {
+        <fieldset class="links">
+            <legend>{format!("Lanes ({})", rows.len())}</legend>
+            <ul data-testid="inspector-lanes">
+                {rows.into_iter().map(|(i, text)| view! {
+                    <li><button class="link" on:click=move |_| ui.selected.set(Some(Selection::Lane(i)))>{text}</button></li>
+                }).collect_view()}
+            </ul>
+            <label class="field row">
+                <span>"Add lane to"</span>
+                <select data-testid="inspector-connect" on:change=move |ev| {
+                    let to = event_target_value(&ev);
+                    if to.is_empty() {
+                        return;
+                    }
+                    let mut added = false;
+                    ui.edit(|s| added = crate::edit::connect(s, &from, &to));
+                    ui.status.set(if added { format!("Added a lane to {to}") } else { "That lane already exists".into() });
+                }>
+                    <option value="" selected=true>"choose a facility…"</option>
+                    {others.into_iter().map(|(fid, name)| view! { <option value=fid>{name}</option> }).collect_view()}
+                </select>
+            </label>
+        </fieldset>
+    }
 }
