@@ -3,7 +3,7 @@
 //! simulation itself never does.
 //!
 //! `CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
-//!  cargo test --release -p supply-sim --target wasm32-unknown-unknown --test wasm_bench -- --nocapture`
+//!  cargo test --release -p supply-sim --target wasm32-unknown-unknown --test wasm_bench -- --include-ignored --nocapture`
 
 #![cfg(target_arch = "wasm32")]
 
@@ -17,7 +17,9 @@ extern "C" {
     fn now() -> f64;
 }
 
+// Ignored by default: a benchmark, not a test (and slow in debug builds).
 #[wasm_bindgen_test]
+#[ignore]
 fn bench_large_in_wasm() {
     let text = include_str!("../../../scenarios/bench-large.json");
     let net = validate(&Scenario::from_json(text).unwrap()).unwrap();
