@@ -15,6 +15,40 @@
 //! Conservation: every unit supplied is on hand (FC stock or picked at an FC),
 //! in transit (vehicle, shipment, or at a cross-dock), delivered, or lost;
 //! [`Engine::audit`] recomputes the split from the state itself.
+//!
+//! # Model
+//! - **Demand.** Each hour, each demand stream draws its order count (see
+//!   [`crate::demand`]); orders get uniform arrival instants within the hour
+//!   and one SKU each from the stream's mix.
+//! - **FC assignment.** Candidates per zone are the FCs with a parcel route
+//!   to it, sorted by the scenario's rule (nearest great-circle, or fastest
+//!   planned transit). An order goes to the first candidate with the units on
+//!   hand; if none has them it backorders at the first (or is a lost sale).
+//! - **Facilities.** FCs pick and pack at `capacity_per_hour × automation`
+//!   units/h inside their shifts; sortation centers and delivery stations
+//!   handle `capacity_per_hour` parcels/h. Handling cost and labour hours are
+//!   charged per unit (defaults in [`mod@crate::validate`]).
+//! - **Lanes.** A parcel waits on the lane's dock until a departure: the
+//!   timetable (every N hours, everything ready leaves, as many vehicles as
+//!   needed), or a full vehicle (weight or volume) when `when_full`. A fleet
+//!   limit makes departures wait for a returning vehicle (busy for the round
+//!   trip); crowdsourced fleets vary by hour; drones can be grounded by
+//!   weather (retry in an hour).
+//! - **Last mile.** A vehicle to a zone drives to the centroid, tours the
+//!   zone (Beardwood–Halton–Hammersley length 0.7124·√(n·πr²) for n stops,
+//!   plus `stop_minutes` per stop), delivers its parcels evenly along the tour
+//!   and returns; cost and CO2e count the round trip and the tour. Linehaul
+//!   counts one way (backhaul assumed).
+//! - **Replenishment.** Each FC × SKU policy reviews every `review_hours`;
+//!   requests reach the source after `order_delay_hours`. Suppliers release
+//!   after their production queue and lead time, ports on the next vessel
+//!   (scheduled interval + normal ETA noise) plus dwell; an upstream FC ships
+//!   from stock and owes the rest (FIFO with its customer backorders).
+//!   Shipments are bulk: as many vehicles as the load needs, leaving at once.
+//! - **Costs.** Transport per lane (per km, per unit, per tonne-km), handling
+//!   and labour per unit, holding as value × annual rate integrated over time
+//!   on hand, backorder per unit-day waiting, lost-sale penalty per unit.
+//!   CO2e from [`crate::emissions`].
 
 mod flow;
 pub mod queue;
