@@ -6,7 +6,7 @@
 use crate::emissions::Mode;
 use crate::engine::Engine;
 use crate::scenario::FacilityKind;
-use crate::time::SimTime;
+use crate::time::{HOUR, SimTime};
 use serde::Serialize;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -25,6 +25,8 @@ pub struct FacilityState {
     pub queue: u64,
     /// Busy share of the server over the last completed period, 0..=1.
     pub utilisation: f64,
+    /// Work already queued at the server, in hours (a live load gauge).
+    pub backlog_hours: f64,
     /// Backorders outstanding or a stockout this period.
     pub stockout: bool,
 }
@@ -66,6 +68,7 @@ impl Engine {
                 stock: fs.on_hand,
                 queue: fs.wip,
                 utilisation: fs.last_utilisation,
+                backlog_hours: fs.next_free.saturating_sub(self.now) as f64 / HOUR as f64,
                 stockout: stocking && (fs.backlog_units > 0 || fs.stockouts_this_period > 0),
             });
         }
