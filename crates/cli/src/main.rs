@@ -4,12 +4,14 @@
 //! supply-cli run <scenario.json|builtin:NAME> [--days N] [--seed S] [--compact]
 //! supply-cli validate <scenario.json|builtin:NAME>
 //! supply-cli bench [scenario.json] [--days N] [--seed S] [--repeat K]
+//! supply-cli replicate <scenario.json|builtin:NAME> [--runs N] [--days N] [--seed S]
 //! supply-cli gen-bench-large [--zones N] [--skus N] [--orders-per-day N]   (prints JSON)
 //! ```
 //! Exit codes: 0 ok, 1 usage or IO error, 2 invalid scenario (every problem on stderr).
 
 mod bench;
 mod gen_large;
+mod replicate;
 
 use std::process::ExitCode;
 use supply_sim::{Engine, Problem, Scenario, SimTime, time::DAY, validate};
@@ -18,6 +20,7 @@ const USAGE: &str = "usage:
   supply-cli run <scenario.json|builtin:NAME> [--days N] [--seed S] [--compact]
   supply-cli validate <scenario.json|builtin:NAME>
   supply-cli bench [scenario.json] [--days N] [--seed S] [--repeat K]
+  supply-cli replicate <scenario.json|builtin:NAME> [--runs N] [--days N] [--seed S]
   supply-cli gen-bench-large [--zones N] [--skus N] [--orders-per-day N]
 built-in scenarios: uk-network, beer-game";
 
@@ -172,6 +175,7 @@ fn main() -> ExitCode {
                 })
             }),
         "bench" => bench::bench(&opts),
+        "replicate" => replicate::replicate(&opts),
         "gen-bench-large" => {
             let get = |k: &str, d: u64| {
                 opts.numbers

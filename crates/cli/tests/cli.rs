@@ -144,3 +144,25 @@ fn invalid_scenario_exits_2_and_lists_every_problem_with_its_path() {
     let (code, _, _) = cli(&["run", "builtin:beer-game", "--days", "zero"]);
     assert_eq!(code, 1);
 }
+
+#[test]
+fn replicate_reports_confidence_intervals() {
+    let (code, out, err) = cli(&[
+        "replicate",
+        "builtin:beer-game",
+        "--runs",
+        "4",
+        "--days",
+        "56",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let r: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(r["runs"], 4);
+    let f = &r["fill_rate"];
+    let (lo, m, hi) = (
+        f["ci95_low"].as_f64().unwrap(),
+        f["mean"].as_f64().unwrap(),
+        f["ci95_high"].as_f64().unwrap(),
+    );
+    assert!(lo <= m && m <= hi, "{f}");
+}

@@ -1,0 +1,94 @@
+//! `supply-cli replicate`: independent replications (seeds S, S+1, …) and
+//! 95 % confidence intervals of the headline KPIs, for analysts comparing
+//! variants.
+
+use crate::{Opts, compile, load};
+use serde_json::{Value, json};
+use std::process::ExitCode;
+use supply_sim::{Engine, Report, SimTime, time::DAY};
+
+/// Two-sided 97.5 % Student t quantile for `df` degrees of freedom.
+fn t975(df: usize) -> f64 {
+    const T: [f64; 30] = [
+        12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160,
+        2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056,
+        2.052, 2.048, 2.045, 2.042,
+    ];
+    if df == 0 {
+        f64::NAN
+    } else if df <= 30 {
+        T[df - 1]
+    } else {
+        1.96 + 2.4 / df as f64
+    }
+}
+
+fn summary(xs: &[f64]) -> Value {
+    let n = xs.len();
+    let mean = xs.iter().sum::<f64>() / n as f64;
+    let var = if n > 1 {
+        xs.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / (n - 1) as f64
+    } else {
+        0.0
+    };
+    let half = if n > 1 {
+        t975(n - 1) * (var / n as f64).sqrt()
+    } else {
+        f64::NAN
+    };
+    json!({"mean": mean, "sd": var.sqrt(), "ci95_low": mean - half, "ci95_high": mean + half})
+}
+
+pub fn replicate(o: &Opts) -> Result<(), ExitCode> {
+    let path = o.positional.first().ok_or_else(|| {
+        eprintln!("replicate needs a scenario");
+        ExitCode::from(1)
+    })?;
+    let text = load(path).map_err(|e| {
+        eprintln!("{e}");
+        ExitCode::from(1)
+    })?;
+    let net = compile(path, &text)?;
+    let days = o.days.unwrap_or(net.default_days);
+    let runs = o
+        .numbers
+        .iter()
+        .find(|(k, _)| k == "runs")
+        .map(|x| x.1)
+        .unwrap_or(10)
+        .clamp(2, 1000);
+    let reports: Vec<Report> = (0..runs)
+        .map(|i| {
+            let mut e = Engine::new(net.clone(), o.seed.wrapping_add(i));
+            e.run_until(days as SimTime * DAY);
+            e.report()
+        })
+        .collect();
+    type Kpi = (&'static str, fn(&Report) -> f64);
+    let kpis: [Kpi; 7] = [
+        ("fill_rate", |r| r.service.fill_rate),
+        ("on_time_rate", |r| r.service.on_time_rate),
+        ("mean_lead_time_h", |r| r.service.mean_lead_time_h),
+        ("cost_per_package", |r| r.cost.per_package),
+        ("co2e_g_per_package", |r| r.emissions.co2e_g_per_package),
+        ("net_zero_share", |r| r.emissions.net_zero_share),
+        ("orders_delivered", |r| r.orders.delivered as f64),
+    ];
+    let mut out = serde_json::Map::new();
+    out.insert("scenario".into(), json!(reports[0].scenario));
+    out.insert("days".into(), json!(days));
+    out.insert("runs".into(), json!(runs));
+    out.insert(
+        "seeds".into(),
+        json!([o.seed, o.seed.wrapping_add(runs - 1)]),
+    );
+    for (name, f) in kpis {
+        let xs: Vec<f64> = reports.iter().map(f).collect();
+        out.insert(name.into(), summary(&xs));
+    }
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&Value::Object(out)).unwrap_or_default()
+    );
+    Ok(())
+}
