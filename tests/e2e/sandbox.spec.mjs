@@ -126,9 +126,13 @@ test('play: deliveries rise and vehicles move on the canvas', async ({ page }) =
 test('switching scenario loads the beer game', async ({ page }) => {
   await openApp(page);
   await page.getByTestId('scenario-select').selectOption('beer-game');
-  await expect(items(page)).toHaveCount(5);
-  await expect(page.getByTestId('facility-list')).toContainText('Retailer');
-  await expect(page.getByTestId('facility-list')).toContainText('Factory');
+  // The four classic stages (plus the customers and the raw-material source).
+  for (const stage of ['Retailer', 'Wholesaler', 'Distributor', 'Factory']) {
+    await expect(items(page).filter({ hasText: stage })).toHaveCount(1);
+  }
+  expect(await items(page).count()).toBeLessThan(8);
+  // A fresh run: still on day 1 a moment after switching.
+  await expect(page.getByTestId('sim-clock')).toHaveText(/^Day 1 \(Mon\)/);
   await page.getByTestId('scenario-select').selectOption('uk-network');
   await expect.poll(() => items(page).count()).toBeGreaterThan(10);
 });
@@ -193,4 +197,24 @@ test('connect a lane from the inspector and change its mode', async ({ page }) =
   await page.getByTestId('inspector-mode').selectOption('diesel_van');
   await expect(page.getByTestId('inspector-mode')).toHaveValue('diesel_van');
   await expect(page.getByTestId('inspector')).toContainText('tailpipe emissions');
+});
+
+test('a two-finger pinch zooms the map', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('pause').click();
+  const box = await page.getByTestId('map').boundingBox();
+  const cx = box.x + box.width / 2, cy = box.y + box.height / 2;
+  // Scale-bar length in km tells the zoom: it shrinks when zooming in.
+  const scale0 = await page.getByTestId('scale').innerText();
+  const cdp = await page.context().newCDPSession(page);
+  const touch = (type, d) => cdp.send('Input.dispatchTouchEvent', {
+    type,
+    touchPoints: type === 'touchEnd' ? [] : [{ x: cx - d, y: cy, id: 1 }, { x: cx + d, y: cy, id: 2 }],
+  });
+  await touch('touchStart', 40);
+  for (let d = 50; d <= 200; d += 15) await touch('touchMove', d);
+  await touch('touchEnd', 0);
+  await expect(page.getByTestId('scale')).not.toHaveText(scale0);
+  const km = (t) => Number(t.replace(/[^0-9.]/g, ''));
+  expect(km(await page.getByTestId('scale').innerText())).toBeLessThan(km(scale0));
 });

@@ -84,6 +84,7 @@ pub fn App() -> impl IntoView {
                 <canvas node_ref=canvas data-testid="map-canvas"></canvas>
                 <MapButtons />
                 <Legend />
+                <ScaleBar />
                 {move || perf_on.then(|| view! { <PerfOverlay /> })}
                 <p class="status" data-testid="status">{move || ui.status.get()}</p>
             </div>
@@ -123,10 +124,28 @@ fn MapButtons() -> impl IntoView {
 }
 
 #[component]
+fn ScaleBar() -> impl IntoView {
+    let ui = use_ui();
+    let label = move || {
+        let km = ui.scale.get().0;
+        if km >= 1.0 {
+            format!("{km} km")
+        } else {
+            format!("{} m", (km * 1000.0).round())
+        }
+    };
+    view! {
+        <div class="scale-bar" style=move || format!("width:{:.0}px", ui.scale.get().1)>
+            <span data-testid="scale">{label}</span>
+        </div>
+    }
+}
+
+#[component]
 fn Legend() -> impl IntoView {
     use supply_sim::emissions::Mode;
     view! {
-        <div class="legend">
+        <div class="legend" data-testid="legend">
             {Mode::ALL
                 .iter()
                 .map(|&m| {
@@ -223,6 +242,10 @@ fn start_loop(
             ui.fit_requested.set_value(false);
         }
         ui.view.set_value(Some(view));
+        let bar = map::scale_bar(view.km_per_px(), 120.0);
+        if ui.scale.get_untracked() != bar {
+            ui.scale.set(bar);
+        }
 
         // Advance the sim within the budget.
         let dt = last_ts.map_or(0.0, |l| ((ts - l) / 1000.0).clamp(0.0, 0.25));

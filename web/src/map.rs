@@ -72,7 +72,6 @@ pub fn draw(ctx: &Ctx, scene: &Scene) {
         draw_icon(ctx, kind, x, y, 11.0);
         ctx.set_global_alpha(1.0);
     }
-    draw_scale_bar(ctx, v);
 }
 
 fn draw_zones(ctx: &Ctx, scene: &Scene, pos: &[(f64, f64)]) {
@@ -313,27 +312,16 @@ pub fn draw_icon(ctx: &Ctx, kind: FacilityKind, x: f64, y: f64, r: f64) {
     ctx.stroke();
 }
 
-fn draw_scale_bar(ctx: &Ctx, v: &Viewport) {
-    let km_px = v.km_per_px();
-    let target_km = km_px * 120.0;
+/// A round scale-bar length (1, 2 or 5 × 10^n km) about `target_px` long,
+/// and its length in pixels.
+pub fn scale_bar(km_per_px: f64, target_px: f64) -> (f64, f64) {
+    let target_km = km_per_px * target_px;
     let step = [1.0, 2.0, 5.0]
         .iter()
-        .flat_map(|m| (0..6).map(move |e| m * 10f64.powi(e)))
+        .flat_map(|m| (-2..5).map(move |e| m * 10f64.powi(e)))
         .filter(|&k| k <= target_km)
-        .fold(1.0, f64::max);
-    let px = step / km_px;
-    let (x, y) = (16.0, v.height - 18.0);
-    ctx.set_stroke_style_str("#17202a");
-    ctx.set_line_width(2.0);
-    ctx.begin_path();
-    ctx.move_to(x, y - 5.0);
-    ctx.line_to(x, y);
-    ctx.line_to(x + px, y);
-    ctx.line_to(x + px, y - 5.0);
-    ctx.stroke();
-    ctx.set_fill_style_str("#17202a");
-    ctx.set_font("12px system-ui, sans-serif");
-    let _ = ctx.fill_text(&format!("{step} km"), x + 4.0, y - 7.0);
+        .fold(0.01, f64::max);
+    (step, step / km_per_px)
 }
 
 /// The facility under a screen point (nearest within a few pixels).
@@ -400,6 +388,15 @@ mod tests {
         assert_eq!(disc_offset(3, 7200), disc_offset(3, 7200));
         // Both halves of the disc are used.
         assert!(pts.iter().any(|p| p.0 < -0.3) && pts.iter().any(|p| p.0 > 0.3));
+    }
+
+    #[test]
+    fn scale_bar_is_round_and_about_the_target_length() {
+        let (km, px) = scale_bar(0.5, 120.0);
+        assert_eq!(km, 50.0);
+        assert!((px - 100.0).abs() < 1e-9);
+        let (km, _) = scale_bar(0.013, 120.0);
+        assert_eq!(km, 1.0);
     }
 
     #[test]

@@ -38,6 +38,8 @@ pub struct Ui {
     /// One-line status for the person ("Placed …", load errors).
     pub status: RwSignal<String>,
     pub perf: RwSignal<Option<crate::perf::PerfStats>>,
+    /// Scale bar: length in km and in CSS pixels.
+    pub scale: RwSignal<(f64, f64)>,
 }
 
 impl Ui {
@@ -55,6 +57,7 @@ impl Ui {
             fit_requested: StoredValue::new(true),
             status: RwSignal::new(String::new()),
             perf: RwSignal::new(None),
+            scale: RwSignal::new((0.0, 0.0)),
         }
     }
 
