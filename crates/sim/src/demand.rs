@@ -102,6 +102,9 @@ pub struct DrawState {
     pub p0: f64,
 }
 
+/// Upper bound on one stream's expected orders in an hour.
+pub const MAX_ORDERS_PER_STREAM_HOUR: f64 = 100_000.0;
+
 /// One compiled demand stream.
 #[derive(Clone, Debug)]
 pub struct DemandStream {
@@ -130,7 +133,9 @@ impl DemandStream {
                 m *= k;
             }
         }
-        m
+        // Safety cap: however the multipliers compound, one stream draws at
+        // most 100,000 orders an hour.
+        m.min(MAX_ORDERS_PER_STREAM_HOUR)
     }
 
     /// Orders in one hour with the given mean. `carry` holds the fraction

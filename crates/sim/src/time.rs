@@ -14,6 +14,19 @@ pub const WEEK: SimTime = 7 * DAY;
 /// from overflow whatever a scenario says.
 pub const MAX_DURATION: SimTime = 100 * 365 * DAY;
 
+/// Events later than this never happen (keeps `now + duration` from overflowing).
+pub const NEVER: SimTime = SimTime::MAX / 4;
+
+/// Seconds (possibly fractional, possibly huge) to a duration no longer than
+/// [`MAX_DURATION`].
+pub fn seconds(s: f64) -> SimTime {
+    if s.is_finite() && s > 0.0 {
+        (s.min(MAX_DURATION as f64) + 0.5) as SimTime
+    } else {
+        0
+    }
+}
+
 /// Hours (possibly fractional) to whole seconds, rounded; negatives clamp to 0,
 /// huge values to [`MAX_DURATION`].
 pub fn hours(h: f64) -> SimTime {

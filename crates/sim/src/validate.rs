@@ -9,7 +9,7 @@ use crate::emissions::Mode;
 use crate::geo::{LatLon, haversine_km};
 use crate::network::*;
 use crate::scenario::*;
-use crate::time::{DAY, HOUR, SimTime, hours};
+use crate::time::{DAY, HOUR, hours};
 use petgraph::graph::{DiGraph, NodeIndex};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -610,7 +610,7 @@ pub fn validate(s: &Scenario) -> Result<Network, Vec<Problem>> {
                 hourly_availability: avail,
                 co2,
                 net_zero: d.net_zero,
-                stop_s: (l.stop_minutes.unwrap_or(default_stop).max(0.0) * 60.0) as SimTime,
+                stop_s: crate::time::seconds(l.stop_minutes.unwrap_or(default_stop) * 60.0),
                 downtime_prob: l.downtime_prob.unwrap_or(0.0),
                 loss_rate: l.loss_rate.unwrap_or(0.0),
             },
@@ -660,8 +660,8 @@ pub fn validate(s: &Scenario) -> Result<Network, Vec<Problem>> {
         }
         ck.pattern(&format!("{path}.weekly"), &dm.weekly, 7);
         ck.pattern(&format!("{path}.hourly"), &dm.hourly, 24);
-        if !dm.trend_per_year.is_finite() || dm.trend_per_year < -1.0 {
-            ck.err(format!("{path}.trend_per_year"), "must be finite and >= -1");
+        if !dm.trend_per_year.is_finite() || !(-1.0..=100.0).contains(&dm.trend_per_year) {
+            ck.err(format!("{path}.trend_per_year"), "must be in [-1, 100]");
         }
         ck.prob(
             &format!("{path}.multichannel_share"),
@@ -673,7 +673,11 @@ pub fn validate(s: &Scenario) -> Result<Network, Vec<Problem>> {
             let p = format!("{path}.events[{k}]");
             let a = ck.nonneg(&format!("{p}.start_day"), e.start_day);
             let b = ck.pos(&format!("{p}.days"), e.days);
-            let c = ck.nonneg(&format!("{p}.multiplier"), e.multiplier);
+            let mut c = ck.nonneg(&format!("{p}.multiplier"), e.multiplier);
+            if e.multiplier > 1000.0 {
+                ck.err(format!("{p}.multiplier"), "must be at most 1000");
+                c = false;
+            }
             if a && b && c {
                 let start = hours(e.start_day * 24.0);
                 events.push((start, start + hours(e.days * 24.0), e.multiplier));

@@ -365,8 +365,9 @@ impl Engine {
             let r = self.net.facilities[li.to].radius_km;
             let area = core::f64::consts::PI * r * r;
             let tour_km = BHH * libm::sqrt(n * area);
-            let tour_s = (tour_km / li.speed_kmh * HOUR as f64) as SimTime
-                + li.stop_s * orders.len() as SimTime;
+            let tour_s = crate::time::seconds(
+                tour_km / li.speed_kmh * HOUR as f64 + (li.stop_s * orders.len() as SimTime) as f64,
+            );
             (tour_s, 2.0 * li.distance_km + tour_km)
         } else {
             (0, li.distance_km)

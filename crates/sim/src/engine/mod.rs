@@ -533,7 +533,8 @@ impl Engine {
     /// FIFO deterministic server at facility `f`: work starts no earlier than
     /// `t` or when the server frees, runs only inside shifts. Returns the finish time.
     pub(crate) fn serve(&mut self, f: usize, t: SimTime, work_s: SimTime) -> SimTime {
-        let start = t.max(self.fac[f].next_free);
+        let work_s = work_s.min(crate::time::MAX_DURATION);
+        let start = t.max(self.fac[f].next_free).min(crate::time::NEVER);
         let finish = finish_in_shifts(&self.net.facilities[f].shifts, start, work_s);
         self.fac[f].next_free = finish;
         self.fac[f].busy_s += work_s as f64;
@@ -546,7 +547,7 @@ impl Engine {
         let fi = &self.net.facilities[f];
         let nominal = (k + 1) as f64 * fi.vessel_interval_s as f64;
         let noise = fi.eta_sd_s * crate::sample::std_normal(&mut self.rng_vessel);
-        let t = libm::round((nominal + noise).max(0.0)) as SimTime;
+        let t = libm::round((nominal + noise).clamp(0.0, crate::time::NEVER as f64)) as SimTime;
         t.max(self.fac[f].vessel_at)
     }
 

@@ -86,6 +86,7 @@ impl EventQueue {
     pub fn push(&mut self, t: SimTime, ev: Ev) {
         // 2^56 insertions is far beyond any run; the mask keeps the key well formed.
         self.seq = (self.seq + 1) & ((1 << 56) - 1);
+        let t = t.min(crate::time::NEVER);
         let key = (t as u128) << 64 | (ev.class() as u128) << 56 | self.seq as u128;
         self.heap.push(Reverse(Entry(key, ev)));
     }
