@@ -218,3 +218,51 @@ test('a two-finger pinch zooms the map', async ({ page }) => {
   const km = (t) => Number(t.replace(/[^0-9.]/g, ''));
   expect(km(await page.getByTestId('scale').innerText())).toBeLessThan(km(scale0));
 });
+
+test('click a vehicle to see where it is going and what it carries', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('speed').selectOption({ label: '1 day / s' });
+  await expect.poll(() => num(page, 'kpi-delivered'), { timeout: 10_000 }).toBeGreaterThan(500);
+  await page.getByTestId('pause').click();
+  // Vehicles are drawn opaque in their mode's colour; lanes are translucent.
+  const modeColours = [[17, 122, 101], [39, 174, 96], [97, 106, 107], [160, 64, 0], [108, 52, 131]];
+  // Facility icons take clicks first, so pick a vehicle clear of them.
+  const facilityColours = [[211, 84, 0], [36, 113, 163], [30, 132, 73], [183, 149, 11], [31, 58, 95], [125, 60, 152]];
+  const findVehicle = () => page.getByTestId('map-canvas').evaluate((c, [colours, avoid]) => {
+    const dpr = c.width / c.clientWidth;
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const is = (j, set) => set.some(([r, g, b]) => d[j] === r && d[j + 1] === g && d[j + 2] === b);
+    const clear = (x, y) => {
+      const r = Math.round(20 * dpr);
+      for (let yy = Math.max(0, y - r); yy < Math.min(c.height, y + r); yy++) {
+        for (let xx = Math.max(0, x - r); xx < Math.min(c.width, x + r); xx++) {
+          if (is((yy * c.width + xx) * 4, avoid)) return false;
+        }
+      }
+      return true;
+    };
+    for (let y = 2; y < c.height - 2; y++) {
+      for (let x = 2; x < c.width - 2; x++) {
+        const i = (y * c.width + x) * 4;
+        const same = (j) => is(j, colours);
+        // The centre of a square: same colour two pixels away on every side.
+        if (same(i) && same(i - 8) && same(i + 8) && same(i - 8 * c.width) && same(i + 8 * c.width) && clear(x, y)) {
+          return { x: x / dpr, y: y / dpr };
+        }
+      }
+    }
+    return null;
+  }, [modeColours, facilityColours]);
+  // Vehicles come and go: let the clock run a little until one is in the clear.
+  let hit = await findVehicle();
+  for (let tries = 0; !hit && tries < 20; tries++) {
+    await page.getByTestId('play').click();
+    await page.waitForTimeout(250);
+    await page.getByTestId('pause').click();
+    hit = await findVehicle();
+  }
+  expect(hit, 'a vehicle on the canvas').not.toBeNull();
+  await page.getByTestId('map-canvas').click({ position: hit });
+  await expect(page.getByTestId('inspector-vehicle')).toContainText('units');
+  await expect(page.getByTestId('inspector-vehicle')).toContainText('arrives');
+});

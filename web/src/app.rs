@@ -384,6 +384,16 @@ fn attach_pointer_handlers(ui: Ui, m: &web_sys::HtmlDivElement) {
                     from,
                     moved: false,
                 }
+            } else if let Some(veh) = ui.sb.with_value(|s| {
+                let e = s.engine.as_ref()?;
+                let placer = map::Placer::for_view(&v, &s.scenario);
+                map::vehicle_at(&placer, &e.frame(), e.now(), x, y)
+            }) {
+                ui.selected.set(Some(Selection::Vehicle {
+                    lane: veh.lane,
+                    depart: veh.depart,
+                }));
+                Gesture::None
             } else if let Some(lane) = ui.sb.with_value(|s| map::lane_at(&v, &s.scenario, x, y)) {
                 ui.selected.set(Some(Selection::Lane(lane)));
                 Gesture::None

@@ -8,7 +8,7 @@ use crate::style::{kind_colour, mode_colour, mode_dash};
 use crate::viewport::Viewport;
 use std::f64::consts::TAU;
 use supply_sim::emissions::Mode;
-use supply_sim::render::Frame;
+use supply_sim::render::{Frame, VehicleState};
 use supply_sim::scenario::{FacilityKind, Scenario};
 use supply_sim::time::SimTime;
 use wasm_bindgen::JsValue;
@@ -19,6 +19,11 @@ use web_sys::CanvasRenderingContext2d as Ctx;
 pub enum Selection {
     Facility(String),
     Lane(usize),
+    /// A vehicle trip, identified by its lane and departure time.
+    Vehicle {
+        lane: u32,
+        depart: SimTime,
+    },
 }
 
 /// Everything one frame draws.
@@ -52,19 +57,8 @@ pub fn draw(ctx: &Ctx, scene: &Scene) {
     draw_zones(ctx, scene, &pos);
     draw_lanes(ctx, scene, &pos);
     if let Some(frame) = scene.frame {
-        // Last-mile vehicles head for a spot inside the zone, not its centre,
-        // so vans fan out over the area they serve.
-        let km_px = v.km_per_px();
-        let spread: Vec<f64> = scene
-            .scenario
-            .facilities
-            .iter()
-            .map(|f| match f.kind {
-                FacilityKind::CustomerZone => f.radius_km.unwrap_or(10.0) / km_px,
-                _ => 0.0,
-            })
-            .collect();
-        draw_vehicles(ctx, v, frame, scene.time, &pos, &spread);
+        let placer = Placer::new(v, scene.scenario, pos.clone());
+        draw_vehicles(ctx, v, frame, scene.time, &placer, scene.selected);
     }
     draw_facilities(ctx, scene, &pos);
     if let Some((kind, x, y)) = scene.ghost {
@@ -150,13 +144,61 @@ fn disc_offset(lane: u32, depart: SimTime) -> (f64, f64) {
     (r * angle.cos(), r * angle.sin())
 }
 
+/// Where vehicles are on screen.
+pub struct Placer {
+    /// Facility positions, CSS px.
+    pos: Vec<(f64, f64)>,
+    /// Zone radius in px (0 for other kinds): last-mile vehicles head for a
+    /// spot inside the zone, not its centre, so vans fan out over the area.
+    spread: Vec<f64>,
+}
+
+impl Placer {
+    pub fn new(view: &Viewport, s: &Scenario, pos: Vec<(f64, f64)>) -> Placer {
+        let km_px = view.km_per_px();
+        let spread = s
+            .facilities
+            .iter()
+            .map(|f| match f.kind {
+                FacilityKind::CustomerZone => f.radius_km.unwrap_or(10.0) / km_px,
+                _ => 0.0,
+            })
+            .collect();
+        Placer { pos, spread }
+    }
+
+    pub fn for_view(view: &Viewport, s: &Scenario) -> Placer {
+        let pos = s
+            .facilities
+            .iter()
+            .map(|f| view.project(f.lat, f.lon))
+            .collect();
+        Placer::new(view, s, pos)
+    }
+
+    /// A vehicle's screen position at sim time `t`, interpolated along its lane.
+    pub fn xy(&self, veh: &VehicleState, t: SimTime) -> Option<(f64, f64)> {
+        let &(ax, ay) = self.pos.get(veh.from as usize)?;
+        let &(bx, by) = self.pos.get(veh.to as usize)?;
+        let (bx, by) = match self.spread.get(veh.to as usize) {
+            Some(&r) if r > 0.0 => {
+                let (ox, oy) = disc_offset(veh.lane, veh.depart);
+                (bx + ox * r, by + oy * r)
+            }
+            _ => (bx, by),
+        };
+        let p = progress(veh.depart, veh.arrive, t);
+        Some((ax + (bx - ax) * p, ay + (by - ay) * p))
+    }
+}
+
 fn draw_vehicles(
     ctx: &Ctx,
     view: &Viewport,
     frame: &Frame,
     t: SimTime,
-    pos: &[(f64, f64)],
-    spread: &[f64],
+    placer: &Placer,
+    selected: Option<&Selection>,
 ) {
     ctx.set_stroke_style_str("#ffffff");
     ctx.set_line_width(1.0);
@@ -168,20 +210,9 @@ fn draw_vehicles(
         ctx.begin_path();
         let mut any = false;
         for veh in frame.vehicles.iter().filter(|v| v.mode == mode) {
-            let (Some(&(ax, ay)), Some(&(bx, by))) =
-                (pos.get(veh.from as usize), pos.get(veh.to as usize))
-            else {
+            let Some((x, y)) = placer.xy(veh, t) else {
                 continue;
             };
-            let (bx, by) = match spread.get(veh.to as usize) {
-                Some(&r) if r > 0.0 => {
-                    let (ox, oy) = disc_offset(veh.lane, veh.depart);
-                    (bx + ox * r, by + oy * r)
-                }
-                _ => (bx, by),
-            };
-            let p = progress(veh.depart, veh.arrive, t);
-            let (x, y) = (ax + (bx - ax) * p, ay + (by - ay) * p);
             if x < -10.0 || y < -10.0 || x > w + 10.0 || y > h + 10.0 {
                 continue;
             }
@@ -196,6 +227,40 @@ fn draw_vehicles(
             }
         }
     }
+    if let Some(Selection::Vehicle { lane, depart }) = selected
+        && let Some(veh) = frame
+            .vehicles
+            .iter()
+            .find(|v| v.lane == *lane && v.depart == *depart)
+        && let Some((x, y)) = placer.xy(veh, t)
+    {
+        ctx.set_stroke_style_str("#1f6feb");
+        ctx.set_line_width(3.0);
+        ctx.begin_path();
+        let _ = ctx.arc(x, y, 10.0, 0.0, TAU);
+        ctx.stroke();
+    }
+}
+
+/// The vehicle nearest a screen point, within a few pixels.
+pub fn vehicle_at(
+    placer: &Placer,
+    frame: &Frame,
+    t: SimTime,
+    px: f64,
+    py: f64,
+) -> Option<VehicleState> {
+    frame
+        .vehicles
+        .iter()
+        .filter_map(|v| {
+            placer
+                .xy(v, t)
+                .map(|(x, y)| ((x - px).powi(2) + (y - py).powi(2), v))
+        })
+        .filter(|(d2, _)| *d2 <= 8.0 * 8.0)
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, v)| *v)
 }
 
 fn draw_facilities(ctx: &Ctx, scene: &Scene, pos: &[(f64, f64)]) {

@@ -110,6 +110,7 @@ impl Ui {
                 .sb
                 .with_value(|s| s.scenario.facilities.iter().any(|f| &f.id == id)),
             Some(Selection::Lane(i)) => self.sb.with_value(|s| *i < s.scenario.lanes.len()),
+            Some(Selection::Vehicle { .. }) => false,
             None => true,
         });
         if !keep {

@@ -61,6 +61,7 @@ pub fn Inspector() -> impl IntoView {
         match ui.selected.get() {
             Some(Selection::Facility(id)) => facility_view(ui, id).into_any(),
             Some(Selection::Lane(i)) => lane_view(ui, i).into_any(),
+            Some(Selection::Vehicle { lane, depart }) => vehicle_view(ui, lane, depart).into_any(),
             None => view! { <DemandPanel /> }.into_any(),
         }
     };
@@ -571,5 +572,50 @@ fn lanes_of(ui: Ui, id: &str) -> impl IntoView {
                 </select>
             </label>
         </fieldset>
+    }
+}
+
+/// A vehicle trip: where it goes, what it carries, when it arrives. Read live
+/// from the engine's frame, so it updates as the clock ticks.
+fn vehicle_view(ui: Ui, lane: u32, depart: supply_sim::SimTime) -> impl IntoView {
+    let text = move || {
+        let now = ui.clock.get();
+        ui.sb.with_value(|s| {
+            let e = s.engine.as_ref()?;
+            let v = e
+                .frame()
+                .vehicles
+                .into_iter()
+                .find(|v| v.lane == lane && v.depart == depart)?;
+            let name = |i: u32| {
+                s.scenario
+                    .facilities
+                    .get(i as usize)
+                    .map_or("?".into(), |f| f.name.clone())
+            };
+            let kind = if v.replenishment {
+                "Replenishment shipment"
+            } else {
+                "Parcels"
+            };
+            Some(format!(
+                "{} → {}\n{} by {}: {} units\nDeparted {} · arrives {} ({:.1} h to go)",
+                name(v.from),
+                name(v.to),
+                kind,
+                mode_label(v.mode),
+                v.load_units,
+                super::controls::clock_label(v.depart),
+                super::controls::clock_label(v.arrive),
+                v.arrive.saturating_sub(now) as f64 / 3600.0,
+            ))
+        })
+    };
+    view! {
+        <div class="inspect-vehicle" data-testid="inspector-vehicle">
+            <h2>"Vehicle"</h2>
+            <p class="meta live pre">{move || text().unwrap_or_else(|| "Arrived: this trip is over.".into())}</p>
+            <button class="link" on:click=move |_| ui.selected.set(Some(Selection::Lane(lane as usize)))>"Inspect its lane"</button>
+        </div>
     }
 }
