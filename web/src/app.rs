@@ -237,7 +237,7 @@ fn start_loop(
         view.height = h;
         if ui.fit_requested.get_value() {
             ui.sb.with_value(|s| {
-                view.fit(s.scenario.facilities.iter().map(|f| (f.lat, f.lon)), 48.0)
+                view.fit(s.scenario.facilities.iter().map(|f| (f.lat, f.lon)), 72.0)
             });
             ui.fit_requested.set_value(false);
         }

@@ -42,15 +42,26 @@ pub struct Ui {
     pub scale: RwSignal<(f64, f64)>,
 }
 
+/// A comfortable default speed: a day in 8 s for daily networks, a week a
+/// second for weekly-period games like the beer game.
+fn default_speed(sb: &Sandbox) -> usize {
+    if sb.scenario.period_hours >= 168.0 {
+        SPEEDS.len() - 1
+    } else {
+        1
+    }
+}
+
 impl Ui {
     pub fn new(sb: Sandbox) -> Ui {
+        let speed = default_speed(&sb);
         Ui {
             sb: StoredValue::new_local(sb),
             rev: RwSignal::new(0),
             kpis: RwSignal::new(None),
             clock: RwSignal::new(0),
             playing: RwSignal::new(true),
-            speed: RwSignal::new(1),
+            speed: RwSignal::new(speed),
             selected: RwSignal::new(None),
             view: StoredValue::new(None),
             ghost: StoredValue::new(None),
@@ -120,6 +131,7 @@ impl Ui {
 
     /// Replace the whole sandbox (a scenario switch or an import).
     pub fn load(&self, sb: Sandbox) {
+        self.speed.set(default_speed(&sb));
         self.sb.set_value(sb);
         self.selected.set(None);
         self.fit_requested.set_value(true);
