@@ -55,31 +55,6 @@ fn nearest(s: &Scenario, from: LatLon, kinds: &[FacilityKind], except: &str) -> 
     v.into_iter().map(|(_, id)| id.to_owned()).collect()
 }
 
-fn lane(from: &str, to: &str, mode: Mode) -> Lane {
-    Lane {
-        from: from.to_owned(),
-        to: to.to_owned(),
-        mode,
-        distance_km: None,
-        transit_hours: None,
-        speed_kmh: None,
-        cost_per_km: None,
-        cost_per_unit: None,
-        cost_per_tkm: None,
-        capacity_kg: None,
-        capacity_m3: None,
-        dispatch: None,
-        vehicles: None,
-        hourly_availability: None,
-        co2e_kg_per_km: None,
-        co2e_kg_per_tkm: None,
-        stop_minutes: None,
-        range_km: None,
-        downtime_prob: None,
-        loss_rate: None,
-    }
-}
-
 fn unique_id(s: &Scenario, kind: FacilityKind) -> (String, usize) {
     let prefix = match kind {
         FacilityKind::Supplier => "sup",
@@ -96,35 +71,11 @@ fn unique_id(s: &Scenario, kind: FacilityKind) -> (String, usize) {
         .unwrap_or_else(|| (format!("{prefix}-new"), count + 1))
 }
 
-fn blank(id: String, name: String, kind: FacilityKind, lat: f64, lon: f64) -> Facility {
-    Facility {
-        id,
-        name,
-        kind,
-        lat,
-        lon,
-        capacity_per_hour: None,
-        automation: None,
-        shifts: None,
-        handling_cost_per_unit: None,
-        labour_hours_per_unit: None,
-        production_per_day: None,
-        lead_time_hours: None,
-        vmi: false,
-        vessel_interval_hours: None,
-        eta_sd_hours: None,
-        dwell_hours: None,
-        population: None,
-        radius_km: None,
-        promise: None,
-    }
-}
-
 /// Add a facility with defaults and automatic connections; returns its id.
 pub fn add_facility(s: &mut Scenario, kind: FacilityKind, lat: f64, lon: f64) -> String {
     use FacilityKind::*;
     let (id, n) = unique_id(s, kind);
-    let mut f = blank(
+    let mut f = Facility::new(
         id.clone(),
         format!("New {} {n}", kind_label(kind).to_lowercase()),
         kind,
@@ -161,29 +112,29 @@ pub fn add_facility(s: &mut Scenario, kind: FacilityKind, lat: f64, lon: f64) ->
     match kind {
         Supplier | Port => {
             for fc in near(s, &[FulfillmentCenter], 2) {
-                lanes.push(lane(&id, &fc, Mode::ElectricHgv));
+                lanes.push(Lane::new(&id, &fc, Mode::ElectricHgv));
             }
         }
         FulfillmentCenter => {
             for src in near(s, &[Supplier, Port], 1) {
-                lanes.push(lane(&src, &id, Mode::ElectricHgv));
+                lanes.push(Lane::new(&src, &id, Mode::ElectricHgv));
             }
             for sc in near(s, &[SortationCenter], 2) {
-                lanes.push(lane(&id, &sc, Mode::ElectricHgv));
+                lanes.push(Lane::new(&id, &sc, Mode::ElectricHgv));
             }
             copy_policies_from_nearest_fc(s, &id, here);
         }
         SortationCenter => {
             for fc in near(s, &[FulfillmentCenter], 2) {
-                lanes.push(lane(&fc, &id, Mode::ElectricHgv));
+                lanes.push(Lane::new(&fc, &id, Mode::ElectricHgv));
             }
             for ds in near(s, &[DeliveryStation], 3) {
-                lanes.push(lane(&id, &ds, Mode::ElectricHgv));
+                lanes.push(Lane::new(&id, &ds, Mode::ElectricHgv));
             }
         }
         DeliveryStation => {
             for sc in near(s, &[SortationCenter], 1) {
-                lanes.push(lane(&sc, &id, Mode::ElectricHgv));
+                lanes.push(Lane::new(&sc, &id, Mode::ElectricHgv));
             }
             // Serve the zones closer to this station than to any other.
             for z in s.facilities.iter().filter(|z| z.kind == CustomerZone) {
@@ -194,13 +145,13 @@ pub fn add_facility(s: &mut Scenario, kind: FacilityKind, lat: f64, lon: f64) ->
                     .map(|o| haversine_km(at(o), at(z)))
                     .unwrap_or(f64::MAX);
                 if d_new <= best_other || d_new < 15.0 {
-                    lanes.push(lane(&id, &z.id, Mode::ElectricVan));
+                    lanes.push(Lane::new(&id, &z.id, Mode::ElectricVan));
                 }
             }
         }
         CustomerZone => {
             for ds in near(s, &[DeliveryStation], 1) {
-                lanes.push(lane(&ds, &id, Mode::ElectricVan));
+                lanes.push(Lane::new(&ds, &id, Mode::ElectricVan));
             }
             s.demand.push(default_demand(s, &id));
         }
@@ -267,7 +218,7 @@ fn copy_policies_from_nearest_fc(s: &mut Scenario, id: &str, here: LatLon) {
     // The copied policies name their source; make sure a lane brings it here.
     for p in &copies {
         if !s.lanes.iter().any(|l| l.from == p.source && l.to == id) {
-            s.lanes.push(lane(&p.source, id, Mode::ElectricHgv));
+            s.lanes.push(Lane::new(&p.source, id, Mode::ElectricHgv));
         }
     }
     s.policies.extend(copies);
@@ -295,7 +246,7 @@ pub fn connect(s: &mut Scenario, from: &str, to: &str) -> bool {
     {
         return false;
     }
-    s.lanes.push(lane(from, to, mode));
+    s.lanes.push(Lane::new(from, to, mode));
     true
 }
 

@@ -98,26 +98,18 @@ impl Sandbox {
         }
     }
 
-    pub fn undo(&mut self) -> bool {
-        match self.history.undo(self.scenario.clone()) {
-            Some(prev) => {
-                self.scenario = prev;
-                self.rerun_to_now();
-                true
-            }
-            None => false,
-        }
-    }
-
-    pub fn redo(&mut self) -> bool {
-        match self.history.redo(self.scenario.clone()) {
-            Some(next) => {
-                self.scenario = next;
-                self.rerun_to_now();
-                true
-            }
-            None => false,
-        }
+    /// Step back (`redo` false) or forward through the edit history.
+    pub fn travel(&mut self, redo: bool) -> bool {
+        let current = self.scenario.clone();
+        let to = if redo {
+            self.history.redo(current)
+        } else {
+            self.history.undo(current)
+        };
+        let Some(scenario) = to else { return false };
+        self.scenario = scenario;
+        self.rerun_to_now();
+        true
     }
 
     fn rerun_to_now(&mut self) {

@@ -92,25 +92,23 @@ impl Ui {
     }
 
     pub fn undo(&self) {
-        let mut ok = false;
-        self.sb.update_value(|s| ok = s.undo());
-        self.status.set(if ok {
-            "Undone".into()
-        } else {
-            "Nothing to undo".into()
-        });
-        self.forget_missing_selection();
-        self.changed();
+        self.travel(false);
     }
 
     pub fn redo(&self) {
+        self.travel(true);
+    }
+
+    fn travel(&self, redo: bool) {
         let mut ok = false;
-        self.sb.update_value(|s| ok = s.redo());
-        self.status.set(if ok {
-            "Redone".into()
-        } else {
-            "Nothing to redo".into()
-        });
+        self.sb.update_value(|s| ok = s.travel(redo));
+        let msg = match (redo, ok) {
+            (false, true) => "Undone",
+            (false, false) => "Nothing to undo",
+            (true, true) => "Redone",
+            (true, false) => "Nothing to redo",
+        };
+        self.status.set(msg.into());
         self.forget_missing_selection();
         self.changed();
     }

@@ -105,16 +105,22 @@ pub fn compile(source: &str, text: &str) -> Result<supply_sim::Network, ExitCode
     })
 }
 
-fn run(o: &Opts) -> Result<(), ExitCode> {
+/// The scenario named by the first positional argument, compiled; usage,
+/// IO and validation problems are printed and become the exit code.
+pub fn network_arg(o: &Opts, missing: &str) -> Result<supply_sim::Network, ExitCode> {
     let path = o.positional.first().ok_or_else(|| {
-        eprintln!("{USAGE}");
+        eprintln!("{missing}");
         ExitCode::from(1)
     })?;
     let text = load(path).map_err(|e| {
         eprintln!("{e}");
         ExitCode::from(1)
     })?;
-    let net = compile(path, &text)?;
+    compile(path, &text)
+}
+
+fn run(o: &Opts) -> Result<(), ExitCode> {
+    let net = network_arg(o, USAGE)?;
     let days = o.days.unwrap_or(net.default_days);
     let mut engine = Engine::new(net, o.seed);
     engine.run_until(days as SimTime * DAY);

@@ -2,7 +2,7 @@
 //! 95 % confidence intervals of the headline KPIs, for analysts comparing
 //! variants.
 
-use crate::{Opts, compile, load};
+use crate::Opts;
 use serde_json::{Value, json};
 use std::process::ExitCode;
 use supply_sim::{Engine, Report, SimTime, time::DAY};
@@ -40,15 +40,7 @@ fn summary(xs: &[f64]) -> Value {
 }
 
 pub fn replicate(o: &Opts) -> Result<(), ExitCode> {
-    let path = o.positional.first().ok_or_else(|| {
-        eprintln!("replicate needs a scenario");
-        ExitCode::from(1)
-    })?;
-    let text = load(path).map_err(|e| {
-        eprintln!("{e}");
-        ExitCode::from(1)
-    })?;
-    let net = compile(path, &text)?;
+    let net = crate::network_arg(o, "replicate needs a scenario")?;
     let days = o.days.unwrap_or(net.default_days);
     let runs = o
         .numbers

@@ -72,30 +72,19 @@ impl Engine {
                 stockout: stocking && (fs.backlog_units > 0 || fs.stockouts_this_period > 0),
             });
         }
-        for (lane, units) in self.vehicles_in_flight() {
-            let li = &self.net.lanes[lane.0 as usize];
+        let parcels = self.vehicles_in_flight().map(|v| (v, false));
+        let shipments = self.shipments_in_flight().map(|v| (v, true));
+        for (((lane, depart, arrive), units), replenishment) in parcels.chain(shipments) {
+            let li = &self.net.lanes[lane as usize];
             out.vehicles.push(VehicleState {
-                lane: lane.0,
+                lane,
                 from: li.from as u32,
                 to: li.to as u32,
                 mode: li.mode,
-                depart: lane.1,
-                arrive: lane.2,
+                depart,
+                arrive,
                 load_units: units,
-                replenishment: false,
-            });
-        }
-        for (lane, units) in self.shipments_in_flight() {
-            let li = &self.net.lanes[lane.0 as usize];
-            out.vehicles.push(VehicleState {
-                lane: lane.0,
-                from: li.from as u32,
-                to: li.to as u32,
-                mode: li.mode,
-                depart: lane.1,
-                arrive: lane.2,
-                load_units: units,
-                replenishment: true,
+                replenishment,
             });
         }
     }

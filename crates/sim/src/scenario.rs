@@ -451,6 +451,61 @@ pub struct Policy {
     pub initial_in_transit_per_period: f64,
 }
 
+impl Lane {
+    /// A lane with every optional field left to its default.
+    pub fn new(from: &str, to: &str, mode: Mode) -> Lane {
+        Lane {
+            from: from.to_owned(),
+            to: to.to_owned(),
+            mode,
+            distance_km: None,
+            transit_hours: None,
+            speed_kmh: None,
+            cost_per_km: None,
+            cost_per_unit: None,
+            cost_per_tkm: None,
+            capacity_kg: None,
+            capacity_m3: None,
+            dispatch: None,
+            vehicles: None,
+            hourly_availability: None,
+            co2e_kg_per_km: None,
+            co2e_kg_per_tkm: None,
+            stop_minutes: None,
+            range_km: None,
+            downtime_prob: None,
+            loss_rate: None,
+        }
+    }
+}
+
+impl Facility {
+    /// A facility with every kind-specific field left unset.
+    pub fn new(id: String, name: String, kind: FacilityKind, lat: f64, lon: f64) -> Facility {
+        Facility {
+            id,
+            name,
+            kind,
+            lat,
+            lon,
+            capacity_per_hour: None,
+            automation: None,
+            shifts: None,
+            handling_cost_per_unit: None,
+            labour_hours_per_unit: None,
+            production_per_day: None,
+            lead_time_hours: None,
+            vmi: false,
+            vessel_interval_hours: None,
+            eta_sd_hours: None,
+            dwell_hours: None,
+            population: None,
+            radius_km: None,
+            promise: None,
+        }
+    }
+}
+
 impl Scenario {
     /// Parse JSON. Syntax and type errors become one [`Problem`] with the JSON
     /// path of the offending value and its line/column.
