@@ -299,7 +299,9 @@ impl Engine {
         self.lanes[lane].cost += cost;
         self.lanes[lane].co2e_kg += co2;
         self.lanes[lane].km += vehicles * li.distance_km;
-        self.t.vehicle_trips += vehicles as u64;
+        // Absurd capacities (a valid but tiny capacity_kg) can make `vehicles`
+        // astronomically large; count saturating rather than overflow.
+        self.t.vehicle_trips = self.t.vehicle_trips.saturating_add(vehicles as u64);
         self.t.vehicle_km += vehicles * li.distance_km;
         self.t.in_shipments += units;
         self.lanes[lane].trips += 1;
