@@ -266,3 +266,17 @@ test('click a vehicle to see where it is going and what it carries', async ({ pa
   await expect(page.getByTestId('inspector-vehicle')).toContainText('units');
   await expect(page.getByTestId('inspector-vehicle')).toContainText('arrives');
 });
+
+test('switch an FC to base-stock with more safety stock', async ({ page }) => {
+  await openApp(page);
+  await items(page).filter({ hasText: 'FC Coalville' }).click();
+  await expect(page.getByTestId('inspector-live')).toContainText('holding cost £');
+  await page.getByTestId('inspector-policy').selectOption('base_stock');
+  await expect(page.getByTestId('inspector-policy')).toHaveValue('base_stock');
+  const z = page.getByTestId('inspector-z');
+  await z.fill('2.5');
+  await z.press('Enter');
+  await expect(page.getByTestId('inspector-z')).toHaveValue('2.5');
+  await expect(page.getByTestId('problems')).toHaveCount(0);
+  await expect(page.getByTestId('inspector')).toContainText('Base-stock');
+});

@@ -104,13 +104,34 @@ fn facility_view(ui: Ui, id: String) -> impl IntoView {
             .map(|p| p.to_string())
             .collect::<Vec<_>>()
     });
-    let state = ui.sb.with_value(|s| {
-        s.engine.as_ref().map(|e| {
-            let fr = e.frame();
-            fr.facilities.get(idx).copied()
-        })
-    });
     let kind = f.kind;
+    // Live figures: re-read from the engine whenever the clock ticks.
+    let live = move || {
+        ui.clock.track();
+        ui.sb.with_value(|s| {
+            let e = s.engine.as_ref()?;
+            let st = e.frame().facilities.get(idx).copied()?;
+            let mut text = format!(
+                "stock {} · queue {} · utilisation {:.0}%{}",
+                st.stock,
+                st.queue,
+                st.utilisation * 100.0,
+                if st.stockout { " · STOCKOUT" } else { "" }
+            );
+            if kind == FacilityKind::FulfillmentCenter
+                && let Some(r) = e.report().facilities.get(idx).cloned()
+            {
+                if let Some(fill) = r.fill_rate {
+                    text += &format!("\nfill rate {:.1}%", fill * 100.0);
+                }
+                text += &format!(
+                    " · mean on hand {:.0} · holding cost £{:.0}",
+                    r.mean_on_hand, r.holding_cost
+                );
+            }
+            Some(text)
+        })
+    };
     let id2 = id.clone();
     let name_input = view! {
         <label class="field row">
@@ -230,17 +251,7 @@ fn facility_view(ui: Ui, id: String) -> impl IntoView {
             <h2>{kind_label(kind)} <small>{id.clone()}</small></h2>
             {name_input}
             <p class="meta" data-testid="inspector-position">{format!("{:.4}°, {:.4}°", f.lat, f.lon)}</p>
-            {state.flatten().map(|st| view! {
-                <p class="meta live">
-                    {format!(
-                        "stock {} · queue {} · utilisation {:.0}%{}",
-                        st.stock,
-                        st.queue,
-                        st.utilisation * 100.0,
-                        if st.stockout { " · STOCKOUT" } else { "" }
-                    )}
-                </p>
-            })}
+            <p class="meta live pre" data-testid="inspector-live">{live}</p>
             {fields}
             {own_problems.into_iter().map(|p| view! { <p class="problem" role="alert">{p}</p> }).collect_view()}
             {links}
