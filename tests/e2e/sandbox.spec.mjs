@@ -280,3 +280,44 @@ test('switch an FC to base-stock with more safety stock', async ({ page }) => {
   await expect(page.getByTestId('problems')).toHaveCount(0);
   await expect(page.getByTestId('inspector')).toContainText('Base-stock');
 });
+
+test('export the scenario, import a broken file, import a good one', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('pause').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-scenario').click()]);
+  expect(download.suggestedFilename()).toBe('uk-fulfillment-network.json');
+  const fs = await import('node:fs/promises');
+  const scenario = JSON.parse(await fs.readFile(await download.path(), 'utf8'));
+  expect(scenario.version).toBe(1);
+  const before = await items(page).count();
+  expect(scenario.facilities.length).toBe(before);
+
+  // A broken file: a clear message naming where, and the work is kept.
+  await page.getByTestId('import-scenario').setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"version": 1, "name": "x", "facilities": [{"id": "a", "lat": "north"}], "lanes": []}'),
+  });
+  await expect(page.getByTestId('status')).toContainText('Cannot import broken.json');
+  await expect(page.getByTestId('status')).toContainText('facilities[0]');
+  await expect(items(page)).toHaveCount(before);
+
+  // A good one: the exported scenario with one facility fewer.
+  scenario.name = 'Trimmed network';
+  const gone = scenario.facilities.pop().id;
+  scenario.lanes = scenario.lanes.filter((l) => l.from !== gone && l.to !== gone);
+  scenario.demand = scenario.demand.filter((d) => d.zone !== gone);
+  scenario.policies = (scenario.policies ?? []).filter((p) => p.facility !== gone && p.source !== gone);
+  await page.getByTestId('import-scenario').setInputFiles({
+    name: 'trimmed.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(scenario)),
+  });
+  await expect(page.getByTestId('status')).toContainText('Imported trimmed.json');
+  await expect(items(page)).toHaveCount(before - 1);
+
+  const [report] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-report').click()]);
+  const r = JSON.parse(await fs.readFile(await report.path(), 'utf8'));
+  expect(r.scenario).toBe('Trimmed network');
+  expect(r.conservation.supplied).toBeGreaterThanOrEqual(0);
+});

@@ -6,6 +6,7 @@ mod basemap;
 mod basemap_layer;
 mod charts;
 mod edit;
+mod files;
 mod history;
 mod map;
 mod panels;

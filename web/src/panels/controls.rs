@@ -98,6 +98,26 @@ pub fn Controls() -> impl IntoView {
                 </select>
             </label>
             <span class="clock" data-testid="sim-clock">{move || clock_label(ui.clock.get())}</span>
+            <span class="files">
+                <button data-testid="export-scenario" title="Download the scenario as JSON" on:click=move |_| crate::files::export_scenario(ui)>"Export"</button>
+                <button data-testid="export-report" title="Download the current KPI report as JSON" on:click=move |_| crate::files::export_report(ui)>"Report"</button>
+                <label class="button" title="Open a scenario JSON file">
+                    "Import"
+                    <input
+                        type="file"
+                        accept=".json,application/json"
+                        data-testid="import-scenario"
+                        on:change=move |ev| {
+                            if let Some(input) = ev
+                                .target()
+                                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok())
+                            {
+                                crate::files::import_from_input(ui, input);
+                            }
+                        }
+                    />
+                </label>
+            </span>
             <span class="undo">
                 <button data-testid="undo" title="Undo (Ctrl+Z)" on:click=move |_| ui.undo()>"↶"</button>
                 <button data-testid="redo" title="Redo (Ctrl+Shift+Z)" on:click=move |_| ui.redo()>"↷"</button>

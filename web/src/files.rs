@@ -1,0 +1,141 @@
+//! Import and export: the scenario and the report as JSON files. Downloads are
+//! blob URLs made in the page; nothing leaves the machine.
+
+use crate::sandbox::Sandbox;
+use crate::ui::Ui;
+use leptos::prelude::*;
+use supply_sim::Scenario;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Offer `text` as a file download named `name`.
+pub fn download(name: &str, text: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    web_sys::Url::revoke_object_url(&url)
+}
+
+/// A file name from a scenario name: lower case, dashes.
+pub fn file_stem(name: &str) -> String {
+    let stem: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let stem = stem
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if stem.is_empty() {
+        "scenario".into()
+    } else {
+        stem
+    }
+}
+
+pub fn export_scenario(ui: Ui) {
+    let (name, json) = ui
+        .sb
+        .with_value(|s| (file_stem(&s.scenario.name), s.scenario.to_json_pretty()));
+    if download(&format!("{name}.json"), &json).is_err() {
+        ui.status.set("This browser refused the download".into());
+    }
+}
+
+pub fn export_report(ui: Ui) {
+    let out = ui.sb.with_value(|s| {
+        let e = s.engine.as_ref()?;
+        let json = serde_json::to_string_pretty(&e.report()).ok()?;
+        Some((file_stem(&s.scenario.name), json))
+    });
+    match out {
+        Some((name, json)) => {
+            if download(&format!("{name}-report.json"), &json).is_err() {
+                ui.status.set("This browser refused the download".into());
+            }
+        }
+        None => ui
+            .status
+            .set("No report: the scenario has problems to fix first".into()),
+    }
+}
+
+/// Open an imported file. A file that does not parse leaves the current work
+/// as it is and says what is wrong and where.
+pub fn import_text(ui: Ui, file_name: &str, text: &str) {
+    match Scenario::from_json(text) {
+        Ok(scenario) => {
+            let name = file_name.trim_end_matches(".json").to_owned();
+            ui.load(Sandbox::new(&name, scenario));
+            let problems = ui.sb.with_value(|s| s.problems.len());
+            ui.status.set(if problems == 0 {
+                format!("Imported {file_name}")
+            } else {
+                format!("Imported {file_name} with {problems} problem(s) to fix")
+            });
+        }
+        Err(problems) => {
+            let first = problems.first().map(|p| {
+                let at = match (p.line, p.column) {
+                    (Some(l), Some(c)) => format!(" (line {l}, column {c})"),
+                    _ => String::new(),
+                };
+                format!("{p}{at}")
+            });
+            ui.status.set(format!(
+                "Cannot import {file_name}: {}. Your work is unchanged.",
+                first.unwrap_or_default()
+            ));
+        }
+    }
+}
+
+/// Read the file chosen in an `<input type=file>` and import it.
+pub fn import_from_input(ui: Ui, input: web_sys::HtmlInputElement) {
+    let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        return;
+    };
+    let name = file.name();
+    leptos::task::spawn_local(async move {
+        match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+            Ok(text) => import_text(ui, &name, &text.as_string().unwrap_or_default()),
+            Err(_) => ui.status.set(format!("Cannot read {name}")),
+        }
+        input.set_value("");
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_stem;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    #[test]
+    fn file_names_are_tidy() {
+        assert_eq!(
+            file_stem("UK fulfillment network"),
+            "uk-fulfillment-network"
+        );
+        assert_eq!(
+            file_stem("  Stress: 10,000 vehicles "),
+            "stress-10-000-vehicles"
+        );
+        assert_eq!(file_stem("???"), "scenario");
+    }
+}
