@@ -22,6 +22,18 @@ fn tile(
 }
 
 /// The metrics the chart can show (cumulative since day 1) and how to read one sample.
+/// Shown where a rate has no denominator yet.
+const NONE: &str = "–";
+
+/// Per-delivery figures mean nothing before the first delivery.
+fn delivered(k: &Kpis, text: String) -> String {
+    if k.orders_delivered == 0 {
+        NONE.into()
+    } else {
+        text
+    }
+}
+
 type Metric = (&'static str, fn(&Kpis) -> f64);
 
 const METRICS: [Metric; 7] = [
@@ -38,7 +50,7 @@ const METRICS: [Metric; 7] = [
 pub fn KpiPanel() -> impl IntoView {
     let ui = use_ui();
     let k = move |f: fn(&Kpis) -> String| {
-        move || ui.kpis.get().map(|k| f(&k)).unwrap_or_else(|| "–".into())
+        move || ui.kpis.get().map(|k| f(&k)).unwrap_or_else(|| NONE.into())
     };
     let metric = RwSignal::new(0usize);
     let canvas = NodeRef::<Canvas>::new();
@@ -71,11 +83,11 @@ pub fn KpiPanel() -> impl IntoView {
             <div class="tiles">
                 {tile("Orders", "kpi-orders", "", k(|k| k.orders_placed.to_string()))}
                 {tile("Delivered", "kpi-delivered", "", k(|k| k.orders_delivered.to_string()))}
-                {tile("On time", "kpi-on-time", "%", k(|k| format!("{:.1}", k.on_time_rate * 100.0)))}
-                {tile("Fill rate", "kpi-fill-rate", "%", k(|k| format!("{:.1}", k.fill_rate * 100.0)))}
-                {tile("Delivery time", "kpi-lead-time", "h", k(|k| format!("{:.1}", k.mean_lead_time_h)))}
-                {tile("Cost / package", "kpi-cost-per-package", "£", k(|k| format!("{:.2}", k.cost_per_package)))}
-                {tile("CO2e / package", "kpi-co2-per-package", "g", k(|k| format!("{:.0}", k.co2e_g_per_package)))}
+                {tile("On time", "kpi-on-time", "%", k(|k| delivered(k, format!("{:.1}", k.on_time_rate * 100.0))))}
+                {tile("Fill rate", "kpi-fill-rate", "%", k(|k| if k.orders_placed == 0 { NONE.into() } else { format!("{:.1}", k.fill_rate * 100.0) }))}
+                {tile("Delivery time", "kpi-lead-time", "h", k(|k| delivered(k, format!("{:.1}", k.mean_lead_time_h))))}
+                {tile("Cost / package", "kpi-cost-per-package", "£", k(|k| delivered(k, format!("{:.2}", k.cost_per_package))))}
+                {tile("CO2e / package", "kpi-co2-per-package", "g", k(|k| delivered(k, format!("{:.0}", k.co2e_g_per_package))))}
                 {tile("On hand", "kpi-on-hand", "units", k(|k| k.on_hand.to_string()))}
             </div>
             <label class="field row">
