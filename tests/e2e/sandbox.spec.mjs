@@ -332,3 +332,13 @@ test('export the scenario, import a broken file, import a good one', async ({ pa
   expect(r.scenario).toBe('Trimmed network');
   expect(r.conservation.supplied).toBeGreaterThanOrEqual(0);
 });
+
+test('a bad link or unreadable saved work opens the UK network with a message', async ({ page }) => {
+  await openApp(page, '?scenario=no-such-thing');
+  await expect(page.getByTestId('status')).toContainText('No built-in scenario named "no-such-thing"');
+  await expect(page.getByTestId('scenario-select')).toHaveValue('uk-network');
+  await page.evaluate(() => localStorage.setItem('supply-sandbox/scenario/v1', '{"version": 1, "facilities": ['));
+  await page.reload();
+  await expect(page.getByTestId('status')).toContainText('Your saved work could not be read');
+  await expect.poll(() => items(page).count()).toBeGreaterThan(10);
+});

@@ -47,17 +47,31 @@ fn query_value(name: &str) -> Option<String> {
 pub fn App() -> impl IntoView {
     // A `?scenario=` link opens that built-in; otherwise the saved work, then uk-network.
     let requested = query_value("scenario");
-    let sandbox = requested
-        .as_deref()
-        .and_then(|n| Sandbox::builtin(n).ok())
-        .or_else(crate::persist::load)
-        .or_else(|| Sandbox::builtin("uk-network").ok())
-        .unwrap_or_else(|| Sandbox::new("empty", empty_scenario()));
+    let mut notes = Vec::new();
+    let saved = match crate::persist::load() {
+        Some(Ok(sb)) => Some(sb),
+        Some(Err(why)) => {
+            notes.push(format!("Your saved work could not be read ({why})"));
+            None
+        }
+        None => None,
+    };
+    let sandbox = match requested.as_deref().map(Sandbox::builtin) {
+        Some(Ok(sb)) => sb,
+        other => {
+            if let (Some(Err(_)), Some(n)) = (other, &requested) {
+                notes.push(format!("No built-in scenario named {n:?}"));
+            }
+            saved
+                .or_else(|| Sandbox::builtin("uk-network").ok())
+                .unwrap_or_else(|| Sandbox::new("empty", empty_scenario()))
+        }
+    };
     let ui = Ui::new(sandbox);
-    if let Some(n) = requested.filter(|n| supply_sim::builtin::get(n).is_none()) {
-        ui.status.set(format!(
-            "No built-in scenario named {n:?}; opened your last work instead"
-        ));
+    if !notes.is_empty() {
+        let opened = ui.sb.with_value(|s| s.scenario.name.clone());
+        ui.status
+            .set(format!("{}; opened {opened}", notes.join("; ")));
     }
     provide_context(ui);
     ui.refresh();

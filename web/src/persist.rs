@@ -22,17 +22,20 @@ pub fn save(ui: &Ui) {
     let _ = st.set_item(NAME_KEY, &name);
 }
 
-/// The saved sandbox, if there is one that still parses. A saved scenario with
-/// problems is still restored: the person sees the problems and keeps the work.
-pub fn load() -> Option<Sandbox> {
+/// The saved sandbox, if there is one. A saved scenario with problems is
+/// restored (the person sees the problems and keeps the work); one that no
+/// longer parses is an `Err` saying why, so the page can tell the person.
+pub fn load() -> Option<Result<Sandbox, String>> {
     let st = storage()?;
     let json = st.get_item(KEY).ok()??;
     let name = st
         .get_item(NAME_KEY)
         .ok()?
         .unwrap_or_else(|| "saved".into());
-    let scenario = Scenario::from_json(&json).ok()?;
-    Some(Sandbox::new(&name, scenario))
+    Some(match Scenario::from_json(&json) {
+        Ok(scenario) => Ok(Sandbox::new(&name, scenario)),
+        Err(problems) => Err(problems.first().map(|p| p.to_string()).unwrap_or_default()),
+    })
 }
 
 pub fn forget() {
