@@ -290,6 +290,19 @@ test('switch an FC to base-stock with more safety stock', async ({ page }) => {
   await expect(page.getByTestId('inspector-z')).toHaveValue('2.5');
   await expect(page.getByTestId('problems')).toHaveCount(0);
   await expect(page.getByTestId('inspector')).toContainText('Base-stock');
+
+  // (s, S): both numbers edit the same rule.
+  await page.getByTestId('inspector-policy').selectOption('s_S');
+  for (const [id, v] of [['inspector-s', '300'], ['inspector-big-s', '900']]) {
+    await page.getByTestId(id).fill(v);
+    await page.getByTestId(id).press('Enter');
+    await expect(page.getByTestId(id)).toHaveValue(v);
+  }
+  await expect(page.getByTestId('inspector-s')).toHaveValue('300');
+  // s above S is a problem the inspector names.
+  await page.getByTestId('inspector-s').fill('1200');
+  await page.getByTestId('inspector-s').press('Enter');
+  await expect(page.getByTestId('problems')).toBeVisible();
 });
 
 test('export the scenario, import a broken file, import a good one', async ({ page }) => {

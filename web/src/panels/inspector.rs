@@ -303,6 +303,22 @@ fn zone_editor(ui: Ui, id: &str, f: &supply_sim::scenario::Facility) -> impl Int
     }
 }
 
+/// A rule with two numbers, edited side by side: (label, test id) for each.
+fn rule_pair(
+    set: impl Fn(Rule) + Clone + 'static,
+    fields: [(&'static str, &'static str); 2],
+    unit: &'static str,
+    (x, y): (f64, f64),
+    make: fn(f64, f64) -> Rule,
+) -> AnyView {
+    let (a, b) = (set.clone(), set);
+    view! {
+        {number_field(fields[0].0, unit, Some(x), fields[0].1, move |v| a(make(v, y)))}
+        {number_field(fields[1].0, unit, Some(y), fields[1].1, move |v| b(make(x, v)))}
+    }
+    .into_any()
+}
+
 /// The rule every policy at this FC uses (they are edited together).
 fn policy_editor(ui: Ui, id: &str) -> impl IntoView {
     let policies: Vec<_> = ui.sb.with_value(|s| {
@@ -414,30 +430,36 @@ fn policy_editor(ui: Ui, id: &str) -> impl IntoView {
             )
             .into_any()
         }
-        Rule::SS { s, big_s } => {
-            let (a, b) = (set_rule.clone(), set_rule.clone());
-            view! {
-                {number_field("s (reorder at)", "units", Some(s), "inspector-s", move |v| a(Rule::SS { s: v, big_s }))}
-                {number_field("S (order up to)", "units", Some(big_s), "inspector-big-s", move |v| b(Rule::SS { s, big_s: v }))}
-            }
-            .into_any()
-        }
-        Rule::RQ { r, q } => {
-            let (a, b) = (set_rule.clone(), set_rule.clone());
-            view! {
-                {number_field("R (reorder point)", "units", Some(r), "inspector-r", move |v| a(Rule::RQ { r: v, q }))}
-                {number_field("Q (lot size)", "units", Some(q), "inspector-q", move |v| b(Rule::RQ { r, q: v }))}
-            }
-            .into_any()
-        }
-        Rule::Vmi { min_days, max_days } => {
-            let (a, b) = (set_rule.clone(), set_rule.clone());
-            view! {
-                {number_field("Refill below", "days of cover", Some(min_days), "inspector-min-days", move |v| a(Rule::Vmi { min_days: v, max_days }))}
-                {number_field("Refill up to", "days of cover", Some(max_days), "inspector-max-days", move |v| b(Rule::Vmi { min_days, max_days: v }))}
-            }
-            .into_any()
-        }
+        Rule::SS { s, big_s } => rule_pair(
+            set_rule.clone(),
+            [
+                ("s (reorder at)", "inspector-s"),
+                ("S (order up to)", "inspector-big-s"),
+            ],
+            "units",
+            (s, big_s),
+            |s, big_s| Rule::SS { s, big_s },
+        ),
+        Rule::RQ { r, q } => rule_pair(
+            set_rule.clone(),
+            [
+                ("R (reorder point)", "inspector-r"),
+                ("Q (lot size)", "inspector-q"),
+            ],
+            "units",
+            (r, q),
+            |r, q| Rule::RQ { r, q },
+        ),
+        Rule::Vmi { min_days, max_days } => rule_pair(
+            set_rule.clone(),
+            [
+                ("Refill below", "inspector-min-days"),
+                ("Refill up to", "inspector-max-days"),
+            ],
+            "days of cover",
+            (min_days, max_days),
+            |min_days, max_days| Rule::Vmi { min_days, max_days },
+        ),
     };
     let forecast = match first.forecast {
         Some(ForecastSpec::MovingAverage { periods }) => {
