@@ -355,3 +355,18 @@ test('a bad link or unreadable saved work opens the UK network with a message', 
   await expect(page.getByTestId('status')).toContainText('Your saved work could not be read');
   await expect.poll(() => items(page).count()).toBeGreaterThan(10);
 });
+
+test('in a narrow frame the map stays usable and the panels stack below it', async ({ page }) => {
+  await page.setViewportSize({ width: 820, height: 600 });
+  await openApp(page);
+  const map = await page.getByTestId('map').boundingBox();
+  expect(map.width).toBeGreaterThan(780);
+  expect(map.height).toBeGreaterThan(350);
+  const palette = await page.getByTestId('palette-customer-zone').boundingBox();
+  expect(palette.y).toBeGreaterThan(map.y + map.height - 1);
+  const before = await items(page).count();
+  await page.getByTestId('palette-customer-zone').focus();
+  await page.keyboard.press('Enter');
+  await expect(items(page)).toHaveCount(before + 1);
+  await page.screenshot({ path: screenshotPath('narrow'), fullPage: true });
+});
