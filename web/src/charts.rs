@@ -72,12 +72,24 @@ pub fn line_chart(canvas: &HtmlCanvasElement, series: &[Series]) {
         .draw();
     for s in series {
         let colour = RGBColor(s.colour.0, s.colour.1, s.colour.2);
+        let width = (2.0 * dpr) as u32;
+        let line = LineSeries::new(s.points.iter().copied(), colour.stroke_width(width));
+        if let Ok(drawn) = chart.draw_series(line) {
+            let key = (16.0 * dpr) as i32;
+            drawn.label(s.label).legend(move |(x, y)| {
+                PathElement::new(vec![(x, y), (x + key, y)], colour.stroke_width(width))
+            });
+        }
+    }
+    // A key only when there is more than one line to tell apart.
+    if series.len() > 1 {
         let _ = chart
-            .draw_series(LineSeries::new(
-                s.points.iter().copied(),
-                colour.stroke_width((2.0 * dpr) as u32),
-            ))
-            .map(|c| c.label(s.label));
+            .configure_series_labels()
+            .position(SeriesLabelPosition::LowerRight)
+            .label_font(("sans-serif", font))
+            .background_style(WHITE.mix(0.85))
+            .border_style(RGBColor(213, 219, 225))
+            .draw();
     }
     let _ = root.present();
 }

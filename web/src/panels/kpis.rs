@@ -21,7 +21,6 @@ fn tile(
     }
 }
 
-/// The metrics the chart can show (cumulative since day 1) and how to read one sample.
 /// Shown where a rate has no denominator yet.
 const NONE: &str = "–";
 
@@ -34,16 +33,44 @@ fn delivered(k: &Kpis, text: String) -> String {
     }
 }
 
-type Metric = (&'static str, fn(&Kpis) -> f64);
+/// One line on the chart: its label, how to read it from a sample, its colour.
+type Line = (&'static str, fn(&Kpis) -> f64, (u8, u8, u8));
 
-const METRICS: [Metric; 7] = [
-    ("On time (%)", |k| k.on_time_rate * 100.0),
-    ("Fill rate (%)", |k| k.fill_rate * 100.0),
-    ("Orders delivered", |k| k.orders_delivered as f64),
-    ("Mean delivery time (h)", |k| k.mean_lead_time_h),
-    ("Cost per package (£)", |k| k.cost_per_package),
-    ("CO2e per package (g)", |k| k.co2e_g_per_package),
-    ("Inventory on hand (units)", |k| k.on_hand as f64),
+const BLUE: (u8, u8, u8) = (31, 111, 235);
+const ORANGE: (u8, u8, u8) = (211, 84, 0);
+
+/// The views the chart offers (figures cumulative since day 1).
+const METRICS: [(&str, &[Line]); 6] = [
+    (
+        "On time & fill rate (%)",
+        &[
+            ("on time", |k| k.on_time_rate * 100.0, BLUE),
+            ("fill rate", |k| k.fill_rate * 100.0, ORANGE),
+        ],
+    ),
+    (
+        "Orders placed & delivered",
+        &[
+            ("placed", |k| k.orders_placed as f64, ORANGE),
+            ("delivered", |k| k.orders_delivered as f64, BLUE),
+        ],
+    ),
+    (
+        "Mean delivery time (h)",
+        &[("hours", |k| k.mean_lead_time_h, BLUE)],
+    ),
+    (
+        "Cost per package (£)",
+        &[("£", |k| k.cost_per_package, BLUE)],
+    ),
+    (
+        "CO2e per package (g)",
+        &[("g", |k| k.co2e_g_per_package, BLUE)],
+    ),
+    (
+        "Inventory on hand (units)",
+        &[("units", |k| k.on_hand as f64, BLUE)],
+    ),
 ];
 
 #[component]
@@ -60,21 +87,27 @@ pub fn KpiPanel() -> impl IntoView {
         ui.rev.track();
         let m = metric.get();
         let Some(c) = canvas.get() else { return };
-        let (label, read) = METRICS[m];
+        let lines = METRICS[m].1;
         ui.sb.with_value(|s| {
-            let pts: Vec<(f64, f64)> = s
-                .series
+            let points: Vec<Vec<(f64, f64)>> = lines
                 .iter()
-                .map(|Sample { kpis }| (kpis.time as f64 / 86_400.0, read(kpis)))
+                .map(|(_, read, _)| {
+                    s.series
+                        .iter()
+                        .map(|Sample { kpis }| (kpis.time as f64 / 86_400.0, read(kpis)))
+                        .collect()
+                })
                 .collect();
-            line_chart(
-                &c,
-                &[Series {
+            let series: Vec<Series> = lines
+                .iter()
+                .zip(&points)
+                .map(|(&(label, _, colour), pts)| Series {
                     label,
-                    points: &pts,
-                    colour: (31, 111, 235),
-                }],
-            );
+                    points: pts,
+                    colour,
+                })
+                .collect();
+            line_chart(&c, &series);
         });
     });
     view! {
