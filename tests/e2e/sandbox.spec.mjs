@@ -370,3 +370,29 @@ test('in a narrow frame the map stays usable and the panels stack below it', asy
   await expect(items(page)).toHaveCount(before + 1);
   await page.screenshot({ path: screenshotPath('narrow'), fullPage: true });
 });
+
+test('the KPI and demand charts draw, and the KPI chart switches metric', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('speed').selectOption({ label: '1 day / s' });
+  await expect.poll(() => num(page, 'kpi-delivered'), { timeout: 10_000 }).toBeGreaterThan(100);
+  const inked = (id) =>
+    page.getByTestId(id).evaluate((c) => {
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i] < 200 || d[i + 1] < 200 || d[i + 2] < 200) n++;
+      return n;
+    });
+  expect(await inked('kpi-chart')).toBeGreaterThan(500);
+  expect(await inked('demand-chart')).toBeGreaterThan(500);
+  await page.getByTestId('pause').click();
+  const hash = () =>
+    page.getByTestId('kpi-chart').evaluate((c) => {
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      let h = 0;
+      for (let i = 0; i < d.length; i += 53) h = (h * 31 + d[i]) | 0;
+      return h;
+    });
+  const before = await hash();
+  await page.getByTestId('chart-metric').selectOption({ label: 'Cost per package (£)' });
+  await expect.poll(hash).not.toBe(before);
+});
