@@ -110,11 +110,11 @@ test('play: deliveries rise and vehicles move on the canvas', async ({ page }) =
   const d0 = await num(page, 'kpi-delivered');
   await expect.poll(() => num(page, 'kpi-delivered'), { timeout: 10_000 }).toBeGreaterThan(d0);
   // Every KPI is a number once parcels are delivered, and rates are in range.
-  for (const id of ['kpi-orders', 'kpi-delivered', 'kpi-on-time', 'kpi-fill-rate', 'kpi-lead-time', 'kpi-cost-per-package', 'kpi-co2-per-package']) {
+  for (const id of ['kpi-orders', 'kpi-delivered', 'kpi-on-time', 'kpi-fill-rate', 'kpi-lead-time', 'kpi-cost-per-package', 'kpi-co2-per-package', 'kpi-net-zero', 'kpi-labour']) {
     const text = await page.getByTestId(id).innerText();
     expect(Number.isFinite(Number(text)), `${id} = ${text}`).toBe(true);
   }
-  for (const id of ['kpi-on-time', 'kpi-fill-rate']) {
+  for (const id of ['kpi-on-time', 'kpi-fill-rate', 'kpi-net-zero']) {
     const v = await num(page, id);
     expect(v).toBeGreaterThanOrEqual(0);
     expect(v).toBeLessThanOrEqual(100);

@@ -160,6 +160,10 @@ pub struct Kpis {
     pub on_hand: u64,
     pub in_transit: u64,
     pub backlog: u64,
+    /// Share of parcel legs on tailpipe-zero modes, 0..=1.
+    pub net_zero_share: f64,
+    /// Warehouse labour hours so far.
+    pub labour_hours: f64,
 }
 
 fn ratio(a: f64, b: f64) -> f64 {
@@ -221,6 +225,8 @@ impl Engine {
             on_hand: c.on_hand,
             in_transit: c.in_transit,
             backlog: self.fac.iter().map(|f| f.backlog_units).sum(),
+            net_zero_share: ratio(t.net_zero_legs as f64, t.legs as f64),
+            labour_hours: self.fac.iter().map(|f| f.labour_hours).sum(),
         }
     }
 

@@ -40,7 +40,7 @@ const BLUE: (u8, u8, u8) = (31, 111, 235);
 const ORANGE: (u8, u8, u8) = (211, 84, 0);
 
 /// The views the chart offers (figures cumulative since day 1).
-const METRICS: [(&str, &[Line]); 6] = [
+const METRICS: [(&str, &[Line]); 8] = [
     (
         "On time & fill rate (%)",
         &[
@@ -70,6 +70,14 @@ const METRICS: [(&str, &[Line]); 6] = [
     (
         "Inventory on hand (units)",
         &[("units", |k| k.on_hand as f64, BLUE)],
+    ),
+    (
+        "Net-zero share of legs (%)",
+        &[("%", |k| k.net_zero_share * 100.0, BLUE)],
+    ),
+    (
+        "Warehouse labour (h)",
+        &[("hours", |k| k.labour_hours, BLUE)],
     ),
 ];
 
@@ -122,6 +130,8 @@ pub fn KpiPanel() -> impl IntoView {
                 {tile("Cost / package", "kpi-cost-per-package", "£", k(|k| delivered(k, format!("{:.2}", k.cost_per_package))))}
                 {tile("CO2e / package", "kpi-co2-per-package", "g", k(|k| delivered(k, format!("{:.0}", k.co2e_g_per_package))))}
                 {tile("On hand", "kpi-on-hand", "units", k(|k| k.on_hand.to_string()))}
+                {tile("Net-zero legs", "kpi-net-zero", "%", k(|k| delivered(k, format!("{:.0}", k.net_zero_share * 100.0))))}
+                {tile("Labour", "kpi-labour", "h", k(|k| format!("{:.0}", k.labour_hours)))}
             </div>
             <label class="field row">
                 <span>"Chart"</span>
