@@ -396,3 +396,35 @@ test('the KPI and demand charts draw, and the KPI chart switches metric', async 
   await page.getByTestId('chart-metric').selectOption({ label: 'Cost per package (£)' });
   await expect.poll(hash).not.toBe(before);
 });
+
+test('hovering a facility names it even when labels are hidden', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('pause').click();
+  // A delivery station (green triangle): minor sites are unlabelled at national zoom.
+  const station = await page.getByTestId('map-canvas').evaluate((c) => {
+    const dpr = c.width / c.clientWidth;
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const green = (x, y) => {
+      const i = (Math.round(y) * c.width + Math.round(x)) * 4;
+      return d[i] === 30 && d[i + 1] === 132 && d[i + 2] === 73;
+    };
+    for (let y = 40; y < c.height - 40; y++) {
+      for (let x = 40; x < c.width - 200; x++) {
+        if (green(x, y) && green(x, y + 2) && green(x - 2, y + 3) && green(x + 2, y + 3)) return { x: x / dpr, y: (y + 3) / dpr };
+      }
+    }
+    return null;
+  });
+  expect(station, 'a delivery station on the map').not.toBeNull();
+  const ink = () =>
+    page.getByTestId('map-canvas').evaluate((c, p) => {
+      const dpr = c.width / c.clientWidth;
+      const d = c.getContext('2d').getImageData((p.x + 10) * dpr, (p.y - 12) * dpr, 120 * dpr, 22 * dpr).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i] === 23 && d[i + 1] === 32 && d[i + 2] === 42) n++;
+      return n;
+    }, station);
+  const before = await ink();
+  await page.getByTestId('map-canvas').hover({ position: station });
+  await expect.poll(ink).toBeGreaterThan(before + 20);
+});

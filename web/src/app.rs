@@ -292,6 +292,7 @@ fn start_loop(
         ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0).ok();
         let selected = ui.selected.get_untracked();
         let ghost = ui.ghost.get_value();
+        let hovered = ui.hovered.get_value();
         ui.sb.with_value(|s| {
             if let Some(e) = &s.engine {
                 e.frame_into(&mut frame);
@@ -304,6 +305,7 @@ fn start_loop(
                 frame: s.engine.as_ref().map(|_| &frame),
                 time: s.now(),
                 selected: selected.as_ref(),
+                hovered: hovered.as_deref(),
                 ghost,
                 basemap: basemap.as_ref(),
                 wall_ms: ts,
@@ -462,7 +464,20 @@ fn attach_pointer_handlers(ui: Ui, m: &web_sys::HtmlDivElement) {
                         }
                     });
                 }
-                _ => {}
+                Gesture::None => {
+                    // Hovering names a facility whose label is hidden at this zoom.
+                    let hover = view().and_then(|v| {
+                        ui.sb
+                            .with_value(|s| map::facility_at(&v, &s.scenario, x, y))
+                    });
+                    if let Some(el) = m.dyn_ref::<web_sys::HtmlElement>() {
+                        let _ = el
+                            .style()
+                            .set_property("cursor", if hover.is_some() { "pointer" } else { "" });
+                    }
+                    ui.hovered.set_value(hover);
+                }
+                Gesture::Pinch => {}
             }
         })
     };

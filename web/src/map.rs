@@ -34,6 +34,8 @@ pub struct Scene<'a> {
     /// Sim time to interpolate vehicles at (between engine events).
     pub time: SimTime,
     pub selected: Option<&'a Selection>,
+    /// The facility under the pointer (its label shows at any zoom).
+    pub hovered: Option<&'a str>,
     /// A facility being dragged from the palette: kind and screen position.
     pub ghost: Option<(FacilityKind, f64, f64)>,
     pub basemap: Option<&'a crate::basemap_layer::BasemapLayer>,
@@ -270,6 +272,7 @@ fn draw_facilities(ctx: &Ctx, scene: &Scene, pos: &[(f64, f64)]) {
     for (i, (f, &(x, y))) in scene.scenario.facilities.iter().zip(pos).enumerate() {
         let state = scene.frame.and_then(|fr| fr.facilities.get(i));
         let selected = matches!(scene.selected, Some(Selection::Facility(id)) if *id == f.id);
+        let hovered = scene.hovered == Some(f.id.as_str());
         let size = match f.kind {
             FacilityKind::FulfillmentCenter | FacilityKind::Port => 10.0,
             FacilityKind::CustomerZone => 5.0,
@@ -312,7 +315,7 @@ fn draw_facilities(ctx: &Ctx, scene: &Scene, pos: &[(f64, f64)]) {
             FacilityKind::FulfillmentCenter | FacilityKind::Port | FacilityKind::Supplier
         );
         let labelled = km_px < 0.35 || (major && km_px < 1.5);
-        if labelled || selected {
+        if labelled || selected || hovered {
             ctx.set_fill_style_str("#17202a");
             let _ = ctx.fill_text(&f.name, x + size + 4.0, y + 4.0);
             if let Some(st) = state

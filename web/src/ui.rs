@@ -35,6 +35,8 @@ pub struct Ui {
     /// A palette item being dragged: its kind and the pointer in map CSS pixels.
     pub ghost: StoredValue<Option<(FacilityKind, f64, f64)>>,
     pub fit_requested: StoredValue<bool>,
+    /// The facility under the pointer, by id.
+    pub hovered: StoredValue<Option<String>>,
     /// One-line status for the person ("Placed …", load errors).
     pub status: RwSignal<String>,
     pub perf: RwSignal<Option<crate::perf::PerfStats>>,
@@ -66,6 +68,7 @@ impl Ui {
             view: StoredValue::new(None),
             ghost: StoredValue::new(None),
             fit_requested: StoredValue::new(true),
+            hovered: StoredValue::new(None),
             status: RwSignal::new(String::new()),
             perf: RwSignal::new(None),
             scale: RwSignal::new((0.0, 0.0)),
