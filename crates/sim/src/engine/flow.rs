@@ -254,31 +254,14 @@ impl Engine {
             let vehicle_slot = match self.fleet_free(l) {
                 None => None,
                 Some((usize::MAX, when)) => {
-                    if !self.lanes[l].trigger_pending {
-                        self.lanes[l].trigger_pending = true;
-                        let retry = if send_all {
-                            Departure::Retry
-                        } else {
-                            Departure::Full
-                        };
-                        self.queue
-                            .push(when.max(now + 1), Ev::Dispatch(lane, retry));
-                    }
+                    self.retry_dispatch(lane, send_all, when.max(now + 1));
                     return;
                 }
                 Some((i, _)) => Some(i),
             };
             if li.downtime_prob > 0.0 && self.rng_weather.f64() < li.downtime_prob {
                 // Grounded by weather: retry in an hour.
-                if !self.lanes[l].trigger_pending {
-                    self.lanes[l].trigger_pending = true;
-                    let retry = if send_all {
-                        Departure::Retry
-                    } else {
-                        Departure::Full
-                    };
-                    self.queue.push(now + HOUR, Ev::Dispatch(lane, retry));
-                }
+                self.retry_dispatch(lane, send_all, now + HOUR);
                 return;
             }
             self.load_vehicle(l, &li, vehicle_slot);
@@ -303,6 +286,22 @@ impl Engine {
                     .push(at.max(now + 1), Ev::Dispatch(lane, Departure::Full));
             }
         }
+    }
+
+    /// Try the lane again at `at` (no fleet free, or grounded), unless a
+    /// retry is already pending; a timetable departure retries as one.
+    fn retry_dispatch(&mut self, lane: u32, send_all: bool, at: SimTime) {
+        let ls = &mut self.lanes[lane as usize];
+        if ls.trigger_pending {
+            return;
+        }
+        ls.trigger_pending = true;
+        let why = if send_all {
+            Departure::Retry
+        } else {
+            Departure::Full
+        };
+        self.queue.push(at, Ev::Dispatch(lane, why));
     }
 
     fn new_vehicle(&mut self) -> u32 {
