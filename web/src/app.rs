@@ -302,6 +302,7 @@ fn start_loop(
             let scene = Scene {
                 view: &view,
                 scenario: &s.scenario,
+                lane_ends: &s.lane_ends,
                 frame: s.engine.as_ref().map(|_| &frame),
                 time: s.now(),
                 selected: selected.as_ref(),
@@ -410,7 +411,10 @@ fn attach_pointer_handlers(ui: Ui, m: &web_sys::HtmlDivElement) {
                     depart: veh.depart,
                 }));
                 Gesture::None
-            } else if let Some(lane) = ui.sb.with_value(|s| map::lane_at(&v, &s.scenario, x, y)) {
+            } else if let Some(lane) = ui
+                .sb
+                .with_value(|s| map::lane_at(&v, &s.scenario, &s.lane_ends, x, y))
+            {
                 ui.selected.set(Some(Selection::Lane(lane)));
                 Gesture::None
             } else {

@@ -226,7 +226,7 @@ fn copy_policies_from_nearest_fc(s: &mut Scenario, id: &str, here: LatLon) {
 
 /// The mode a new lane gets: last mile by electric van, everything else by
 /// electric HGV.
-pub fn default_mode(to: FacilityKind) -> Mode {
+fn default_mode(to: FacilityKind) -> Mode {
     match to {
         FacilityKind::CustomerZone => Mode::ElectricVan,
         _ => Mode::ElectricHgv,

@@ -30,6 +30,8 @@ pub enum Selection {
 pub struct Scene<'a> {
     pub view: &'a Viewport,
     pub scenario: &'a Scenario,
+    /// From [`lane_ends`] for this scenario.
+    pub lane_ends: &'a [Option<(usize, usize)>],
     pub frame: Option<&'a Frame>,
     /// Sim time to interpolate vehicles at (between engine events).
     pub time: SimTime,
@@ -87,9 +89,23 @@ fn draw_zones(ctx: &Ctx, scene: &Scene, pos: &[(f64, f64)]) {
     }
 }
 
+/// Each lane's (from, to) facility indices, or `None` where an id is unknown.
+/// Computed once per scenario change, not per frame.
+pub fn lane_ends(s: &Scenario) -> Vec<Option<(usize, usize)>> {
+    let index: std::collections::HashMap<&str, usize> = s
+        .facilities
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.id.as_str(), i))
+        .collect();
+    s.lanes
+        .iter()
+        .map(|l| Some((*index.get(l.from.as_str())?, *index.get(l.to.as_str())?)))
+        .collect()
+}
+
 fn draw_lanes(ctx: &Ctx, scene: &Scene, pos: &[(f64, f64)]) {
     let s = scene.scenario;
-    let index = |id: &str| s.facilities.iter().position(|f| f.id == id);
     // Flow now: vehicles in flight per lane.
     let mut in_flight = vec![0u32; s.lanes.len()];
     if let Some(frame) = scene.frame {
@@ -99,10 +115,8 @@ fn draw_lanes(ctx: &Ctx, scene: &Scene, pos: &[(f64, f64)]) {
             }
         }
     }
-    for (i, lane) in s.lanes.iter().enumerate() {
-        let (Some(a), Some(b)) = (index(&lane.from), index(&lane.to)) else {
-            continue;
-        };
+    for ((i, lane), ends) in s.lanes.iter().enumerate().zip(scene.lane_ends) {
+        let Some((a, b)) = *ends else { continue };
         let ((ax, ay), (bx, by)) = (pos[a], pos[b]);
         let selected = scene.selected == Some(&Selection::Lane(i));
         let width = 1.2 + (in_flight[i] as f64).sqrt().min(5.0);
@@ -406,15 +420,20 @@ pub fn facility_at(view: &Viewport, s: &Scenario, px: f64, py: f64) -> Option<St
 }
 
 /// The lane under a screen point (within 5 px of its segment).
-pub fn lane_at(view: &Viewport, s: &Scenario, px: f64, py: f64) -> Option<usize> {
-    let find = |id: &str| s.facilities.iter().find(|f| f.id == id);
-    s.lanes
+pub fn lane_at(
+    view: &Viewport,
+    s: &Scenario,
+    lane_ends: &[Option<(usize, usize)>],
+    px: f64,
+    py: f64,
+) -> Option<usize> {
+    let at = |i: usize| s.facilities.get(i).map(|f| view.project(f.lat, f.lon));
+    lane_ends
         .iter()
         .enumerate()
-        .filter_map(|(i, l)| {
-            let (a, b) = (find(&l.from)?, find(&l.to)?);
-            let (ax, ay) = view.project(a.lat, a.lon);
-            let (bx, by) = view.project(b.lat, b.lon);
+        .filter_map(|(i, ends)| {
+            let (a, b) = (*ends)?;
+            let ((ax, ay), (bx, by)) = (at(a)?, at(b)?);
             Some((segment_distance(px, py, ax, ay, bx, by), i))
         })
         .filter(|(d, _)| *d <= 5.0)
@@ -465,6 +484,20 @@ mod tests {
         assert!((px - 100.0).abs() < 1e-9);
         let (km, _) = scale_bar(0.013, 120.0);
         assert_eq!(km, 1.0);
+    }
+
+    #[test]
+    fn lane_ends_index_facilities_and_skip_unknown_ids() {
+        let mut s = Scenario::from_json(supply_sim::builtin::BEER_GAME).unwrap();
+        let ends = lane_ends(&s);
+        assert_eq!(ends.len(), s.lanes.len());
+        for (l, e) in s.lanes.iter().zip(&ends) {
+            let (a, b) = e.unwrap();
+            assert_eq!(s.facilities[a].id, l.from);
+            assert_eq!(s.facilities[b].id, l.to);
+        }
+        s.lanes[0].to = "nowhere".into();
+        assert_eq!(lane_ends(&s)[0], None);
     }
 
     #[test]

@@ -16,6 +16,8 @@ pub struct Sample {
 pub struct Sandbox {
     pub name: String,
     pub scenario: Scenario,
+    /// Lane endpoints as facility indices, for drawing and hit-testing.
+    pub lane_ends: Vec<Option<(usize, usize)>>,
     pub history: History<Scenario>,
     /// `None` while the scenario has problems; the last good run stays on screen.
     pub engine: Option<Engine>,
@@ -35,6 +37,7 @@ impl Sandbox {
         let mut s = Sandbox {
             name: name.to_owned(),
             scenario,
+            lane_ends: Vec::new(),
             history: History::new(200),
             engine: None,
             problems: Vec::new(),
@@ -65,6 +68,7 @@ impl Sandbox {
 
     /// Validate and start a fresh run at t = 0.
     pub fn restart(&mut self) {
+        self.lane_ends = crate::map::lane_ends(&self.scenario);
         self.series.clear();
         self.next_sample = 0;
         self.catch_up_to = 0;
