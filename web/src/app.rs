@@ -11,7 +11,7 @@ use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
-use supply_sim::render::Frame;
+use supply_sim::Frame;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 use web_sys::{CanvasRenderingContext2d, PointerEvent, WheelEvent};

@@ -8,9 +8,9 @@ use crate::style::{kind_colour, mode_colour, mode_dash};
 use crate::viewport::Viewport;
 use std::f64::consts::TAU;
 use supply_sim::emissions::Mode;
-use supply_sim::render::{Frame, VehicleState};
 use supply_sim::scenario::{FacilityKind, Scenario};
 use supply_sim::time::SimTime;
+use supply_sim::view::frame::{Frame, VehicleState};
 use wasm_bindgen::JsValue;
 use web_sys::CanvasRenderingContext2d as Ctx;
 

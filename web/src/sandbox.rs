@@ -3,7 +3,7 @@
 //! what the page shows.
 
 use crate::history::History;
-use supply_sim::report::Kpis;
+use supply_sim::Kpis;
 use supply_sim::time::{HOUR, SimTime};
 use supply_sim::{Engine, Problem, Scenario, validate};
 

@@ -5,7 +5,7 @@ use crate::map::Selection;
 use crate::sandbox::Sandbox;
 use crate::viewport::Viewport;
 use leptos::prelude::*;
-use supply_sim::report::Kpis;
+use supply_sim::Kpis;
 use supply_sim::scenario::{FacilityKind, Scenario};
 use supply_sim::time::{HOUR, SimTime};
 

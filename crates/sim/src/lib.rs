@@ -7,8 +7,8 @@
 //!
 //! Data flows one way:
 //! [`scenario::Scenario`] (serde JSON) → [`validate::validate`] →
-//! [`network::Network`] → [`engine::Engine`] → [`report::Report`] /
-//! [`render::Frame`] / [`report::Kpis`].
+//! [`network::Network`] → [`engine::Engine`] → [`view::report::Report`] /
+//! [`view::frame::Frame`] / [`view::Kpis`].
 //!
 //! Invariants: no clock, no IO, no global state. Same scenario and seed give a
 //! bit-identical report natively and in wasm, so all transcendental maths goes
@@ -23,20 +23,20 @@ pub mod forecast;
 pub mod geo;
 pub mod network;
 pub mod policy;
-pub mod render;
-pub mod report;
 pub mod rng;
 pub mod sample;
 pub mod scenario;
 pub mod time;
 pub mod validate;
+pub mod view;
 
 pub use engine::Engine;
 pub use network::Network;
-pub use report::{Kpis, Report};
 pub use scenario::Scenario;
 pub use time::SimTime;
 pub use validate::{Problem, validate};
+pub use view::report::Report;
+pub use view::{Kpis, frame::Frame};
 
 /// Parse, validate and run a scenario for `days` days: the one-call path the
 /// CLI and tests use.

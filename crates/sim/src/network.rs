@@ -9,7 +9,6 @@ use crate::demand::{AliasTable, DemandStream};
 use crate::emissions::{Co2Basis, Mode};
 use crate::scenario::{AssignRule, FacilityKind, ForecastSpec, Promise, StockoutRule};
 use crate::time::SimTime;
-use petgraph::graph::DiGraph;
 
 /// A facility as the engine and the map see it.
 #[derive(Clone, Debug)]
@@ -38,7 +37,7 @@ pub struct FacilityInfo {
 }
 
 /// A lane with every default resolved.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct LaneInfo {
     pub from: usize,
     pub to: usize,
@@ -144,8 +143,6 @@ pub struct Network {
     pub demand: Vec<DemandStream>,
     pub sku_tables: Vec<AliasTable>,
     pub policies: Vec<PolicyInfo>,
-    /// Facility graph: node weight = facility index, edge weight = lane index.
-    pub graph: DiGraph<u32, u32>,
     /// Parcel routes as lane sequences FC → … → zone.
     pub routes: Vec<Vec<u32>>,
     /// Per facility (empty unless a zone): candidate (fc, route) in preference order.
@@ -157,15 +154,6 @@ pub struct Network {
 }
 
 impl Network {
-    /// Facilities for the map: (index, id, name, kind, lat, lon).
-    pub fn facility(&self, i: usize) -> Option<&FacilityInfo> {
-        self.facilities.get(i)
-    }
-
-    pub fn facility_index(&self, id: &str) -> Option<usize> {
-        self.facilities.iter().position(|f| f.id == id)
-    }
-
     pub fn lane(&self, i: usize) -> Option<&LaneInfo> {
         self.lanes.get(i)
     }

@@ -757,10 +757,6 @@ pub fn validate(s: &Scenario) -> Result<Network, Vec<Problem>> {
     }
 
     // Graph and parcel routes.
-    let mut graph: DiGraph<u32, u32> = DiGraph::new();
-    let nodes: Vec<NodeIndex> = (0..facilities.len())
-        .map(|i| graph.add_node(i as u32))
-        .collect();
     let mut parcel: DiGraph<u32, u32> = DiGraph::new();
     let pnodes: Vec<NodeIndex> = (0..facilities.len())
         .map(|i| parcel.add_node(i as u32))
@@ -768,7 +764,6 @@ pub fn validate(s: &Scenario) -> Result<Network, Vec<Problem>> {
     let mut lane_infos: Vec<LaneInfo> = Vec::with_capacity(lanes.len());
     for (_, li) in lanes {
         let ix = lane_infos.len();
-        graph.add_edge(nodes[li.from], nodes[li.to], ix as u32);
         let fk = facilities[li.from].kind;
         let tk = facilities[li.to].kind;
         if matches!(fk, FulfillmentCenter | SortationCenter | DeliveryStation)
@@ -1231,7 +1226,6 @@ pub fn validate(s: &Scenario) -> Result<Network, Vec<Problem>> {
         demand,
         sku_tables,
         policies,
-        graph,
         routes,
         candidates,
         fc_slot,

@@ -5,7 +5,7 @@ use crate::sandbox::Sample;
 use crate::ui::use_ui;
 use leptos::html::Canvas;
 use leptos::prelude::*;
-use supply_sim::report::Kpis;
+use supply_sim::Kpis;
 
 fn tile(
     label: &'static str,

@@ -1,216 +1,63 @@
-//! The discrete-event engine.
+//! The discrete-event engine: a clock, an event queue and one mechanic per
+//! concern, each owning its state.
 //!
-//! State lives in dense vectors indexed by facility, lane, stocking slot × SKU,
-//! order and vehicle ids; freed orders, vehicles and shipments go to free lists
-//! and are reused, so the steady state allocates nothing per event.
+//! | mechanic | owns |
+//! |---|---|
+//! | [`arrivals`] | demand draws and the current hour's order instants |
+//! | [`orders`] | open orders, their promise and FC choice |
+//! | [`sites`] | facility servers (pick/pack, cross-dock, supplier and port release) and flow statistics |
+//! | [`lanes`] | docks, fleets, dispatch, parcel trips and the last mile |
+//! | [`stock`] | FC stock, backlogs, reviews, requests and shipments |
+//! | [`ledger`] | order outcomes, transport, the unit balance, lane accounts, period marks |
+//!
+//! A mechanic's state is private to its module. Handlers get a [`Ctx`]: the
+//! network, the time, the event queue and the ledger. Mechanics never call
+//! one another: where one event touches several (an order is placed, a
+//! vehicle unloads, stock arrives for waiting orders), the dispatch below
+//! passes one mechanic's return value to the next.
 //!
 //! Aggregation keeps the event count low: one event per instant with new
 //! orders, per vehicle trip, per lane timetable slot, per review and per
-//! replenishment shipment. Facility servers (pick/pack, sort) are FIFO
-//! deterministic-rate servers computed in closed form (completion = max(arrival,
-//! server free) + work, skipping off-shift hours), so parcels need no
-//! per-facility events: a parcel's ready time is known when it arrives, and the
-//! lane's departure takes every parcel ready by then.
+//! replenishment shipment.
 //!
-//! Conservation: every unit supplied is on hand (FC stock or picked at an FC),
-//! in transit (vehicle, shipment, or at a cross-dock), delivered, or lost;
-//! [`Engine::audit`] recomputes the split from the state itself.
+//! Conservation: every unit supplied is on hand (FC stock or picked at an
+//! FC), in transit (vehicle, shipment, or at a cross-dock), delivered, or
+//! lost; [`Engine::audit`] recomputes the split from the state itself.
 //!
-//! # Model
-//! - **Demand.** Each hour, each demand stream draws its order count (see
-//!   [`crate::demand`]); orders get uniform arrival instants within the hour
-//!   and one SKU each from the stream's mix.
-//! - **FC assignment.** Candidates per zone are the FCs with a parcel route
-//!   to it, sorted by the scenario's rule (nearest great-circle, or fastest
-//!   planned transit). An order goes to the first candidate with the units on
-//!   hand; if none has them it backorders at the first (or is a lost sale).
-//! - **Facilities.** FCs pick and pack at `capacity_per_hour × automation`
-//!   units/h inside their shifts; sortation centers and delivery stations
-//!   handle `capacity_per_hour` parcels/h. Handling cost and labour hours are
-//!   charged per unit (defaults in [`mod@crate::validate`]).
-//! - **Lanes.** A parcel waits on the lane's dock until a departure: the
-//!   timetable (every N hours, everything ready leaves, as many vehicles as
-//!   needed), or a full vehicle (weight or volume) when `when_full`. A fleet
-//!   limit makes departures wait for a returning vehicle (busy for the round
-//!   trip); crowdsourced fleets vary by hour; drones can be grounded by
-//!   weather (retry in an hour).
-//! - **Last mile.** A vehicle to a zone drives to the centroid, tours the
-//!   zone (Beardwood–Halton–Hammersley length 0.7124·√(n·πr²) for n stops,
-//!   plus `stop_minutes` per stop), delivers its parcels evenly along the tour
-//!   and returns; cost and CO2e count the round trip and the tour. Linehaul
-//!   counts one way (backhaul assumed).
-//! - **Replenishment.** Each FC × SKU policy reviews every `review_hours`;
-//!   requests reach the source after `order_delay_hours`. Suppliers release
-//!   after their production queue and lead time, ports on the next vessel
-//!   (scheduled interval + normal ETA noise) plus dwell; an upstream FC ships
-//!   from stock and owes the rest (FIFO with its customer backorders).
-//!   Shipments are bulk: as many vehicles as the load needs, leaving at once.
-//! - **Costs.** Transport per lane (per km, per unit, per tonne-km), handling
-//!   and labour per unit, holding as value × annual rate integrated over time
-//!   on hand, backorder per unit-day waiting, lost-sale penalty per unit.
-//!   CO2e from [`crate::emissions`].
+//! Costs: transport per lane (per km, per unit, per tonne-km), handling and
+//! labour per unit, holding as value × annual rate integrated over time on
+//! hand, backorder per unit-day waiting, lost-sale penalty per unit. CO2e
+//! from [`crate::emissions`].
 
-mod flow;
-pub mod queue;
-pub mod stats;
-mod stock;
+mod arrivals;
+pub(crate) mod lanes;
+pub(crate) mod ledger;
+pub(crate) mod orders;
+mod pool;
+pub(crate) mod queue;
+pub(crate) mod sites;
+pub(crate) mod stats;
+pub(crate) mod stock;
 
-use crate::demand::DemandStream;
-use crate::forecast::Forecast;
+pub use sites::finish_in_shifts;
+
 use crate::network::Network;
-use crate::rng::{Rng, Stream};
-use crate::scenario::FacilityKind;
-use crate::time::{DAY, HOUR, SimTime};
+use crate::scenario::{FacilityKind, StockoutRule};
+use crate::time::{HOUR, SimTime};
+use arrivals::{Arrivals, NewOrder};
+use lanes::{Lanes, Parcel};
+use ledger::Ledger;
+use orders::{Order, Orders};
 use queue::{Departure, Ev, EventQueue};
-use stats::{FacStats, Histogram};
-use std::collections::VecDeque;
+use sites::Sites;
+use stock::Stock;
 
-/// Where an order (parcel) is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum OrderState {
-    Free,
-    /// Waiting for stock at an FC.
-    Backlogged,
-    /// Picked (FC) or at a cross-dock, waiting for its next vehicle.
-    AtNode,
-    InVehicle,
-}
-
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Order {
-    pub placed: SimTime,
-    pub deadline: SimTime,
-    pub node_in: SimTime,
-    pub ready: SimTime,
-    pub units: u32,
-    pub zone: u32,
-    pub fc: u32,
-    pub route: u32,
-    pub leg: u16,
-    pub state: OrderState,
-    pub weight_kg: f32,
-    pub volume_m3: f32,
-}
-
-/// A claim on an FC's stock waiting for receipts, served FIFO.
-#[derive(Clone, Copy, Debug)]
-pub(crate) enum Claim {
-    Order(u32),
-    /// Replenishment owed to a downstream FC via `lane`.
-    Transfer {
-        lane: u32,
-        units: u32,
-    },
-}
-
-#[derive(Clone, Debug, Default)]
-pub(crate) struct LaneState {
-    pub buffer: VecDeque<u32>,
-    pub buf_kg: f64,
-    pub buf_m3: f64,
-    pub trigger_pending: bool,
-    pub busy_until: Vec<SimTime>,
-    pub parcel: bool,
-    pub trips: u64,
-    pub units: u64,
-    pub cost: f64,
-    pub co2e_kg: f64,
-    pub km: f64,
-}
-
-#[derive(Clone, Debug, Default)]
-pub(crate) struct Vehicle {
-    pub lane: u32,
-    pub depart: SimTime,
-    pub arrive: SimTime,
-    pub units: u32,
-    pub orders: Vec<u32>,
-    pub active: bool,
-}
-
-/// A replenishment shipment (bulk, one per request or fill).
-#[derive(Clone, Debug, Default)]
-pub(crate) struct Shipment {
-    pub lane: u32,
-    pub lines: Vec<(u32, u32)>,
-    pub units: u64,
-    pub depart: SimTime,
-    pub arrive: SimTime,
-    /// Departed (counted in transit); false while at the source.
-    pub active: bool,
-}
-
-#[derive(Clone, Debug, Default)]
-pub(crate) struct Request {
-    pub group: u32,
-    pub lines: Vec<(u32, u32)>,
-}
-
-#[derive(Clone, Debug)]
-pub(crate) struct ReviewGroup {
-    pub fc: u32,
-    pub source: u32,
-    pub lane: u32,
-    pub review_s: SimTime,
-    pub order_delay_s: SimTime,
-    pub policies: Vec<u32>,
-}
-
-#[derive(Clone, Debug)]
-pub(crate) struct PolicyState {
-    pub forecast: Forecast,
-    pub demand_since_review: f64,
-    /// Hot copies of the policy's fields, kept together for the review loop.
-    pub ix: u32,
-    pub sku: u32,
-    pub rule: crate::network::RuleInfo,
-    /// Base-stock, (s,S), (R,Q): the level does not depend on a forecast.
-    pub fixed_level: bool,
-}
-
-/// System-wide counters.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct Totals {
-    pub placed: u64,
-    pub multichannel: u64,
-    pub delivered: u64,
-    pub on_time: u64,
-    pub late: u64,
-    pub backordered: u64,
-    pub lost_sales: u64,
-    pub lost_in_transit: u64,
-    pub customer_units: u64,
-    pub customer_units_filled: u64,
-    pub lead_sum_s: f64,
-    pub lead_hist: Histogram,
-    pub transport_cost: f64,
-    pub lost_sale_cost: f64,
-    pub co2e_kg: f64,
-    pub legs: u64,
-    pub net_zero_legs: u64,
-    // Conservation counters (units).
-    pub supplied: u64,
-    pub stock: u64,
-    pub at_fc: u64,
-    pub at_crossdock: u64,
-    pub in_vehicles: u64,
-    pub in_shipments: u64,
-    pub delivered_units: u64,
-    pub lost_units: u64,
-    pub vehicle_trips: u64,
-    pub vehicle_km: f64,
-}
-
-/// One period of the time series.
-#[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct PeriodMark {
-    pub placed: u64,
-    pub delivered: u64,
-    pub on_time: u64,
-    pub customer_units: u64,
-    pub filled: u64,
-    pub cost: f64,
-    pub co2e: f64,
+/// What an event handler may see and touch besides its own mechanic.
+pub(crate) struct Ctx<'a> {
+    pub net: &'a Network,
+    pub now: SimTime,
+    pub queue: &'a mut EventQueue,
+    pub ledger: &'a mut Ledger,
 }
 
 /// The simulation. Construct with [`Engine::new`], advance with
@@ -218,206 +65,67 @@ pub(crate) struct PeriodMark {
 /// [`Engine::kpis`] and [`Engine::report`].
 #[derive(Clone, Debug)]
 pub struct Engine {
-    pub(crate) net: Network,
-    pub(crate) seed: u64,
-    pub(crate) now: SimTime,
+    net: Network,
+    seed: u64,
+    now: SimTime,
     /// Latest time the current `run_until`/`step_until` call may reach.
-    pub(crate) limit: SimTime,
-    pub(crate) queue: EventQueue,
-    pub(crate) events: u64,
-    pub(crate) demand_mult: f64,
-    pub(crate) rng_demand: Rng,
-    pub(crate) rng_sku: Rng,
-    pub(crate) rng_arrival: Rng,
-    pub(crate) rng_weather: Rng,
-    pub(crate) rng_vessel: Rng,
-    pub(crate) rng_loss: Rng,
-    pub(crate) draw_state: Vec<crate::demand::DrawState>,
-    /// Orders drawn for the current hour: (time, zone stream, sku, multichannel).
-    pub(crate) pending: Vec<(SimTime, u32, u32, bool)>,
-    pub(crate) pending_pos: usize,
-    pub(crate) orders: Vec<Order>,
-    pub(crate) free_orders: Vec<u32>,
-    pub(crate) fac: Vec<FacStats>,
-    pub(crate) n_sku: usize,
-    pub(crate) on_hand: Vec<u32>,
-    pub(crate) on_order: Vec<u64>,
-    pub(crate) backlog: Vec<VecDeque<Claim>>,
-    pub(crate) backlog_units: Vec<u64>,
-    pub(crate) stockout_flag: Vec<bool>,
-    pub(crate) flagged: Vec<u32>,
-    pub(crate) inv_policy: Vec<u32>,
-    /// Number of SKUs with a policy per stocking slot.
-    pub(crate) policies_at: Vec<u64>,
-    pub(crate) groups: Vec<ReviewGroup>,
-    pub(crate) pol: Vec<PolicyState>,
-    pub(crate) lanes: Vec<LaneState>,
-    pub(crate) vehicles: Vec<Vehicle>,
-    pub(crate) free_vehicles: Vec<u32>,
-    pub(crate) shipments: Vec<Shipment>,
-    pub(crate) free_shipments: Vec<u32>,
-    pub(crate) requests: Vec<Request>,
-    pub(crate) free_requests: Vec<u32>,
-    pub(crate) t: Totals,
-    pub(crate) series: Vec<PeriodMark>,
-    pub(crate) mark: PeriodMark,
+    limit: SimTime,
+    events: u64,
+    queue: EventQueue,
+    ledger: Ledger,
+    arrivals: Arrivals,
+    orders: Orders,
+    sites: Sites,
+    lanes: Lanes,
+    stock: Stock,
+    /// Scratch: orders whose stock just arrived, to pick.
+    released: Vec<u32>,
 }
 
-const NONE: u32 = u32::MAX;
+/// Borrow the context for a handler from the engine's fields.
+macro_rules! ctx {
+    ($e:ident) => {
+        &mut Ctx {
+            net: &$e.net,
+            now: $e.now,
+            queue: &mut $e.queue,
+            ledger: &mut $e.ledger,
+        }
+    };
+}
 
 impl Engine {
     /// A fresh run of `network` with `seed`, at time 0.
-    pub fn new(network: Network, seed: u64) -> Engine {
-        let net = network;
-        let n_sku = net.products.len();
-        let nfc = net.fcs.len();
-        let nf = net.facilities.len();
-        let inv_len = nfc * n_sku;
-        let mut e = Engine {
+    pub fn new(net: Network, seed: u64) -> Engine {
+        let mut queue = EventQueue::default();
+        let mut ledger = Ledger::new(net.lanes.len());
+        let lanes = Lanes::new(&net, seed, &mut queue);
+        let sites = Sites::new(&net, seed);
+        let stock = Stock::new(&mut Ctx {
+            net: &net,
+            now: 0,
+            queue: &mut queue,
+            ledger: &mut ledger,
+        });
+        if !net.demand.is_empty() {
+            queue.push(0, Ev::DemandHour);
+        }
+        queue.push(net.period_s, Ev::PeriodEnd);
+        Engine {
+            arrivals: Arrivals::new(&net, seed),
+            orders: Orders::default(),
+            net,
             seed,
             now: 0,
             limit: SimTime::MAX,
-            queue: EventQueue::default(),
             events: 0,
-            demand_mult: 1.0,
-            rng_demand: Rng::fork(seed, Stream::Demand, 0),
-            rng_sku: Rng::fork(seed, Stream::Sku, 0),
-            rng_arrival: Rng::fork(seed, Stream::Arrival, 0),
-            rng_weather: Rng::fork(seed, Stream::Weather, 0),
-            rng_vessel: Rng::fork(seed, Stream::Vessel, 0),
-            rng_loss: Rng::fork(seed, Stream::Loss, 0),
-            draw_state: vec![crate::demand::DrawState::default(); net.demand.len()],
-            pending: Vec::new(),
-            pending_pos: 0,
-            orders: Vec::new(),
-            free_orders: Vec::new(),
-            fac: vec![FacStats::default(); nf],
-            n_sku,
-            on_hand: vec![0; inv_len],
-            on_order: vec![0; inv_len],
-            backlog: vec![VecDeque::new(); inv_len],
-            backlog_units: vec![0; inv_len],
-            stockout_flag: vec![false; inv_len],
-            flagged: Vec::new(),
-            inv_policy: vec![NONE; inv_len],
-            policies_at: vec![0; nfc],
-            groups: Vec::new(),
-            pol: Vec::new(),
-            lanes: vec![LaneState::default(); net.lanes.len()],
-            vehicles: Vec::new(),
-            free_vehicles: Vec::new(),
-            shipments: Vec::new(),
-            free_shipments: Vec::new(),
-            requests: Vec::new(),
-            free_requests: Vec::new(),
-            t: Totals::default(),
-            series: Vec::new(),
-            mark: PeriodMark::default(),
-            net,
-        };
-        e.init();
-        e
-    }
-
-    fn init(&mut self) {
-        // Lanes used by parcel routes run a timetable.
-        for r in &self.net.routes {
-            for &l in r {
-                self.lanes[l as usize].parcel = true;
-            }
+            queue,
+            ledger,
+            sites,
+            lanes,
+            stock,
+            released: Vec::new(),
         }
-        for (i, l) in self.net.lanes.iter().enumerate() {
-            if let Some(v) = l.vehicles {
-                self.lanes[i].busy_until = vec![0; v as usize];
-            }
-            if self.lanes[i].parcel
-                && let Some(_every) = l.every_s
-            {
-                self.queue
-                    .push(l.offset_s, Ev::Dispatch(i as u32, Departure::Timetable));
-            }
-        }
-        // Ports: first vessel.
-        for f in 0..self.net.facilities.len() {
-            if self.net.facilities[f].kind == FacilityKind::Port {
-                self.fac[f].vessel_at = self.vessel_time(f, 0);
-            }
-        }
-        // Policies: initial stock, pipeline, review groups.
-        let n_sku = self.n_sku;
-        for (pi, p) in self.net.policies.iter().enumerate() {
-            let slot = self.net.fc_slot[p.fc].unwrap_or(0) as usize;
-            let ix = slot * n_sku + p.sku;
-            self.inv_policy[ix] = pi as u32;
-            self.policies_at[slot] += 1;
-            use crate::network::RuleInfo as R;
-            self.pol.push(PolicyState {
-                forecast: Forecast::new(p.forecast, p.expected_per_period, p.variance_per_period),
-                demand_since_review: 0.0,
-                ix: ix as u32,
-                sku: p.sku as u32,
-                rule: p.rule,
-                fixed_level: matches!(p.rule, R::BaseStock { .. } | R::SS { .. } | R::RQ { .. }),
-            });
-            let g = match self.groups.iter().position(|g| {
-                g.fc == p.fc as u32
-                    && g.source == p.source as u32
-                    && g.lane == p.lane as u32
-                    && g.review_s == p.review_s
-                    && g.order_delay_s == p.order_delay_s
-            }) {
-                Some(g) => g,
-                None => {
-                    self.groups.push(ReviewGroup {
-                        fc: p.fc as u32,
-                        source: p.source as u32,
-                        lane: p.lane as u32,
-                        review_s: p.review_s,
-                        order_delay_s: p.order_delay_s,
-                        policies: Vec::new(),
-                    });
-                    self.groups.len() - 1
-                }
-            };
-            self.groups[g].policies.push(pi as u32);
-        }
-        for pi in 0..self.net.policies.len() {
-            let p = &self.net.policies[pi];
-            let (fc, sku, lane, init, pipe, review_s, lead) = (
-                p.fc,
-                p.sku,
-                p.lane,
-                p.initial_stock,
-                p.initial_in_transit,
-                p.review_s,
-                p.lead_time_s,
-            );
-            if init > 0 {
-                self.t.supplied += init as u64;
-                self.receive(fc, sku, init);
-            }
-            if pipe > 0 {
-                // One shipment per review period of lead time, arriving k·R from now.
-                let k_max = lead.div_ceil(review_s.max(1));
-                for k in 1..=k_max {
-                    let s = self.new_shipment(lane as u32, 0, k * review_s);
-                    self.shipments[s as usize].lines.push((sku as u32, pipe));
-                    self.shipments[s as usize].units = pipe as u64;
-                    let slot = self.net.fc_slot[fc].unwrap_or(0) as usize;
-                    self.on_order[slot * n_sku + sku] += pipe as u64;
-                    self.t.supplied += pipe as u64;
-                    self.depart_shipment(s, 0, k * review_s);
-                }
-            }
-        }
-        for g in 0..self.groups.len() {
-            let r = self.groups[g].review_s;
-            self.queue.push(r, Ev::Review(g as u32));
-        }
-        if !self.net.demand.is_empty() {
-            self.queue.push(0, Ev::DemandHour);
-        }
-        self.queue.push(self.net.period_s, Ev::PeriodEnd);
     }
 
     /// Current simulation time, seconds since Monday 00:00.
@@ -438,17 +146,30 @@ impl Engine {
         self.seed
     }
 
+    // Read-only access to the mechanics, for the views.
+    pub(crate) fn ledger(&self) -> &Ledger {
+        &self.ledger
+    }
+    pub(crate) fn sites(&self) -> &Sites {
+        &self.sites
+    }
+    pub(crate) fn stock(&self) -> &Stock {
+        &self.stock
+    }
+    pub(crate) fn lanes(&self) -> &Lanes {
+        &self.lanes
+    }
+    pub(crate) fn orders(&self) -> &Orders {
+        &self.orders
+    }
+
     /// Scale all future demand (the UI's demand slider). Clamped to [0, 100].
     pub fn set_demand_multiplier(&mut self, m: f64) {
-        self.demand_mult = if m.is_finite() {
-            m.clamp(0.0, 100.0)
-        } else {
-            1.0
-        };
+        self.arrivals.set_multiplier(m);
     }
 
     pub fn demand_multiplier(&self) -> f64 {
-        self.demand_mult
+        self.arrivals.multiplier()
     }
 
     /// Process every event up to and including time `t`, then set the clock to `t`.
@@ -460,9 +181,7 @@ impl Engine {
             }
             self.step_one();
         }
-        if t > self.now {
-            self.now = t;
-        }
+        self.now = self.now.max(t);
     }
 
     /// Process at most `max_events` events (the UI's per-frame budget);
@@ -489,9 +208,7 @@ impl Engine {
                     n += 1;
                 }
                 _ => {
-                    if t > self.now {
-                        self.now = t;
-                    }
+                    self.now = self.now.max(t);
                     break;
                 }
             }
@@ -516,189 +233,193 @@ impl Engine {
             Ev::Orders => self.on_orders(),
             Ev::Dispatch(l, why) => self.on_dispatch(l, why),
             Ev::VehicleArrive(v) => self.on_vehicle_arrive(v),
-            Ev::Review(g) => self.on_review(g),
+            Ev::Review(g) => self.stock.on_review(ctx!(self), g),
             Ev::Request(r) => self.on_request(r),
-            Ev::Release(s) => self.on_release(s),
+            Ev::Release(s) => self.stock.on_release(ctx!(self), s),
             Ev::ShipmentArrive(s) => self.on_shipment_arrive(s),
             Ev::PeriodEnd => self.on_period_end(),
         }
     }
 
-    /// Index into the stocking arrays.
-    #[inline]
-    pub(crate) fn ix(&self, fc: usize, sku: usize) -> usize {
-        self.net.fc_slot[fc].unwrap_or(0) as usize * self.n_sku + sku
+    fn on_demand_hour(&mut self) {
+        let t = self.now;
+        if let Some(at) = self.arrivals.draw_hour(&self.net, t) {
+            self.queue.push(at, Ev::Orders);
+        }
+        self.queue.push(t + HOUR, Ev::DemandHour);
     }
 
-    /// FIFO deterministic server at facility `f`: work starts no earlier than
-    /// `t` or when the server frees, runs only inside shifts. Returns the finish time.
-    pub(crate) fn serve(&mut self, f: usize, t: SimTime, work_s: SimTime) -> SimTime {
-        let work_s = work_s.min(crate::time::MAX_DURATION);
-        let start = t.max(self.fac[f].next_free).min(crate::time::NEVER);
-        let finish = finish_in_shifts(&self.net.facilities[f].shifts, start, work_s);
-        self.fac[f].next_free = finish;
-        self.fac[f].busy_s += work_s as f64;
-        finish
+    /// Order arrivals. Instants strictly before every queued event (and within
+    /// the current run limit) are processed here directly, without a round
+    /// trip through the heap: nothing else can happen in between, so the
+    /// result is the same, and each instant still counts as one event.
+    fn on_orders(&mut self) {
+        loop {
+            while let Some(o) = self.arrivals.take_at(self.now) {
+                self.place_order(o);
+            }
+            let Some(at) = self.arrivals.next_at() else {
+                break;
+            };
+            let before_queue = self.queue.peek_time().is_none_or(|q| at < q);
+            if before_queue && at <= self.limit {
+                self.now = at;
+                self.events += 1;
+            } else {
+                self.queue.push(at, Ev::Orders);
+                break;
+            }
+        }
     }
 
-    /// Arrival time of vessel `k` at port `f`: nominal k·interval + N(0, sd),
-    /// never before the previous vessel.
-    pub(crate) fn vessel_time(&mut self, f: usize, k: u64) -> SimTime {
-        let fi = &self.net.facilities[f];
-        let nominal = (k + 1) as f64 * fi.vessel_interval_s as f64;
-        let noise = fi.eta_sd_s * crate::sample::std_normal(&mut self.rng_vessel);
-        let t = libm::round((nominal + noise).clamp(0.0, crate::time::NEVER as f64)) as SimTime;
-        t.max(self.fac[f].vessel_at)
+    /// A customer order arrives: choose its FC, take the stock or wait for it.
+    fn place_order(&mut self, o: NewOrder) {
+        let now = self.now;
+        let d = &self.net.demand[o.stream as usize];
+        let (zone, units, sku) = (d.zone, d.units_per_order, o.sku as usize);
+        self.ledger.order_placed(units, o.multichannel);
+        let a = orders::assign(&self.net, &self.stock, zone, sku, units);
+        let fc = a.fc as usize;
+        self.stock.record_demand(&self.net, fc, sku, units as u64);
+        let p = &self.net.products[sku];
+        let order = Order {
+            placed: now,
+            deadline: orders::deadline(&self.net, zone, now),
+            since: now,
+            units,
+            zone: zone as u32,
+            fc: a.fc,
+            route: a.route,
+            weight_kg: (p.weight_kg * units as f64) as f32,
+            volume_m3: (p.volume_m3 * units as f64) as f32,
+            ..Order::default()
+        };
+        if a.in_stock {
+            self.stock.fill_order(ctx!(self), fc, sku, units);
+            let id = self.orders.open(order);
+            self.sites.order_arrived(fc, now);
+            self.start_pick(id);
+            return;
+        }
+        self.stock.stockout(&self.net, fc, sku);
+        match self.net.stockout {
+            StockoutRule::LostSale => self.ledger.lost_sale(p.lost_sale_cost * units as f64),
+            StockoutRule::Backorder => {
+                self.ledger.backordered();
+                let id = self.orders.open(order);
+                self.sites.order_arrived(fc, now);
+                self.stock.backorder(ctx!(self), fc, sku, id, units);
+            }
+        }
+    }
+
+    /// Order `id`'s stock is taken at its FC: pick and pack it, then it waits
+    /// on the first lane of its route.
+    fn start_pick(&mut self, id: u32) {
+        let o = *self.orders.get(id);
+        let ready = self.sites.pick(&self.net, o.fc as usize, o.units, self.now);
+        self.ledger.picked(o.units);
+        self.orders.at_node(id);
+        let lane = self.net.routes[o.route as usize][0];
+        let parcel = Parcel {
+            ready,
+            id,
+            units: o.units,
+            kg: o.weight_kg,
+            m3: o.volume_m3,
+        };
+        self.lanes.enqueue(ctx!(self), lane, parcel);
+    }
+
+    fn on_dispatch(&mut self, lane: u32, why: Departure) {
+        let from = self.net.lanes[lane as usize].from;
+        let departed = self.lanes.dispatch(ctx!(self), lane, why);
+        for p in departed {
+            let since = self.orders.loaded(p.id);
+            self.sites.parcel_left(from, self.now, since, p.units);
+        }
+    }
+
+    /// A parcel vehicle reaches the end of its lane: each parcel is lost,
+    /// delivered along the tour, or sorted for its next leg.
+    fn on_vehicle_arrive(&mut self, v: u32) {
+        let now = self.now;
+        let lanes::Unloaded {
+            lane,
+            depart,
+            units,
+            parcels,
+        } = self.lanes.unload(v);
+        let li = &self.net.lanes[lane as usize];
+        self.ledger.unloaded(units as u64);
+        let to = li.to;
+        let to_zone = self.net.facilities[to].kind == FacilityKind::CustomerZone;
+        let tour_start = depart + li.transit_s;
+        for (k, p) in parcels.iter().enumerate() {
+            if self.lanes.lost_in_transit(li) {
+                self.orders.lose(&mut self.ledger, p.id);
+            } else if to_zone {
+                let at = lanes::drop_time(tour_start, now, k, parcels.len());
+                let (zone, units) = self.orders.deliver(&mut self.ledger, p.id, at);
+                self.sites.delivered(zone, units);
+            } else {
+                let ready = self.sites.cross_dock(&self.net, to, p.units, now);
+                self.ledger.cross_docked(p.units);
+                let next = self.orders.next_leg(&self.net, p.id, now);
+                self.lanes.enqueue(ctx!(self), next, Parcel { ready, ..*p });
+            }
+        }
+        self.lanes.park(v, parcels);
+    }
+
+    fn on_request(&mut self, r: u32) {
+        let (src, units) = self.stock.request_source(r);
+        if self.net.facilities[src].kind == FacilityKind::FulfillmentCenter {
+            self.stock.fill_from_fc(ctx!(self), r);
+        } else {
+            let at = self.sites.release_time(&self.net, src, units, self.now);
+            self.stock.release_at(ctx!(self), r, at);
+        }
+    }
+
+    fn on_shipment_arrive(&mut self, s: u32) {
+        let mut released = std::mem::take(&mut self.released);
+        self.stock.on_shipment_arrive(ctx!(self), s, &mut released);
+        for &id in &released {
+            self.start_pick(id);
+        }
+        released.clear();
+        self.released = released;
+    }
+
+    /// Total cost so far, summed facility by facility (the period series'
+    /// summation order).
+    fn period_cost(&self) -> f64 {
+        let o = self.ledger.outcomes();
+        let mut c = self.ledger.transport().cost + o.lost_sale_cost;
+        for f in 0..self.net.facilities.len() {
+            let (h, b) = match self.net.fc_slot[f] {
+                Some(s) => {
+                    let h = self.stock.holding(s as usize);
+                    (h.hold_cost, h.backorder_cost)
+                }
+                None => (0.0, 0.0),
+            };
+            let fl = self.sites.flow(f);
+            c += h + b + fl.handling_cost + fl.labour_hours * self.net.wage_per_hour;
+        }
+        c
     }
 
     fn on_period_end(&mut self) {
         let now = self.now;
         // The period that just ended started at now − period.
-        let counted = now - self.net.period_s >= self.net.warmup_s;
-        for slot in 0..self.net.fcs.len() {
-            let f = self.net.fcs[slot] as usize;
-            let with_policy = self.policies_at[slot];
-            let fs = &mut self.fac[f];
-            if counted {
-                fs.demand.push(fs.period_demand);
-                fs.ordered.push(fs.period_ordered);
-                fs.cycles += with_policy;
-                fs.stockout_cycles += fs.stockouts_this_period;
-            }
-            fs.period_demand = 0.0;
-            fs.period_ordered = 0.0;
-            fs.stockouts_this_period = 0;
-        }
-        for &ix in &self.flagged {
-            self.stockout_flag[ix as usize] = false;
-        }
-        self.flagged.clear();
-        let p = self.net.period_s as f64;
-        for fs in &mut self.fac {
-            fs.last_utilisation = ((fs.busy_s - fs.busy_at_period_start) / p).min(1.0);
-            fs.busy_at_period_start = fs.busy_s;
-        }
-        let cost = self.total_cost_now();
-        let m = PeriodMark {
-            placed: self.t.placed,
-            delivered: self.t.delivered,
-            on_time: self.t.on_time,
-            customer_units: self.t.customer_units,
-            filled: self.t.customer_units_filled,
-            cost,
-            co2e: self.t.co2e_kg,
-        };
-        self.series.push(m);
-        self.mark = m;
+        self.stock
+            .close_period(now - self.net.period_s >= self.net.warmup_s);
+        self.sites.close_period(self.net.period_s);
+        self.stock.touch_all(now);
+        let cost = self.period_cost();
+        self.ledger.mark_period(cost);
         self.queue.push(now + self.net.period_s, Ev::PeriodEnd);
-    }
-
-    pub(crate) fn stream(&self, i: usize) -> &DemandStream {
-        &self.net.demand[i]
-    }
-}
-
-/// Finish time of `work` seconds of work starting at `start`, counting only
-/// time inside the daily `shifts` (empty = always open).
-pub fn finish_in_shifts(shifts: &[(SimTime, SimTime)], start: SimTime, work: SimTime) -> SimTime {
-    if shifts.is_empty() || work == 0 {
-        return start + work;
-    }
-    let per_day: SimTime = shifts.iter().map(|(a, b)| b - a).sum();
-    let mut t = start;
-    let mut left = work;
-    // Skip whole days at once for very long backlogs.
-    if per_day > 0 && left > 2 * per_day {
-        let days = left / per_day - 1;
-        t += days * DAY;
-        left -= days * per_day;
-    }
-    loop {
-        let day0 = t - t % DAY;
-        let tod = t % DAY;
-        let mut advanced = false;
-        for &(a, b) in shifts {
-            if tod < b {
-                let s = tod.max(a);
-                let avail = b - s;
-                if left <= avail {
-                    return day0 + s + left;
-                }
-                left -= avail;
-                t = day0 + b;
-                advanced = true;
-                break;
-            }
-        }
-        if !advanced || t % DAY >= shifts.last().map(|s| s.1).unwrap_or(DAY) {
-            t = day0 + DAY;
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn shifts_skip_closed_hours() {
-        let sh = [(6 * HOUR, 14 * HOUR), (15 * HOUR, 22 * HOUR)];
-        assert_eq!(finish_in_shifts(&sh, 7 * HOUR, HOUR), 8 * HOUR);
-        assert_eq!(finish_in_shifts(&sh, 13 * HOUR, 2 * HOUR), 16 * HOUR);
-        assert_eq!(finish_in_shifts(&sh, 23 * HOUR, HOUR), DAY + 7 * HOUR);
-        assert_eq!(finish_in_shifts(&sh, 0, 15 * HOUR), 22 * HOUR);
-        assert_eq!(finish_in_shifts(&sh, 0, 16 * HOUR), DAY + 7 * HOUR);
-        // Long backlog: 10 working days of 15 h.
-        assert_eq!(finish_in_shifts(&sh, 0, 150 * HOUR), 9 * DAY + 22 * HOUR);
-        assert_eq!(finish_in_shifts(&[], 5, 10), 15);
-    }
-}
-
-/// Where a live order's units are, for [`Engine::audit`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum AuditOrderState {
-    AtFc,
-    AtCrossdock,
-    Other,
-}
-
-impl Engine {
-    /// Live orders with the place their units count.
-    pub(crate) fn live_orders(&self) -> impl Iterator<Item = (AuditOrderState, u64)> + '_ {
-        self.orders
-            .iter()
-            .filter(|o| o.state != OrderState::Free)
-            .map(|o| {
-                let s = match o.state {
-                    OrderState::AtNode if o.leg == 0 => AuditOrderState::AtFc,
-                    OrderState::AtNode => AuditOrderState::AtCrossdock,
-                    _ => AuditOrderState::Other,
-                };
-                (s, o.units as u64)
-            })
-    }
-
-    /// Parcel vehicles on the road: ((lane, depart, arrive), units).
-    pub(crate) fn vehicles_in_flight(
-        &self,
-    ) -> impl Iterator<Item = ((u32, SimTime, SimTime), u64)> + '_ {
-        self.vehicles
-            .iter()
-            .filter(|v| v.active)
-            .map(|v| ((v.lane, v.depart, v.arrive), v.units as u64))
-    }
-
-    /// Replenishment shipments on the road: ((lane, depart, arrive), units).
-    pub(crate) fn shipments_in_flight(
-        &self,
-    ) -> impl Iterator<Item = ((u32, SimTime, SimTime), u64)> + '_ {
-        self.shipments
-            .iter()
-            .filter(|s| s.active)
-            .map(|s| ((s.lane, s.depart, s.arrive), s.units))
-    }
-
-    pub(crate) fn series_marks(&self) -> impl Iterator<Item = PeriodMark> + '_ {
-        self.series.iter().copied()
     }
 }

@@ -101,10 +101,6 @@ impl EventQueue {
             .map(|Reverse(e)| ((e.0 >> 64) as SimTime, e.1))
     }
 
-    pub fn len(&self) -> usize {
-        self.heap.len()
-    }
-
     pub fn is_empty(&self) -> bool {
         self.heap.is_empty()
     }

@@ -1,5 +1,4 @@
-//! Running statistics: Welford moments, a lead-time histogram, and the
-//! per-facility accumulators behind the report.
+//! Running statistics: Welford moments and a lead-time histogram.
 
 use crate::time::SimTime;
 
@@ -69,70 +68,6 @@ impl Histogram {
             }
         }
         self.buckets.len() as SimTime * BUCKET_S
-    }
-}
-
-/// Accumulators for one facility.
-#[derive(Clone, Debug, Default)]
-pub struct FacStats {
-    // Work-in-process (orders inside the facility) and sojourn times.
-    pub wip: u64,
-    pub wip_area: f64,
-    pub wip_t: SimTime,
-    pub sojourn_sum_s: f64,
-    pub sojourn_n: u64,
-    pub arrivals: u64,
-    pub throughput_units: u64,
-    pub throughput_orders: u64,
-    // Server.
-    pub next_free: SimTime,
-    pub busy_s: f64,
-    pub busy_at_period_start: f64,
-    pub last_utilisation: f64,
-    // Stock (FCs).
-    pub on_hand: u64,
-    pub on_hand_area: f64,
-    pub hold_rate: f64,
-    pub hold_cost: f64,
-    pub backlog_units: u64,
-    pub backlog_rate: f64,
-    pub backorder_cost: f64,
-    pub stock_t: SimTime,
-    pub demanded_units: u64,
-    pub filled_units: u64,
-    pub period_demand: f64,
-    pub period_ordered: f64,
-    pub demand: Welford,
-    pub ordered: Welford,
-    pub cycles: u64,
-    pub stockout_cycles: u64,
-    pub stockouts_this_period: u64,
-    // Costs.
-    pub handling_cost: f64,
-    pub labour_hours: f64,
-    // Port vessel schedule.
-    pub vessel_k: u64,
-    pub vessel_at: SimTime,
-}
-
-impl FacStats {
-    #[inline]
-    pub fn wip_add(&mut self, now: SimTime, delta: i64) {
-        self.wip_area += self.wip as f64 * (now - self.wip_t) as f64;
-        self.wip_t = now;
-        self.wip = (self.wip as i64 + delta) as u64;
-    }
-
-    /// Integrate stock-dependent areas up to `now`.
-    #[inline]
-    pub fn stock_touch(&mut self, now: SimTime) {
-        let dt = (now - self.stock_t) as f64;
-        if dt > 0.0 {
-            self.on_hand_area += self.on_hand as f64 * dt;
-            self.hold_cost += self.hold_rate * dt;
-            self.backorder_cost += self.backlog_rate * dt;
-            self.stock_t = now;
-        }
     }
 }
 

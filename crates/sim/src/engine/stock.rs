@@ -1,347 +1,674 @@
-//! Inventory: stock, backlogs, reviews, replenishment requests and shipments.
+//! Stock: what each FC holds per SKU, who waits for it, and replenishment.
+//!
+//! Each FC × SKU policy reviews every `review_hours`; its request reaches the
+//! source after `order_delay_hours`. An upstream FC ships from stock and owes
+//! the rest (served FIFO with its customer backorders); suppliers and ports
+//! release when the caller says (see `Sites::release_time`). Shipments are
+//! bulk: as many vehicles as the load needs, leaving at once.
+//!
+//! Holding cost is value × annual rate integrated over time on hand;
+//! backorder cost is per unit-day waiting.
 
-use super::*;
+use super::Ctx;
+use super::ledger::Trip;
+use super::pool::Pool;
+use super::queue::Ev;
+use super::stats::Welford;
 use crate::emissions::{Co2Basis, trip_co2e_kg};
-use crate::network::RuleInfo;
+use crate::forecast::Forecast;
+use crate::network::{Network, RuleInfo};
 use crate::policy::order_quantity;
+use crate::time::SimTime;
+use std::collections::VecDeque;
 
-impl Engine {
-    /// Demand seen by FC `f` for `sku` (customer orders and downstream requests).
-    pub(crate) fn record_demand(&mut self, f: usize, sku: usize, units: u64) {
-        let fs = &mut self.fac[f];
-        fs.demanded_units += units;
-        fs.period_demand += units as f64;
-        let ix = self.ix(f, sku);
-        let p = self.inv_policy[ix];
-        if p != NONE {
-            self.pol[p as usize].demand_since_review += units as f64;
+const NONE: u32 = u32::MAX;
+
+/// A claim on an FC's stock waiting for receipts, served FIFO.
+#[derive(Clone, Copy, Debug)]
+enum Claim {
+    Order {
+        id: u32,
+        units: u32,
+    },
+    /// Replenishment owed to a downstream FC via `lane`.
+    Transfer {
+        lane: u32,
+        units: u32,
+    },
+}
+
+/// Time-integrated stock and backlog at one FC (all SKUs).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Holding {
+    pub on_hand: u64,
+    pub on_hand_area: f64,
+    hold_rate: f64,
+    pub hold_cost: f64,
+    pub backlog_units: u64,
+    backlog_rate: f64,
+    pub backorder_cost: f64,
+    stamp: SimTime,
+}
+
+impl Holding {
+    /// Integrate the areas and costs up to `now`.
+    #[inline]
+    fn touch(&mut self, now: SimTime) {
+        let dt = (now - self.stamp) as f64;
+        if dt > 0.0 {
+            self.on_hand_area += self.on_hand as f64 * dt;
+            self.hold_cost += self.hold_rate * dt;
+            self.backorder_cost += self.backlog_rate * dt;
+            self.stamp = now;
         }
     }
 
-    pub(crate) fn flag_stockout(&mut self, f: usize, ix: usize) {
-        if !self.stockout_flag[ix] {
-            self.stockout_flag[ix] = true;
-            self.flagged.push(ix as u32);
-            if self.inv_policy[ix] != NONE {
-                self.fac[f].stockouts_this_period += 1;
+    /// A copy integrated up to `now` (for reports, without changing the run).
+    pub fn at(&self, now: SimTime) -> Holding {
+        let mut h = *self;
+        h.touch(now);
+        h
+    }
+}
+
+/// Demand on one FC and its service, per statistics period.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Service {
+    /// Units asked of the FC (customers and downstream FCs).
+    pub demanded_units: u64,
+    /// Units served from stock on arrival.
+    pub filled_units: u64,
+    period_demand: f64,
+    period_ordered: f64,
+    /// Demand and replenishment orders per period (after warm-up).
+    pub demand: Welford,
+    pub ordered: Welford,
+    /// Policy review cycles, and those with a stockout.
+    pub cycles: u64,
+    pub stockout_cycles: u64,
+    pub stockouts_this_period: u64,
+}
+
+#[derive(Clone, Debug)]
+struct PolicyState {
+    forecast: Forecast,
+    demand_since_review: f64,
+    ix: u32,
+    sku: u32,
+    rule: RuleInfo,
+    /// Base-stock, (s,S), (R,Q): the level does not depend on a forecast.
+    fixed_level: bool,
+}
+
+/// Policies sharing an FC, source, lane and timing review together and
+/// send one request.
+#[derive(Clone, Debug)]
+struct ReviewGroup {
+    fc: u32,
+    source: u32,
+    lane: u32,
+    review_s: SimTime,
+    order_delay_s: SimTime,
+    policies: Vec<u32>,
+}
+
+#[derive(Clone, Debug, Default)]
+struct Request {
+    group: u32,
+    lines: Vec<(u32, u32)>,
+}
+
+/// A replenishment shipment.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Shipment {
+    pub lane: u32,
+    lines: Vec<(u32, u32)>,
+    pub units: u64,
+    pub depart: SimTime,
+    pub arrive: SimTime,
+    /// On the road (counted in transit); false while at its source.
+    pub departed: bool,
+}
+
+/// Per FC × SKU bins (index `slot × n_sku + sku`).
+#[derive(Clone, Debug)]
+struct Bins {
+    on_hand: Vec<u32>,
+    on_order: Vec<u64>,
+    backlog: Vec<VecDeque<Claim>>,
+    backlog_units: Vec<u64>,
+    policy: Vec<u32>,
+    stockout: Vec<bool>,
+    /// Bins flagged this period.
+    flagged: Vec<u32>,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Stock {
+    n_sku: usize,
+    bins: Bins,
+    policies: Vec<PolicyState>,
+    groups: Vec<ReviewGroup>,
+    /// Per FC slot: SKUs with a policy, stock integrals, service.
+    policies_at: Vec<u64>,
+    holding: Vec<Holding>,
+    service: Vec<Service>,
+    /// Per facility: units shipped out by replenishment.
+    shipped: Vec<u64>,
+    requests: Pool<Request>,
+    shipments: Pool<Shipment>,
+}
+
+impl Stock {
+    /// Stock at t = 0: policies registered in review groups, initial stock
+    /// on the shelves and the initial pipeline on the road.
+    pub fn new(ctx: &mut Ctx) -> Stock {
+        let net = ctx.net;
+        let n_sku = net.products.len();
+        let bins = net.fcs.len() * n_sku;
+        let mut s = Stock {
+            n_sku,
+            bins: Bins {
+                on_hand: vec![0; bins],
+                on_order: vec![0; bins],
+                backlog: vec![VecDeque::new(); bins],
+                backlog_units: vec![0; bins],
+                policy: vec![NONE; bins],
+                stockout: vec![false; bins],
+                flagged: Vec::new(),
+            },
+            policies: Vec::new(),
+            groups: Vec::new(),
+            policies_at: vec![0; net.fcs.len()],
+            holding: vec![Holding::default(); net.fcs.len()],
+            service: vec![Service::default(); net.fcs.len()],
+            shipped: vec![0; net.facilities.len()],
+            requests: Pool::default(),
+            shipments: Pool::default(),
+        };
+        for pi in 0..net.policies.len() {
+            s.register(net, pi);
+        }
+        for pi in 0..net.policies.len() {
+            s.initial(ctx, pi);
+        }
+        for (g, gr) in s.groups.iter().enumerate() {
+            ctx.queue.push(gr.review_s, Ev::Review(g as u32));
+        }
+        s
+    }
+
+    fn register(&mut self, net: &Network, pi: usize) {
+        let p = &net.policies[pi];
+        let slot = net.fc_slot[p.fc].unwrap_or(0) as usize;
+        let ix = slot * self.n_sku + p.sku;
+        self.bins.policy[ix] = pi as u32;
+        self.policies_at[slot] += 1;
+        self.policies.push(PolicyState {
+            forecast: Forecast::new(p.forecast, p.expected_per_period, p.variance_per_period),
+            demand_since_review: 0.0,
+            ix: ix as u32,
+            sku: p.sku as u32,
+            rule: p.rule,
+            fixed_level: matches!(
+                p.rule,
+                RuleInfo::BaseStock { .. } | RuleInfo::SS { .. } | RuleInfo::RQ { .. }
+            ),
+        });
+        let same = |g: &ReviewGroup| {
+            g.fc == p.fc as u32
+                && g.source == p.source as u32
+                && g.lane == p.lane as u32
+                && g.review_s == p.review_s
+                && g.order_delay_s == p.order_delay_s
+        };
+        let g = match self.groups.iter().position(same) {
+            Some(g) => g,
+            None => {
+                self.groups.push(ReviewGroup {
+                    fc: p.fc as u32,
+                    source: p.source as u32,
+                    lane: p.lane as u32,
+                    review_s: p.review_s,
+                    order_delay_s: p.order_delay_s,
+                    policies: Vec::new(),
+                });
+                self.groups.len() - 1
+            }
+        };
+        self.groups[g].policies.push(pi as u32);
+    }
+
+    /// Initial stock, and the pipeline: one shipment per review period of
+    /// lead time, arriving k·R from now.
+    fn initial(&mut self, ctx: &mut Ctx, pi: usize) {
+        let p = &ctx.net.policies[pi];
+        let (fc, sku, lane, init, pipe) =
+            (p.fc, p.sku, p.lane, p.initial_stock, p.initial_in_transit);
+        let (review_s, lead) = (p.review_s, p.lead_time_s);
+        if init > 0 {
+            ctx.ledger.supplied(init as u64);
+            self.receive(ctx, fc, sku, init, &mut Vec::new());
+        }
+        if pipe == 0 {
+            return;
+        }
+        for k in 1..=lead.div_ceil(review_s.max(1)) {
+            let s = self.new_shipment(lane as u32, 0, k * review_s);
+            self.shipments[s].lines.push((sku as u32, pipe));
+            self.shipments[s].units = pipe as u64;
+            let ix = self.ix(ctx.net, fc, sku);
+            self.bins.on_order[ix] += pipe as u64;
+            ctx.ledger.supplied(pipe as u64);
+            self.depart_shipment(ctx, s, 0, k * review_s);
+        }
+    }
+
+    /// Bin index of `sku` at FC `f`.
+    #[inline]
+    fn ix(&self, net: &Network, f: usize, sku: usize) -> usize {
+        net.fc_slot[f].unwrap_or(0) as usize * self.n_sku + sku
+    }
+
+    #[inline]
+    fn slot(net: &Network, f: usize) -> usize {
+        net.fc_slot[f].unwrap_or(0) as usize
+    }
+
+    // Queries.
+
+    /// Can FC `f` serve `units` of `sku` from stock now (with nobody waiting)?
+    #[inline]
+    pub fn can_serve(&self, net: &Network, f: usize, sku: usize, units: u32) -> bool {
+        let ix = self.ix(net, f, sku);
+        self.bins.on_hand[ix] >= units && self.bins.backlog_units[ix] == 0
+    }
+    pub fn holding(&self, slot: usize) -> &Holding {
+        &self.holding[slot]
+    }
+    pub fn service(&self, slot: usize) -> &Service {
+        &self.service[slot]
+    }
+    /// Units facility `f` has shipped out as replenishment.
+    pub fn shipped(&self, f: usize) -> u64 {
+        self.shipped[f]
+    }
+    /// Units on all FC shelves, recomputed from the bins.
+    pub fn units_on_shelves(&self) -> u64 {
+        self.bins.on_hand.iter().map(|&u| u as u64).sum()
+    }
+    /// Replenishment shipments on the road.
+    pub fn shipments(&self) -> impl Iterator<Item = &Shipment> + '_ {
+        self.shipments.live().filter(|s| s.departed)
+    }
+
+    // Customer orders.
+
+    /// Demand seen by FC `f` for `sku` (customer orders and downstream requests).
+    pub fn record_demand(&mut self, net: &Network, f: usize, sku: usize, units: u64) {
+        let sv = &mut self.service[Self::slot(net, f)];
+        sv.demanded_units += units;
+        sv.period_demand += units as f64;
+        let p = self.bins.policy[self.ix(net, f, sku)];
+        if p != NONE {
+            self.policies[p as usize].demand_since_review += units as f64;
+        }
+    }
+
+    /// Take `units` of `sku` off FC `f`'s shelves for a customer order.
+    pub fn fill_order(&mut self, ctx: &mut Ctx, f: usize, sku: usize, units: u32) {
+        self.service[Self::slot(ctx.net, f)].filled_units += units as u64;
+        ctx.ledger.filled_from_stock(units);
+        self.take(ctx, f, sku, units);
+    }
+
+    /// The order is short at FC `f`: flag the stockout.
+    pub fn stockout(&mut self, net: &Network, f: usize, sku: usize) {
+        let ix = self.ix(net, f, sku);
+        if !self.bins.stockout[ix] {
+            self.bins.stockout[ix] = true;
+            self.bins.flagged.push(ix as u32);
+            if self.bins.policy[ix] != NONE {
+                self.service[Self::slot(net, f)].stockouts_this_period += 1;
             }
         }
     }
 
-    pub(crate) fn take_stock(&mut self, f: usize, sku: usize, units: u32) {
-        let now = self.now;
-        let ix = self.ix(f, sku);
-        let h = self.net.products[sku].holding_per_unit_s;
-        let fs = &mut self.fac[f];
-        fs.stock_touch(now);
-        fs.on_hand -= units as u64;
-        fs.hold_rate -= h * units as f64;
-        self.on_hand[ix] -= units;
-        self.t.stock -= units as u64;
+    /// Order `id` waits at FC `f` for `units` of `sku`.
+    pub fn backorder(&mut self, ctx: &mut Ctx, f: usize, sku: usize, id: u32, units: u32) {
+        self.add_claim(ctx, f, sku, Claim::Order { id, units }, units);
     }
 
-    pub(crate) fn add_claim(&mut self, f: usize, sku: usize, claim: Claim, units: u32) {
-        let now = self.now;
-        let ix = self.ix(f, sku);
-        let b = self.net.products[sku].backorder_per_unit_s;
-        let fs = &mut self.fac[f];
-        fs.stock_touch(now);
-        fs.backlog_units += units as u64;
-        fs.backlog_rate += b * units as f64;
-        self.backlog[ix].push_back(claim);
-        self.backlog_units[ix] += units as u64;
+    fn take(&mut self, ctx: &mut Ctx, f: usize, sku: usize, units: u32) {
+        let ix = self.ix(ctx.net, f, sku);
+        let h = ctx.net.products[sku].holding_per_unit_s;
+        let hd = &mut self.holding[Self::slot(ctx.net, f)];
+        hd.touch(ctx.now);
+        hd.on_hand -= units as u64;
+        hd.hold_rate -= h * units as f64;
+        self.bins.on_hand[ix] -= units;
+        ctx.ledger.unshelved(units);
     }
 
-    fn reduce_backlog(&mut self, f: usize, sku: usize, units: u32) {
-        let now = self.now;
-        let ix = self.ix(f, sku);
-        let b = self.net.products[sku].backorder_per_unit_s;
-        let fs = &mut self.fac[f];
-        fs.stock_touch(now);
-        fs.backlog_units -= units as u64;
-        fs.backlog_rate -= b * units as f64;
-        self.backlog_units[ix] -= units as u64;
+    fn add_claim(&mut self, ctx: &mut Ctx, f: usize, sku: usize, claim: Claim, units: u32) {
+        let ix = self.ix(ctx.net, f, sku);
+        let b = ctx.net.products[sku].backorder_per_unit_s;
+        let hd = &mut self.holding[Self::slot(ctx.net, f)];
+        hd.touch(ctx.now);
+        hd.backlog_units += units as u64;
+        hd.backlog_rate += b * units as f64;
+        self.bins.backlog[ix].push_back(claim);
+        self.bins.backlog_units[ix] += units as u64;
     }
 
-    /// Units arrive at FC `f`: add to stock, then serve the backlog FIFO.
-    pub(crate) fn receive(&mut self, f: usize, sku: usize, units: u32) {
-        let now = self.now;
-        let ix = self.ix(f, sku);
-        let h = self.net.products[sku].holding_per_unit_s;
-        let fs = &mut self.fac[f];
-        fs.stock_touch(now);
-        fs.on_hand += units as u64;
-        fs.hold_rate += h * units as f64;
-        self.on_hand[ix] += units;
-        self.t.stock += units as u64;
-        while let Some(&claim) = self.backlog[ix].front() {
+    fn reduce_backlog(&mut self, ctx: &mut Ctx, f: usize, sku: usize, units: u32) {
+        let ix = self.ix(ctx.net, f, sku);
+        let b = ctx.net.products[sku].backorder_per_unit_s;
+        let hd = &mut self.holding[Self::slot(ctx.net, f)];
+        hd.touch(ctx.now);
+        hd.backlog_units -= units as u64;
+        hd.backlog_rate -= b * units as f64;
+        self.bins.backlog_units[ix] -= units as u64;
+    }
+
+    /// Units arrive at FC `f`: shelve them, then serve the backlog FIFO.
+    /// Orders whose stock is now taken are pushed to `released` (to pick).
+    fn receive(
+        &mut self,
+        ctx: &mut Ctx,
+        f: usize,
+        sku: usize,
+        units: u32,
+        released: &mut Vec<u32>,
+    ) {
+        let ix = self.ix(ctx.net, f, sku);
+        let h = ctx.net.products[sku].holding_per_unit_s;
+        let hd = &mut self.holding[Self::slot(ctx.net, f)];
+        hd.touch(ctx.now);
+        hd.on_hand += units as u64;
+        hd.hold_rate += h * units as f64;
+        self.bins.on_hand[ix] += units;
+        ctx.ledger.shelved(units);
+        while let Some(&claim) = self.bins.backlog[ix].front() {
             match claim {
-                Claim::Order(id) => {
-                    let u = self.orders[id as usize].units;
-                    if self.on_hand[ix] < u {
+                Claim::Order { id, units: u } => {
+                    if self.bins.on_hand[ix] < u {
                         break;
                     }
-                    self.backlog[ix].pop_front();
-                    self.reduce_backlog(f, sku, u);
-                    self.take_stock(f, sku, u);
-                    self.start_pick(id);
+                    self.bins.backlog[ix].pop_front();
+                    self.reduce_backlog(ctx, f, sku, u);
+                    self.take(ctx, f, sku, u);
+                    released.push(id);
                 }
                 Claim::Transfer { lane, units: owed } => {
-                    let give = owed.min(self.on_hand[ix]);
+                    let give = owed.min(self.bins.on_hand[ix]);
                     if give == 0 {
                         break;
                     }
-                    self.reduce_backlog(f, sku, give);
-                    self.take_stock(f, sku, give);
-                    self.ship_from_fc(lane, sku as u32, give);
-                    if give == owed {
-                        self.backlog[ix].pop_front();
-                    } else {
-                        self.backlog[ix][0] = Claim::Transfer {
+                    self.reduce_backlog(ctx, f, sku, give);
+                    self.take(ctx, f, sku, give);
+                    self.ship_now(ctx, lane, &[(sku as u32, give)]);
+                    if give < owed {
+                        self.bins.backlog[ix][0] = Claim::Transfer {
                             lane,
                             units: owed - give,
                         };
                         break;
                     }
+                    self.bins.backlog[ix].pop_front();
                 }
             }
         }
     }
 
-    pub(super) fn on_review(&mut self, g: u32) {
-        let now = self.now;
-        let (fc, review_s, delay) = {
-            let gr = &self.groups[g as usize];
-            (gr.fc as usize, gr.review_s, gr.order_delay_s)
-        };
-        let per_period = self.net.period_s as f64 / review_s as f64;
-        let r = self.new_request(g);
+    // Replenishment.
+
+    /// Review group `g`: each policy orders what its rule says; the lines go
+    /// to the source as one request after the order delay.
+    pub fn on_review(&mut self, ctx: &mut Ctx, g: u32) {
+        let gr = &self.groups[g as usize];
+        let (fc, review_s, delay) = (gr.fc as usize, gr.review_s, gr.order_delay_s);
+        let per_period = ctx.net.period_s as f64 / review_s as f64;
+        let r = self.requests.alloc();
+        self.requests[r].group = g;
+        self.requests[r].lines.clear();
         for k in 0..self.groups[g as usize].policies.len() {
             let pi = self.groups[g as usize].policies[k] as usize;
-            let ps = &mut self.pol[pi];
+            let ps = &mut self.policies[pi];
             // A fixed-level rule whose position has not moved since it last
             // ordered (no demand; receipts leave the position unchanged)
             // would order nothing: skip it.
             if ps.fixed_level && ps.demand_since_review == 0.0 {
                 continue;
             }
-            let (sku, rule, ix) = (ps.sku as usize, ps.rule, ps.ix as usize);
+            let (sku, rule, ix) = (ps.sku, ps.rule, ps.ix as usize);
             ps.forecast.observe(ps.demand_since_review * per_period);
             ps.demand_since_review = 0.0;
-            let (mean, sd) = match rule {
-                RuleInfo::Periodic { z: Some(_), .. } => (ps.forecast.mean(), ps.forecast.sd()),
-                _ => (ps.forecast.mean(), 0.0),
+            let sd = match rule {
+                RuleInfo::Periodic { z: Some(_), .. } => ps.forecast.sd(),
+                _ => 0.0,
             };
+            let b = &self.bins;
             let position =
-                self.on_hand[ix] as f64 + self.on_order[ix] as f64 - self.backlog_units[ix] as f64;
-            let q = order_quantity(rule, position, mean, sd).min(u32::MAX as u64 / 2);
+                b.on_hand[ix] as f64 + b.on_order[ix] as f64 - b.backlog_units[ix] as f64;
+            let q = order_quantity(rule, position, ps.forecast.mean(), sd).min(u32::MAX as u64 / 2);
             if q > 0 {
-                self.on_order[ix] += q;
-                self.fac[fc].period_ordered += q as f64;
-                self.requests[r as usize].lines.push((sku as u32, q as u32));
+                self.bins.on_order[ix] += q;
+                self.service[Self::slot(ctx.net, fc)].period_ordered += q as f64;
+                self.requests[r].lines.push((sku, q as u32));
             }
         }
-        if self.requests[r as usize].lines.is_empty() {
-            self.free_requests.push(r);
+        if self.requests[r].lines.is_empty() {
+            self.requests.release(r);
         } else {
-            self.queue.push(now + delay, Ev::Request(r));
+            ctx.queue.push(ctx.now + delay, Ev::Request(r));
         }
-        self.queue.push(now + review_s, Ev::Review(g));
+        ctx.queue.push(ctx.now + review_s, Ev::Review(g));
     }
 
-    fn new_request(&mut self, g: u32) -> u32 {
-        let r = match self.free_requests.pop() {
-            Some(r) => r,
-            None => {
-                self.requests.push(Request::default());
-                (self.requests.len() - 1) as u32
-            }
-        };
-        self.requests[r as usize].group = g;
-        self.requests[r as usize].lines.clear();
-        r
+    /// The source of request `r` and the units it asks for.
+    pub fn request_source(&self, r: u32) -> (usize, u64) {
+        let rq = &self.requests[r];
+        let src = self.groups[rq.group as usize].source as usize;
+        (src, rq.lines.iter().map(|&(_, u)| u as u64).sum())
     }
 
-    pub(crate) fn new_shipment(&mut self, lane: u32, depart: SimTime, arrive: SimTime) -> u32 {
-        let s = match self.free_shipments.pop() {
-            Some(s) => s,
-            None => {
-                self.shipments.push(Shipment::default());
-                (self.shipments.len() - 1) as u32
+    /// Request `r` reaches an upstream FC: what is on hand leaves together on
+    /// one shipment now; the rest is owed.
+    pub fn fill_from_fc(&mut self, ctx: &mut Ctx, r: u32) {
+        let now = ctx.now;
+        let gr = &self.groups[self.requests[r].group as usize];
+        let (src, lane) = (gr.source as usize, gr.lane);
+        let lines = std::mem::take(&mut self.requests[r].lines);
+        let transit = ctx.net.lanes[lane as usize].transit_s;
+        let ship = self.new_shipment(lane, now, now + transit);
+        for &(sku, u) in &lines {
+            let sku = sku as usize;
+            self.record_demand(ctx.net, src, sku, u as u64);
+            let ix = self.ix(ctx.net, src, sku);
+            let queued = !self.bins.backlog[ix].is_empty();
+            let give = if queued {
+                0
+            } else {
+                u.min(self.bins.on_hand[ix])
+            };
+            self.service[Self::slot(ctx.net, src)].filled_units += give as u64;
+            if give > 0 {
+                self.take(ctx, src, sku, give);
+                let sh = &mut self.shipments[ship];
+                sh.lines.push((sku as u32, give));
+                sh.units += give as u64;
             }
-        };
-        let sh = &mut self.shipments[s as usize];
+            if give < u {
+                self.stockout(ctx.net, src, sku);
+                let owed = Claim::Transfer {
+                    lane,
+                    units: u - give,
+                };
+                self.add_claim(ctx, src, sku, owed, u - give);
+            }
+        }
+        let units = self.shipments[ship].units;
+        if units > 0 {
+            self.shipped[src] += units;
+            self.depart_shipment(ctx, ship, now, now + transit);
+        } else {
+            self.shipments.release(ship);
+        }
+        self.close_request(r, lines);
+    }
+
+    /// Request `r` reaches a supplier or port that releases it at `release`.
+    pub fn release_at(&mut self, ctx: &mut Ctx, r: u32, release: SimTime) {
+        let gr = &self.groups[self.requests[r].group as usize];
+        let lane = gr.lane;
+        let lines = std::mem::take(&mut self.requests[r].lines);
+        let s = self.new_shipment(lane, release, release);
+        let sh = &mut self.shipments[s];
+        sh.lines.extend_from_slice(&lines);
+        sh.units = lines.iter().map(|&(_, u)| u as u64).sum();
+        ctx.queue.push(release, Ev::Release(s));
+        self.close_request(r, lines);
+    }
+
+    fn close_request(&mut self, r: u32, lines: Vec<(u32, u32)>) {
+        self.requests[r].lines = lines;
+        self.requests.release(r);
+    }
+
+    fn new_shipment(&mut self, lane: u32, depart: SimTime, arrive: SimTime) -> u32 {
+        let s = self.shipments.alloc();
+        let sh = &mut self.shipments[s];
         sh.lane = lane;
         sh.lines.clear();
         sh.units = 0;
         sh.depart = depart;
         sh.arrive = arrive;
-        sh.active = false;
+        sh.departed = false;
         s
     }
 
-    /// A request reaches its source.
-    pub(super) fn on_request(&mut self, r: u32) {
-        let now = self.now;
-        let g = self.requests[r as usize].group as usize;
-        let (src, lane) = (self.groups[g].source as usize, self.groups[g].lane);
-        let lines = std::mem::take(&mut self.requests[r as usize].lines);
-        let units: u64 = lines.iter().map(|&(_, u)| u as u64).sum();
-        match self.net.facilities[src].kind {
-            FacilityKind::FulfillmentCenter => {
-                // What is on hand leaves together on one shipment; the rest is owed.
-                let transit = self.net.lanes[lane as usize].transit_s;
-                let ship = self.new_shipment(lane, now, now + transit);
-                for &(sku, u) in &lines {
-                    let sku = sku as usize;
-                    self.record_demand(src, sku, u as u64);
-                    let ix = self.ix(src, sku);
-                    let queued = !self.backlog[ix].is_empty();
-                    let give = if queued { 0 } else { u.min(self.on_hand[ix]) };
-                    self.fac[src].filled_units += give as u64;
-                    if give > 0 {
-                        self.take_stock(src, sku, give);
-                        let sh = &mut self.shipments[ship as usize];
-                        sh.lines.push((sku as u32, give));
-                        sh.units += give as u64;
-                    }
-                    if give < u {
-                        self.flag_stockout(src, ix);
-                        let owed = Claim::Transfer {
-                            lane,
-                            units: u - give,
-                        };
-                        self.add_claim(src, sku, owed, u - give);
-                    }
-                }
-                let units = self.shipments[ship as usize].units;
-                if units > 0 {
-                    self.fac[src].throughput_units += units;
-                    self.depart_shipment(ship, now, now + transit);
-                } else {
-                    self.free_shipments.push(ship);
-                }
-            }
-            kind => {
-                let fi = &self.net.facilities[src];
-                let release = if kind == FacilityKind::Port {
-                    let dwell = fi.dwell_s;
-                    // Next vessel at or after now.
-                    while self.fac[src].vessel_at < now {
-                        self.fac[src].vessel_k += 1;
-                        let k = self.fac[src].vessel_k;
-                        self.fac[src].vessel_at = self.vessel_time(src, k);
-                    }
-                    self.fac[src].vessel_at + dwell
-                } else if fi.production_per_s > 0.0 {
-                    let lead = fi.lead_time_s;
-                    let work = libm::ceil(units as f64 / fi.production_per_s) as SimTime;
-                    self.serve(src, now, work) + lead
-                } else {
-                    now + fi.lead_time_s
-                };
-                let s = self.new_shipment(lane, release, release);
-                let sh = &mut self.shipments[s as usize];
-                sh.lines.extend_from_slice(&lines);
-                sh.units = units;
-                self.queue.push(release, Ev::Release(s));
-            }
-        }
-        self.requests[r as usize].lines = lines;
-        self.free_requests.push(r);
+    /// Ship `lines` from an FC's stock along `lane` now.
+    fn ship_now(&mut self, ctx: &mut Ctx, lane: u32, lines: &[(u32, u32)]) {
+        let transit = ctx.net.lanes[lane as usize].transit_s;
+        let s = self.new_shipment(lane, ctx.now, ctx.now + transit);
+        self.shipments[s].lines.extend_from_slice(lines);
+        let units = lines.iter().map(|&(_, u)| u as u64).sum();
+        self.shipments[s].units = units;
+        self.shipped[ctx.net.lanes[lane as usize].from] += units;
+        self.depart_shipment(ctx, s, ctx.now, ctx.now + transit);
     }
 
-    /// Ship `units` of `sku` from an FC's stock along `lane` now.
-    fn ship_from_fc(&mut self, lane: u32, sku: u32, units: u32) {
-        let now = self.now;
-        let transit = self.net.lanes[lane as usize].transit_s;
-        let s = self.new_shipment(lane, now, now + transit);
-        self.shipments[s as usize].lines.push((sku, units));
-        self.shipments[s as usize].units = units as u64;
-        let from = self.net.lanes[lane as usize].from;
-        self.fac[from].throughput_units += units as u64;
-        self.depart_shipment(s, now, now + transit);
+    /// A source hands shipment `s` to its lane: supplied from now on.
+    pub fn on_release(&mut self, ctx: &mut Ctx, s: u32) {
+        let units = self.shipments[s].units;
+        ctx.ledger.supplied(units);
+        let li = &ctx.net.lanes[self.shipments[s].lane as usize];
+        self.shipped[li.from] += units;
+        let (now, transit) = (ctx.now, li.transit_s);
+        self.depart_shipment(ctx, s, now, now + transit);
     }
 
-    /// A source hands a shipment to its lane: supplied from now on.
-    pub(super) fn on_release(&mut self, s: u32) {
-        let now = self.now;
-        let units = self.shipments[s as usize].units;
-        self.t.supplied += units;
-        let lane = self.shipments[s as usize].lane as usize;
-        let from = self.net.lanes[lane].from;
-        self.fac[from].throughput_units += units;
-        let transit = self.net.lanes[lane].transit_s;
-        self.depart_shipment(s, now, now + transit);
-    }
-
-    /// Put a shipment on the road: cost, CO2e, in-transit, arrival event.
-    pub(crate) fn depart_shipment(&mut self, s: u32, depart: SimTime, arrive: SimTime) {
-        let lane = self.shipments[s as usize].lane as usize;
-        let li = &self.net.lanes[lane];
+    /// Put a shipment on the road: cost, CO2e, in transit, arrival event.
+    fn depart_shipment(&mut self, ctx: &mut Ctx, s: u32, depart: SimTime, arrive: SimTime) {
+        let net = ctx.net;
+        let sh = &self.shipments[s];
+        let li = &net.lanes[sh.lane as usize];
         let (mut kg, mut m3) = (0.0, 0.0);
-        for &(sku, u) in &self.shipments[s as usize].lines {
-            let p = &self.net.products[sku as usize];
+        for &(sku, u) in &sh.lines {
+            let p = &net.products[sku as usize];
             kg += p.weight_kg * u as f64;
             m3 += p.volume_m3 * u as f64;
         }
-        let units = self.shipments[s as usize].units;
         let vehicles = libm::ceil((kg / li.capacity_kg).max(m3 / li.capacity_m3)).max(1.0);
         let cost = vehicles * li.cost_per_km * li.distance_km
-            + li.cost_per_unit * units as f64
+            + li.cost_per_unit * sh.units as f64
             + li.cost_per_tkm * li.distance_km * kg / 1000.0;
-        let co2 = match li.co2 {
+        let co2e_kg = match li.co2 {
             Co2Basis::PerVehicleKm(_) => vehicles * trip_co2e_kg(li.co2, li.distance_km, kg),
             Co2Basis::PerTonneKm(_) => trip_co2e_kg(li.co2, li.distance_km, kg),
         };
-        self.t.transport_cost += cost;
-        self.t.co2e_kg += co2;
-        self.lanes[lane].cost += cost;
-        self.lanes[lane].co2e_kg += co2;
-        self.lanes[lane].km += vehicles * li.distance_km;
-        // Absurd capacities (a valid but tiny capacity_kg) can make `vehicles`
-        // astronomically large; count saturating rather than overflow.
-        self.t.vehicle_trips = self.t.vehicle_trips.saturating_add(vehicles as u64);
-        self.t.vehicle_km += vehicles * li.distance_km;
-        self.t.in_shipments += units;
-        self.lanes[lane].trips += 1;
-        self.lanes[lane].units += units;
-        let sh = &mut self.shipments[s as usize];
+        let trip = Trip {
+            cost,
+            co2e_kg,
+            km: vehicles * li.distance_km,
+            vehicles: vehicles as u64,
+            units: sh.units,
+            parcels: 0,
+            net_zero: li.net_zero,
+        };
+        ctx.ledger.charge_trip(sh.lane as usize, trip);
+        ctx.ledger.shipment_departed(sh.units);
+        let sh = &mut self.shipments[s];
         sh.depart = depart;
         sh.arrive = arrive;
-        sh.active = true;
-        self.queue.push(arrive, Ev::ShipmentArrive(s));
+        sh.departed = true;
+        ctx.queue.push(arrive, Ev::ShipmentArrive(s));
     }
 
-    pub(super) fn on_shipment_arrive(&mut self, s: u32) {
-        let lane = self.shipments[s as usize].lane as usize;
-        let to = self.net.lanes[lane].to;
-        let lines = std::mem::take(&mut self.shipments[s as usize].lines);
-        self.t.in_shipments -= self.shipments[s as usize].units;
+    /// Shipment `s` reaches its FC. Orders whose stock is now taken are
+    /// pushed to `released` (to pick).
+    pub fn on_shipment_arrive(&mut self, ctx: &mut Ctx, s: u32, released: &mut Vec<u32>) {
+        let to = ctx.net.lanes[self.shipments[s].lane as usize].to;
+        let lines = std::mem::take(&mut self.shipments[s].lines);
+        ctx.ledger.shipment_arrived(self.shipments[s].units);
         for &(sku, u) in &lines {
-            let ix = self.ix(to, sku as usize);
-            self.on_order[ix] = self.on_order[ix].saturating_sub(u as u64);
-            self.receive(to, sku as usize, u);
+            let ix = self.ix(ctx.net, to, sku as usize);
+            self.bins.on_order[ix] = self.bins.on_order[ix].saturating_sub(u as u64);
+            self.receive(ctx, to, sku as usize, u, released);
         }
-        let sh = &mut self.shipments[s as usize];
+        let sh = &mut self.shipments[s];
         sh.lines = lines;
         sh.lines.clear();
-        sh.active = false;
+        sh.departed = false;
         sh.units = 0;
-        self.free_shipments.push(s);
+        self.shipments.release(s);
     }
 
-    /// Cost so far (holding and backorder integrated to now).
-    pub(crate) fn total_cost_now(&mut self) -> f64 {
-        let now = self.now;
-        let mut c = self.t.transport_cost + self.t.lost_sale_cost;
-        for fs in &mut self.fac {
-            fs.stock_touch(now);
-            c += fs.hold_cost
-                + fs.backorder_cost
-                + fs.handling_cost
-                + fs.labour_hours * self.net.wage_per_hour;
+    // Periods.
+
+    /// Close a statistics period (`counted` once past the warm-up).
+    pub fn close_period(&mut self, counted: bool) {
+        for (slot, sv) in self.service.iter_mut().enumerate() {
+            if counted {
+                sv.demand.push(sv.period_demand);
+                sv.ordered.push(sv.period_ordered);
+                sv.cycles += self.policies_at[slot];
+                sv.stockout_cycles += sv.stockouts_this_period;
+            }
+            sv.period_demand = 0.0;
+            sv.period_ordered = 0.0;
+            sv.stockouts_this_period = 0;
         }
-        c
+        for &ix in &self.bins.flagged {
+            self.bins.stockout[ix as usize] = false;
+        }
+        self.bins.flagged.clear();
+    }
+
+    /// Integrate holding and backorder costs up to `now` (period marks).
+    pub fn touch_all(&mut self, now: SimTime) {
+        for h in &mut self.holding {
+            h.touch(now);
+        }
+    }
+
+    /// Holding and backorder cost up to `now`, GBP.
+    pub fn costs_at(&self, now: SimTime) -> (f64, f64) {
+        self.holding.iter().fold((0.0, 0.0), |(h, b), x| {
+            let x = x.at(now);
+            (h + x.hold_cost, b + x.backorder_cost)
+        })
+    }
+
+    /// Is facility `f` (an FC) short: backorders waiting or a stockout this period?
+    pub fn short(&self, net: &Network, f: usize) -> bool {
+        match net.fc_slot[f] {
+            Some(slot) => {
+                let slot = slot as usize;
+                self.holding[slot].backlog_units > 0 || self.service[slot].stockouts_this_period > 0
+            }
+            None => false,
+        }
     }
 }

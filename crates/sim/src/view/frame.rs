@@ -5,7 +5,6 @@
 
 use crate::emissions::Mode;
 use crate::engine::Engine;
-use crate::scenario::FacilityKind;
 use crate::time::{HOUR, SimTime};
 use serde::Serialize;
 
@@ -47,35 +46,30 @@ pub struct VehicleState {
 impl Engine {
     /// Snapshot for drawing. Allocates the two vectors; call once per frame.
     pub fn frame(&self) -> Frame {
-        let mut f = Frame {
-            time: self.now,
-            ..Frame::default()
-        };
+        let mut f = Frame::default();
         self.frame_into(&mut f);
         f
     }
 
     /// Like [`Engine::frame`] but reuses `out`'s buffers.
     pub fn frame_into(&self, out: &mut Frame) {
-        out.time = self.now;
+        let (net, now) = (self.network(), self.now());
+        out.time = now;
         out.facilities.clear();
         out.vehicles.clear();
-        for (i, fs) in self.fac.iter().enumerate() {
-            let kind = self.net.facilities[i].kind;
-            let stocking = kind == FacilityKind::FulfillmentCenter;
-            out.facilities.push(FacilityState {
-                index: i as u32,
-                stock: fs.on_hand,
-                queue: fs.wip,
-                utilisation: fs.last_utilisation,
-                backlog_hours: fs.next_free.saturating_sub(self.now) as f64 / HOUR as f64,
-                stockout: stocking && (fs.backlog_units > 0 || fs.stockouts_this_period > 0),
-            });
+        for f in 0..net.facilities.len() {
+            out.facilities.push(self.facility_state(f));
         }
-        let parcels = self.vehicles_in_flight().map(|v| (v, false));
-        let shipments = self.shipments_in_flight().map(|v| (v, true));
-        for (((lane, depart, arrive), units), replenishment) in parcels.chain(shipments) {
-            let li = &self.net.lanes[lane as usize];
+        let parcels = self
+            .lanes()
+            .vehicles()
+            .map(|v| (v.lane, v.depart, v.arrive, v.units as u64, false));
+        let shipments = self
+            .stock()
+            .shipments()
+            .map(|s| (s.lane, s.depart, s.arrive, s.units, true));
+        for (lane, depart, arrive, units, replenishment) in parcels.chain(shipments) {
+            let li = &net.lanes[lane as usize];
             out.vehicles.push(VehicleState {
                 lane,
                 from: li.from as u32,
@@ -86,6 +80,24 @@ impl Engine {
                 load_units: units,
                 replenishment,
             });
+        }
+    }
+
+    /// What the map shows at facility `f` now.
+    pub fn facility_state(&self, f: usize) -> FacilityState {
+        let now = self.now();
+        let server = self.sites().server(f);
+        let stock = match self.network().fc_slot[f] {
+            Some(slot) => self.stock().holding(slot as usize).on_hand,
+            None => 0,
+        };
+        FacilityState {
+            index: f as u32,
+            stock,
+            queue: self.sites().flow(f).wip,
+            utilisation: server.last_utilisation,
+            backlog_hours: server.next_free.saturating_sub(now) as f64 / HOUR as f64,
+            stockout: self.stock().short(self.network(), f),
         }
     }
 }

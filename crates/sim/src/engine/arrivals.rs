@@ -1,0 +1,99 @@
+//! Order arrivals: each hour, each demand stream draws its order count (see
+//! [`crate::demand`]); the orders get uniform arrival instants within the
+//! hour and one SKU each from the stream's mix, and some come from other
+//! sales channels. The hour's orders are then handed out instant by instant.
+
+use crate::demand::DrawState;
+use crate::network::Network;
+use crate::rng::{Rng, Stream};
+use crate::time::{HOUR, SimTime};
+
+/// One customer order about to arrive.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct NewOrder {
+    pub at: SimTime,
+    pub stream: u32,
+    pub sku: u32,
+    pub multichannel: bool,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Arrivals {
+    rng_demand: Rng,
+    rng_sku: Rng,
+    rng_arrival: Rng,
+    draw_state: Vec<DrawState>,
+    /// The current hour's orders, sorted by instant; `next` is the first not
+    /// yet handed out.
+    hour: Vec<NewOrder>,
+    next: usize,
+    multiplier: f64,
+}
+
+impl Arrivals {
+    pub fn new(net: &Network, seed: u64) -> Arrivals {
+        Arrivals {
+            rng_demand: Rng::fork(seed, Stream::Demand, 0),
+            rng_sku: Rng::fork(seed, Stream::Sku, 0),
+            rng_arrival: Rng::fork(seed, Stream::Arrival, 0),
+            draw_state: vec![DrawState::default(); net.demand.len()],
+            hour: Vec::new(),
+            next: 0,
+            multiplier: 1.0,
+        }
+    }
+
+    pub fn multiplier(&self) -> f64 {
+        self.multiplier
+    }
+
+    /// Scale demand drawn from now on. Clamped to [0, 100].
+    pub fn set_multiplier(&mut self, m: f64) {
+        self.multiplier = if m.is_finite() {
+            m.clamp(0.0, 100.0)
+        } else {
+            1.0
+        };
+    }
+
+    /// Draw the hour starting at `t`; returns the first arrival instant.
+    pub fn draw_hour(&mut self, net: &Network, t: SimTime) -> Option<SimTime> {
+        self.hour.clear();
+        self.next = 0;
+        for (s, d) in net.demand.iter().enumerate() {
+            let mean = d.mean_at(t, self.multiplier);
+            let n = d.draw(&mut self.rng_demand, mean, &mut self.draw_state[s]);
+            let table = &net.sku_tables[d.sku_table];
+            for _ in 0..n {
+                let at = t + self.rng_arrival.below(HOUR);
+                let sku = table.sample(&mut self.rng_sku) as u32;
+                let multichannel =
+                    d.multichannel_share > 0.0 && self.rng_arrival.f64() < d.multichannel_share;
+                self.hour.push(NewOrder {
+                    at,
+                    stream: s as u32,
+                    sku,
+                    multichannel,
+                });
+            }
+        }
+        // Stable: equal instants keep stream order.
+        self.hour.sort_by_key(|o| o.at);
+        self.next_at()
+    }
+
+    /// The next order instant not yet handed out.
+    pub fn next_at(&self) -> Option<SimTime> {
+        self.hour.get(self.next).map(|o| o.at)
+    }
+
+    /// The next order if it arrives at `now`.
+    pub fn take_at(&mut self, now: SimTime) -> Option<NewOrder> {
+        let o = *self.hour.get(self.next)?;
+        if o.at != now {
+            return None;
+        }
+        self.next += 1;
+        Some(o)
+    }
+}

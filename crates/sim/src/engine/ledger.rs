@@ -1,0 +1,250 @@
+//! The ledger: what the network has done so far, each thing counted once.
+//!
+//! Order outcomes, transport (cost, CO2e, trips), where every supplied unit
+//! is, one account per lane, and the marks that close each statistics
+//! period. Mechanics write to it only through the methods named after what
+//! happened; views read the records.
+
+use super::stats::Histogram;
+use crate::time::SimTime;
+
+/// Customer orders: how many, how they ended, how long they took.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Outcomes {
+    pub placed: u64,
+    pub multichannel: u64,
+    pub delivered: u64,
+    pub on_time: u64,
+    pub late: u64,
+    pub backordered: u64,
+    pub lost_sales: u64,
+    pub lost_in_transit: u64,
+    pub customer_units: u64,
+    /// Units served from stock on arrival.
+    pub customer_units_filled: u64,
+    pub lead_sum_s: f64,
+    pub lead_hist: Histogram,
+    pub lost_sale_cost: f64,
+}
+
+/// Vehicles on the road: spend, emissions, trips and parcel legs.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Transport {
+    pub cost: f64,
+    pub co2e_kg: f64,
+    pub legs: u64,
+    pub net_zero_legs: u64,
+    pub vehicle_trips: u64,
+    pub vehicle_km: f64,
+}
+
+/// Where every supplied unit is (the conservation counters).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct UnitBalance {
+    pub supplied: u64,
+    /// On FC shelves.
+    pub stock: u64,
+    /// Picked at an FC, waiting for a vehicle.
+    pub at_fc: u64,
+    pub at_crossdock: u64,
+    pub in_vehicles: u64,
+    pub in_shipments: u64,
+    pub delivered: u64,
+    pub lost: u64,
+}
+
+/// One lane's account.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct LaneAccount {
+    pub trips: u64,
+    pub units: u64,
+    pub km: f64,
+    pub cost: f64,
+    pub co2e_kg: f64,
+}
+
+/// One vehicle trip (or a bulk shipment of `vehicles` vehicles) to charge.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Trip {
+    pub cost: f64,
+    pub co2e_kg: f64,
+    pub km: f64,
+    pub vehicles: u64,
+    pub units: u64,
+    /// Parcel legs carried (0 for replenishment).
+    pub parcels: u64,
+    pub net_zero: bool,
+}
+
+/// The running totals at the end of one statistics period.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct PeriodMark {
+    pub placed: u64,
+    pub delivered: u64,
+    pub on_time: u64,
+    pub customer_units: u64,
+    pub filled: u64,
+    pub cost: f64,
+    pub co2e: f64,
+}
+
+/// Cost so far by kind, GBP.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(crate) struct CostBreakdown {
+    pub transport: f64,
+    pub handling: f64,
+    pub holding: f64,
+    pub labour: f64,
+    pub backorder: f64,
+    pub lost_sales: f64,
+}
+
+impl CostBreakdown {
+    /// The one total cost: the report, the live tiles and the period series
+    /// all use it.
+    pub fn total(&self) -> f64 {
+        self.transport
+            + self.handling
+            + self.holding
+            + self.labour
+            + self.backorder
+            + self.lost_sales
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Ledger {
+    outcomes: Outcomes,
+    transport: Transport,
+    units: UnitBalance,
+    lanes: Vec<LaneAccount>,
+    series: Vec<PeriodMark>,
+}
+
+impl Ledger {
+    pub fn new(lanes: usize) -> Ledger {
+        Ledger {
+            lanes: vec![LaneAccount::default(); lanes],
+            ..Ledger::default()
+        }
+    }
+
+    pub fn outcomes(&self) -> &Outcomes {
+        &self.outcomes
+    }
+    pub fn transport(&self) -> &Transport {
+        &self.transport
+    }
+    pub fn units(&self) -> &UnitBalance {
+        &self.units
+    }
+    pub fn lane(&self, i: usize) -> &LaneAccount {
+        &self.lanes[i]
+    }
+    pub fn series(&self) -> &[PeriodMark] {
+        &self.series
+    }
+
+    // Customer orders.
+    pub fn order_placed(&mut self, units: u32, multichannel: bool) {
+        self.outcomes.placed += 1;
+        self.outcomes.customer_units += units as u64;
+        self.outcomes.multichannel += u64::from(multichannel);
+    }
+    pub fn filled_from_stock(&mut self, units: u32) {
+        self.outcomes.customer_units_filled += units as u64;
+    }
+    pub fn lost_sale(&mut self, cost: f64) {
+        self.outcomes.lost_sales += 1;
+        self.outcomes.lost_sale_cost += cost;
+    }
+    pub fn backordered(&mut self) {
+        self.outcomes.backordered += 1;
+    }
+    pub fn delivered(&mut self, lead_s: SimTime, on_time: bool, units: u32) {
+        let o = &mut self.outcomes;
+        o.delivered += 1;
+        o.lead_sum_s += lead_s as f64;
+        o.lead_hist.push(lead_s);
+        if on_time {
+            o.on_time += 1;
+        } else {
+            o.late += 1;
+        }
+        self.units.delivered += units as u64;
+    }
+    pub fn lost_in_transit(&mut self, units: u32) {
+        self.outcomes.lost_in_transit += 1;
+        self.units.lost += units as u64;
+    }
+
+    /// Charge a trip to the totals and to its lane.
+    pub fn charge_trip(&mut self, lane: usize, trip: Trip) {
+        let t = &mut self.transport;
+        t.cost += trip.cost;
+        t.co2e_kg += trip.co2e_kg;
+        // Absurd capacities (a valid but tiny capacity_kg) can make a bulk
+        // shipment astronomically many vehicles: count saturating.
+        t.vehicle_trips = t.vehicle_trips.saturating_add(trip.vehicles);
+        t.vehicle_km += trip.km;
+        t.legs += trip.parcels;
+        if trip.net_zero {
+            t.net_zero_legs += trip.parcels;
+        }
+        let a = &mut self.lanes[lane];
+        a.cost += trip.cost;
+        a.co2e_kg += trip.co2e_kg;
+        a.km += trip.km;
+        a.trips += 1;
+        a.units += trip.units;
+    }
+
+    // Unit movements (the conservation counters).
+    pub fn supplied(&mut self, units: u64) {
+        self.units.supplied += units;
+    }
+    pub fn shelved(&mut self, units: u32) {
+        self.units.stock += units as u64;
+    }
+    pub fn unshelved(&mut self, units: u32) {
+        self.units.stock -= units as u64;
+    }
+    pub fn picked(&mut self, units: u32) {
+        self.units.at_fc += units as u64;
+    }
+    /// Parcels leave a node on a vehicle.
+    pub fn loaded(&mut self, from_fc: bool, units: u64) {
+        if from_fc {
+            self.units.at_fc -= units;
+        } else {
+            self.units.at_crossdock -= units;
+        }
+        self.units.in_vehicles += units;
+    }
+    pub fn unloaded(&mut self, units: u64) {
+        self.units.in_vehicles -= units;
+    }
+    pub fn cross_docked(&mut self, units: u32) {
+        self.units.at_crossdock += units as u64;
+    }
+    pub fn shipment_departed(&mut self, units: u64) {
+        self.units.in_shipments += units;
+    }
+    pub fn shipment_arrived(&mut self, units: u64) {
+        self.units.in_shipments -= units;
+    }
+
+    /// Close a statistics period with the total cost so far.
+    pub fn mark_period(&mut self, cost: f64) {
+        let o = &self.outcomes;
+        self.series.push(PeriodMark {
+            placed: o.placed,
+            delivered: o.delivered,
+            on_time: o.on_time,
+            customer_units: o.customer_units,
+            filled: o.customer_units_filled,
+            cost,
+            co2e: self.transport.co2e_kg,
+        });
+    }
+}

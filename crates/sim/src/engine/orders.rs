@@ -1,0 +1,164 @@
+//! Customer orders: where each open order is, its promise, and which FC
+//! serves it.
+//!
+//! FC choice is pluggable: each zone's candidates (FCs with a parcel route to
+//! it) are sorted by the scenario's rule (nearest great-circle, or fastest
+//! planned transit). An order goes to the first candidate with the units on
+//! hand; if none has them it waits at the first (or is a lost sale).
+
+use super::ledger::Ledger;
+use super::pool::Pool;
+use super::stock::Stock;
+use crate::network::Network;
+use crate::scenario::Promise;
+use crate::time::{DAY, HOUR, SimTime};
+
+/// Where an open order's parcel is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum OrderState {
+    /// Waiting for stock at its FC.
+    #[default]
+    Backlogged,
+    /// Picked (at its FC) or at a cross-dock, waiting for its next vehicle.
+    AtNode,
+    InVehicle,
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Order {
+    pub placed: SimTime,
+    pub deadline: SimTime,
+    /// When its parcel entered the node it is at.
+    pub since: SimTime,
+    pub units: u32,
+    pub zone: u32,
+    pub fc: u32,
+    pub route: u32,
+    /// Index of the lane it is on or waiting for, along its route.
+    pub leg: u16,
+    pub state: OrderState,
+    pub weight_kg: f32,
+    pub volume_m3: f32,
+}
+
+/// The FC chosen for an order.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Assignment {
+    pub fc: u32,
+    pub route: u32,
+    /// The FC has the units on hand (and nobody waiting before this order).
+    pub in_stock: bool,
+}
+
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Orders {
+    pool: Pool<Order>,
+}
+
+/// Same-day orders placed before this hour are due by midnight; later ones
+/// are next-day.
+const SAME_DAY_CUTOFF_HOUR: SimTime = 14;
+
+/// Latest on-time delivery for an order placed at `placed` in zone `zone`:
+/// midnight at the end of the promised day.
+pub(crate) fn deadline(net: &Network, zone: usize, placed: SimTime) -> SimTime {
+    let day = placed / DAY;
+    let hour = (placed % DAY) / HOUR;
+    let days = match net.facilities[zone].promise {
+        Some(Promise::SameDay) => u64::from(hour >= SAME_DAY_CUTOFF_HOUR),
+        Some(Promise::NextDay) | None => 1,
+        Some(Promise::TwoDay) => 2,
+    };
+    (day + days + 1) * DAY
+}
+
+/// The FC for `units` of `sku` ordered in `zone`: the first candidate that
+/// can serve from stock, else the first candidate.
+pub(crate) fn assign(
+    net: &Network,
+    stock: &Stock,
+    zone: usize,
+    sku: usize,
+    units: u32,
+) -> Assignment {
+    let cands = &net.candidates[zone];
+    for &(fc, route) in cands {
+        if stock.can_serve(net, fc as usize, sku, units) {
+            return Assignment {
+                fc,
+                route,
+                in_stock: true,
+            };
+        }
+    }
+    let (fc, route) = cands[0];
+    Assignment {
+        fc,
+        route,
+        in_stock: false,
+    }
+}
+
+impl Orders {
+    pub fn open(&mut self, o: Order) -> u32 {
+        let id = self.pool.alloc();
+        self.pool[id] = o;
+        id
+    }
+
+    pub fn get(&self, id: u32) -> &Order {
+        &self.pool[id]
+    }
+
+    /// Its parcel is packed or sorted and waits for a vehicle.
+    pub fn at_node(&mut self, id: u32) {
+        self.pool[id].state = OrderState::AtNode;
+    }
+
+    /// Its parcel left a node on a vehicle; returns when it had entered it.
+    pub fn loaded(&mut self, id: u32) -> SimTime {
+        let o = &mut self.pool[id];
+        o.state = OrderState::InVehicle;
+        o.since
+    }
+
+    /// The parcel reached a cross-dock at `now`: it is now on its next leg.
+    /// Returns the lane it waits for.
+    pub fn next_leg(&mut self, net: &Network, id: u32, now: SimTime) -> u32 {
+        let o = &mut self.pool[id];
+        o.since = now;
+        o.leg += 1;
+        o.state = OrderState::AtNode;
+        net.routes[o.route as usize][o.leg as usize]
+    }
+
+    /// Delivered at `at`: counted and closed. Returns (zone, units).
+    pub fn deliver(&mut self, ledger: &mut Ledger, id: u32, at: SimTime) -> (usize, u32) {
+        let o = self.pool[id];
+        ledger.delivered(at.saturating_sub(o.placed), at <= o.deadline, o.units);
+        self.pool.release(id);
+        (o.zone as usize, o.units)
+    }
+
+    /// Lost or damaged in transit: counted and closed.
+    pub fn lose(&mut self, ledger: &mut Ledger, id: u32) {
+        ledger.lost_in_transit(self.pool[id].units);
+        self.pool.release(id);
+    }
+
+    /// Units of open orders (picked at an FC, at a cross-dock), recomputed
+    /// from the orders themselves for the conservation audit.
+    pub fn units_at_nodes(&self) -> (u64, u64) {
+        let (mut at_fc, mut at_dock) = (0, 0);
+        for o in self.pool.live() {
+            if o.state == OrderState::AtNode {
+                if o.leg == 0 {
+                    at_fc += o.units as u64;
+                } else {
+                    at_dock += o.units as u64;
+                }
+            }
+        }
+        (at_fc, at_dock)
+    }
+}

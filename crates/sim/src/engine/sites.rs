@@ -1,0 +1,259 @@
+//! Sites: the work done inside facilities.
+//!
+//! Every FC, sortation center, delivery station and supplier has one FIFO
+//! deterministic-rate server, computed in closed form: work starts no
+//! earlier than it arrives or the server frees, and runs only inside the
+//! daily shifts. So a parcel needs no per-facility events: its ready time is
+//! known when it arrives. FCs pick and pack; sortation centers and delivery
+//! stations cross-dock; suppliers release after their production queue and
+//! lead time, ports on the next vessel plus dwell. Each site also keeps its
+//! flow statistics (work in process, time in the site, throughput) and its
+//! handling cost and labour.
+
+use crate::network::{FacilityInfo, Network};
+use crate::rng::{Rng, Stream};
+use crate::scenario::FacilityKind;
+use crate::time::{DAY, MAX_DURATION, NEVER, SimTime};
+
+/// One facility's server.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Server {
+    pub next_free: SimTime,
+    pub busy_s: f64,
+    busy_at_period_start: f64,
+    /// Busy share over the last completed period, 0..=1.
+    pub last_utilisation: f64,
+}
+
+/// Flow through one facility.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct SiteFlow {
+    /// Orders (parcels) inside the facility now.
+    pub wip: u64,
+    wip_area: f64,
+    wip_t: SimTime,
+    pub sojourn_sum_s: f64,
+    pub sojourn_n: u64,
+    pub arrivals: u64,
+    /// Parcel units out (FCs and cross-docks) or delivered (zones).
+    pub throughput_units: u64,
+    pub throughput_orders: u64,
+    pub handling_cost: f64,
+    pub labour_hours: f64,
+}
+
+impl SiteFlow {
+    #[inline]
+    fn wip_add(&mut self, now: SimTime, delta: i64) {
+        self.wip_area += self.wip as f64 * (now - self.wip_t) as f64;
+        self.wip_t = now;
+        self.wip = (self.wip as i64 + delta) as u64;
+    }
+
+    /// Time-integral of work in process up to `now` (order-seconds).
+    pub fn wip_area_at(&self, now: SimTime) -> f64 {
+        self.wip_area + self.wip as f64 * (now - self.wip_t) as f64
+    }
+
+    fn handle(&mut self, fi: &FacilityInfo, units: u32) {
+        self.handling_cost += fi.handling_cost_per_unit * units as f64;
+        self.labour_hours += fi.labour_hours_per_unit * units as f64;
+    }
+}
+
+/// A port's vessel schedule: the k-th vessel and when it berths.
+#[derive(Clone, Copy, Debug, Default)]
+struct Vessels {
+    k: u64,
+    at: SimTime,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Sites {
+    servers: Vec<Server>,
+    flow: Vec<SiteFlow>,
+    vessels: Vec<Vessels>,
+    rng_vessel: Rng,
+}
+
+impl Sites {
+    pub fn new(net: &Network, seed: u64) -> Sites {
+        let n = net.facilities.len();
+        let mut s = Sites {
+            servers: vec![Server::default(); n],
+            flow: vec![SiteFlow::default(); n],
+            vessels: vec![Vessels::default(); n],
+            rng_vessel: Rng::fork(seed, Stream::Vessel, 0),
+        };
+        for (f, fi) in net.facilities.iter().enumerate() {
+            if fi.kind == FacilityKind::Port {
+                s.vessels[f].at = s.vessel_time(fi, f, 0);
+            }
+        }
+        s
+    }
+
+    pub fn server(&self, f: usize) -> &Server {
+        &self.servers[f]
+    }
+    pub fn flow(&self, f: usize) -> &SiteFlow {
+        &self.flow[f]
+    }
+    pub fn handling_cost(&self) -> f64 {
+        self.flow.iter().fold(0.0, |a, f| a + f.handling_cost)
+    }
+    pub fn labour_hours(&self) -> f64 {
+        self.flow.iter().fold(0.0, |a, f| a + f.labour_hours)
+    }
+
+    /// Queue `work_s` of work at `f`'s server from `t`; returns the finish time.
+    fn serve(&mut self, fi: &FacilityInfo, f: usize, t: SimTime, work_s: SimTime) -> SimTime {
+        let work_s = work_s.min(MAX_DURATION);
+        let sv = &mut self.servers[f];
+        let start = t.max(sv.next_free).min(NEVER);
+        let finish = finish_in_shifts(&fi.shifts, start, work_s);
+        sv.next_free = finish;
+        sv.busy_s += work_s as f64;
+        finish
+    }
+
+    /// A customer order enters FC `f` (in stock or waiting for it).
+    pub fn order_arrived(&mut self, f: usize, now: SimTime) {
+        let fl = &mut self.flow[f];
+        fl.arrivals += 1;
+        fl.wip_add(now, 1);
+    }
+
+    /// Pick and pack `units` at FC `f`; returns when the parcel is ready.
+    pub fn pick(&mut self, net: &Network, f: usize, units: u32, now: SimTime) -> SimTime {
+        let fi = &net.facilities[f];
+        let work = libm::ceil(units as f64 / fi.rate_per_s) as SimTime;
+        let ready = self.serve(fi, f, now, work);
+        self.flow[f].handle(fi, units);
+        ready
+    }
+
+    /// A parcel of `units` arrives at cross-dock `f` and is sorted; returns
+    /// when it is ready for its next vehicle.
+    pub fn cross_dock(&mut self, net: &Network, f: usize, units: u32, now: SimTime) -> SimTime {
+        let fi = &net.facilities[f];
+        let work = libm::ceil(1.0 / fi.rate_per_s) as SimTime;
+        let ready = self.serve(fi, f, now, work);
+        let fl = &mut self.flow[f];
+        fl.arrivals += 1;
+        fl.wip_add(now, 1);
+        fl.handle(fi, units);
+        ready
+    }
+
+    /// A parcel that entered `f` at `since` leaves it on a vehicle.
+    pub fn parcel_left(&mut self, f: usize, now: SimTime, since: SimTime, units: u32) {
+        let fl = &mut self.flow[f];
+        fl.sojourn_sum_s += (now - since) as f64;
+        fl.sojourn_n += 1;
+        fl.throughput_orders += 1;
+        fl.throughput_units += units as u64;
+        fl.wip_add(now, -1);
+    }
+
+    /// A parcel of `units` reaches its customer in zone `z`.
+    pub fn delivered(&mut self, z: usize, units: u32) {
+        let fl = &mut self.flow[z];
+        fl.throughput_orders += 1;
+        fl.throughput_units += units as u64;
+    }
+
+    /// When supplier or port `f` releases `units` requested at `now`.
+    pub fn release_time(&mut self, net: &Network, f: usize, units: u64, now: SimTime) -> SimTime {
+        let fi = &net.facilities[f];
+        if fi.kind == FacilityKind::Port {
+            // The next vessel at or after now.
+            while self.vessels[f].at < now {
+                self.vessels[f].k += 1;
+                let k = self.vessels[f].k;
+                self.vessels[f].at = self.vessel_time(fi, f, k);
+            }
+            self.vessels[f].at + fi.dwell_s
+        } else if fi.production_per_s > 0.0 {
+            let work = libm::ceil(units as f64 / fi.production_per_s) as SimTime;
+            self.serve(fi, f, now, work) + fi.lead_time_s
+        } else {
+            now + fi.lead_time_s
+        }
+    }
+
+    /// Arrival of vessel `k` at port `f`: nominal (k+1)·interval + N(0, sd),
+    /// never before the previous vessel.
+    fn vessel_time(&mut self, fi: &FacilityInfo, f: usize, k: u64) -> SimTime {
+        let nominal = (k + 1) as f64 * fi.vessel_interval_s as f64;
+        let noise = fi.eta_sd_s * crate::sample::std_normal(&mut self.rng_vessel);
+        let t = libm::round((nominal + noise).clamp(0.0, NEVER as f64)) as SimTime;
+        t.max(self.vessels[f].at)
+    }
+
+    /// Close a statistics period of `period_s`: each server's utilisation.
+    pub fn close_period(&mut self, period_s: SimTime) {
+        let p = period_s as f64;
+        for sv in &mut self.servers {
+            sv.last_utilisation = ((sv.busy_s - sv.busy_at_period_start) / p).min(1.0);
+            sv.busy_at_period_start = sv.busy_s;
+        }
+    }
+}
+
+/// Finish time of `work` seconds of work starting at `start`, counting only
+/// time inside the daily `shifts` (empty = always open).
+pub fn finish_in_shifts(shifts: &[(SimTime, SimTime)], start: SimTime, work: SimTime) -> SimTime {
+    if shifts.is_empty() || work == 0 {
+        return start + work;
+    }
+    let per_day: SimTime = shifts.iter().map(|(a, b)| b - a).sum();
+    let mut t = start;
+    let mut left = work;
+    // Skip whole days at once for very long backlogs.
+    if per_day > 0 && left > 2 * per_day {
+        let days = left / per_day - 1;
+        t += days * DAY;
+        left -= days * per_day;
+    }
+    loop {
+        let day0 = t - t % DAY;
+        let tod = t % DAY;
+        let mut advanced = false;
+        for &(a, b) in shifts {
+            if tod < b {
+                let s = tod.max(a);
+                let avail = b - s;
+                if left <= avail {
+                    return day0 + s + left;
+                }
+                left -= avail;
+                t = day0 + b;
+                advanced = true;
+                break;
+            }
+        }
+        if !advanced || t % DAY >= shifts.last().map(|s| s.1).unwrap_or(DAY) {
+            t = day0 + DAY;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::time::HOUR;
+
+    #[test]
+    fn shifts_skip_closed_hours() {
+        let sh = [(6 * HOUR, 14 * HOUR), (15 * HOUR, 22 * HOUR)];
+        assert_eq!(finish_in_shifts(&sh, 7 * HOUR, HOUR), 8 * HOUR);
+        assert_eq!(finish_in_shifts(&sh, 13 * HOUR, 2 * HOUR), 16 * HOUR);
+        assert_eq!(finish_in_shifts(&sh, 23 * HOUR, HOUR), DAY + 7 * HOUR);
+        assert_eq!(finish_in_shifts(&sh, 0, 15 * HOUR), 22 * HOUR);
+        assert_eq!(finish_in_shifts(&sh, 0, 16 * HOUR), DAY + 7 * HOUR);
+        // Long backlog: 10 working days of 15 h.
+        assert_eq!(finish_in_shifts(&sh, 0, 150 * HOUR), 9 * DAY + 22 * HOUR);
+        assert_eq!(finish_in_shifts(&[], 5, 10), 15);
+    }
+}

@@ -1,0 +1,171 @@
+//! Read-only views of a run: the report, the live KPIs and the map frame.
+//!
+//! Views read the engine only through its mechanics' query methods and
+//! never change the run. The headline ratios (fill rate, on-time, lead
+//! time, cost and CO2e per package, net-zero share) are computed once, in
+//! [`Headline::of`], for both the report and the live tiles.
+//!
+//! Definitions:
+//! - fill rate: customer units served from stock on arrival / units ordered.
+//! - on time: delivered no later than the zone's promise (same-day orders
+//!   placed before 14:00 are due by midnight; next-day by the next midnight).
+//! - cost and CO2e per package: per delivered order.
+//! - net-zero share: share of parcel legs on tailpipe-zero modes.
+//! - conservation: `supplied = on_hand + in_transit + delivered + lost`, where
+//!   on_hand includes units picked and waiting at an FC, and in_transit
+//!   includes replenishment shipments and parcels at cross-docks.
+
+pub mod frame;
+pub mod report;
+
+use crate::engine::Engine;
+use crate::engine::ledger::{CostBreakdown, Outcomes, Transport};
+use crate::time::{HOUR, SimTime};
+use serde::Serialize;
+
+/// Where every supplied unit is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Conservation {
+    pub supplied: u64,
+    pub on_hand: u64,
+    pub in_transit: u64,
+    pub delivered: u64,
+    pub lost: u64,
+}
+
+impl Conservation {
+    pub fn balanced(&self) -> bool {
+        self.supplied == self.on_hand + self.in_transit + self.delivered + self.lost
+    }
+}
+
+/// A cheap snapshot for the live UI.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Kpis {
+    pub time: u64,
+    pub orders_placed: u64,
+    pub orders_delivered: u64,
+    pub orders_on_time: u64,
+    pub fill_rate: f64,
+    pub on_time_rate: f64,
+    pub mean_lead_time_h: f64,
+    pub cost_per_package: f64,
+    pub co2e_g_per_package: f64,
+    pub on_hand: u64,
+    pub in_transit: u64,
+    pub backlog: u64,
+    /// Share of parcel legs on tailpipe-zero modes, 0..=1.
+    pub net_zero_share: f64,
+    /// Warehouse labour hours so far.
+    pub labour_hours: f64,
+}
+
+/// `a / b`, or 0 while there is no denominator.
+pub(crate) fn ratio(a: f64, b: f64) -> f64 {
+    if b > 0.0 { a / b } else { 0.0 }
+}
+
+/// The headline ratios, defined once for the report and the live tiles.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Headline {
+    pub fill_rate: f64,
+    pub on_time_rate: f64,
+    pub mean_lead_time_h: f64,
+    pub cost_per_package: f64,
+    pub co2e_g_per_package: f64,
+    pub net_zero_share: f64,
+}
+
+impl Headline {
+    pub fn of(o: &Outcomes, t: &Transport, total_cost: f64) -> Headline {
+        let delivered = o.delivered as f64;
+        Headline {
+            fill_rate: ratio(o.customer_units_filled as f64, o.customer_units as f64),
+            on_time_rate: ratio(o.on_time as f64, delivered),
+            mean_lead_time_h: ratio(o.lead_sum_s, delivered) / HOUR as f64,
+            cost_per_package: ratio(total_cost, delivered),
+            co2e_g_per_package: ratio(t.co2e_kg * 1000.0, delivered),
+            net_zero_share: ratio(t.net_zero_legs as f64, t.legs as f64),
+        }
+    }
+}
+
+impl Engine {
+    /// Cost so far by kind, with holding and backorder integrated to now.
+    pub(crate) fn cost_breakdown(&self) -> CostBreakdown {
+        let now = self.now();
+        let (holding, backorder) = self.stock().costs_at(now);
+        CostBreakdown {
+            transport: self.ledger().transport().cost,
+            handling: self.sites().handling_cost(),
+            holding,
+            labour: self.sites().labour_hours() * self.network().wage_per_hour,
+            backorder,
+            lost_sales: self.ledger().outcomes().lost_sale_cost,
+        }
+    }
+
+    /// Unit balance from the counters (O(1)).
+    pub fn conservation(&self) -> Conservation {
+        let u = self.ledger().units();
+        Conservation {
+            supplied: u.supplied,
+            on_hand: u.stock + u.at_fc,
+            in_transit: u.in_vehicles + u.in_shipments + u.at_crossdock,
+            delivered: u.delivered,
+            lost: u.lost,
+        }
+    }
+
+    /// Unit balance recomputed from the state itself (stock bins, open
+    /// orders, vehicles, shipments): what the conservation tests compare
+    /// against [`Engine::conservation`].
+    pub fn audit(&self) -> Conservation {
+        let (at_fc, at_dock) = self.orders().units_at_nodes();
+        let vehicles: u64 = self.lanes().vehicles().map(|v| v.units as u64).sum();
+        let ships: u64 = self.stock().shipments().map(|s| s.units).sum();
+        let u = self.ledger().units();
+        Conservation {
+            supplied: u.supplied,
+            on_hand: self.stock().units_on_shelves() + at_fc,
+            in_transit: vehicles + ships + at_dock,
+            delivered: u.delivered,
+            lost: u.lost,
+        }
+    }
+
+    /// The live KPIs now.
+    pub fn kpis(&self) -> Kpis {
+        let (o, t) = (self.ledger().outcomes(), self.ledger().transport());
+        let h = Headline::of(o, t, self.cost_breakdown().total());
+        let c = self.conservation();
+        Kpis {
+            time: self.now(),
+            orders_placed: o.placed,
+            orders_delivered: o.delivered,
+            orders_on_time: o.on_time,
+            fill_rate: h.fill_rate,
+            on_time_rate: h.on_time_rate,
+            mean_lead_time_h: h.mean_lead_time_h,
+            cost_per_package: h.cost_per_package,
+            co2e_g_per_package: h.co2e_g_per_package,
+            on_hand: c.on_hand,
+            in_transit: c.in_transit,
+            backlog: self.backlog_units(),
+            net_zero_share: h.net_zero_share,
+            labour_hours: self.sites().labour_hours(),
+        }
+    }
+
+    fn backlog_units(&self) -> u64 {
+        let fcs = self.network().fcs.len();
+        (0..fcs)
+            .map(|s| self.stock().holding(s).backlog_units)
+            .sum()
+    }
+}
+
+/// Seconds to a whole-run figure's time base (at least one second).
+pub(crate) fn elapsed_s(now: SimTime) -> f64 {
+    now.max(1) as f64
+}

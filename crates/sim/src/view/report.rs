@@ -1,0 +1,285 @@
+//! The run report: what the CLI prints, the Report button downloads and
+//! the charts read. Facility `demand_*`/`orders_*` are per statistics period:
+//! units demanded of the facility (customers and downstream FCs) and units
+//! it ordered upstream. Headline definitions are in [`crate::view`].
+
+use super::{Conservation, Headline, elapsed_s, ratio};
+use crate::engine::Engine;
+use crate::engine::ledger::PeriodMark;
+use crate::scenario::FacilityKind;
+use crate::time::{DAY, HOUR, to_hours};
+use serde::Serialize;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Report {
+    pub scenario: String,
+    pub seed: u64,
+    pub days: f64,
+    pub events: u64,
+    pub orders: OrdersReport,
+    pub service: ServiceReport,
+    pub cost: CostReport,
+    pub emissions: EmissionsReport,
+    pub conservation: Conservation,
+    pub transport: TransportReport,
+    pub facilities: Vec<FacilityReport>,
+    pub lanes: Vec<LaneReport>,
+    /// One entry per statistics period.
+    pub series: Vec<PeriodReport>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct OrdersReport {
+    pub placed: u64,
+    pub delivered: u64,
+    pub on_time: u64,
+    pub late: u64,
+    /// Orders that waited for stock at some point.
+    pub backordered: u64,
+    /// Lost sales plus parcels lost in transit.
+    pub lost: u64,
+    pub lost_sales: u64,
+    pub lost_in_transit: u64,
+    pub open: u64,
+    pub multichannel: u64,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ServiceReport {
+    pub fill_rate: f64,
+    pub on_time_rate: f64,
+    pub mean_lead_time_h: f64,
+    pub p95_lead_time_h: f64,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct CostReport {
+    pub transport: f64,
+    pub handling: f64,
+    pub holding: f64,
+    pub labour: f64,
+    pub backorder: f64,
+    pub lost_sales: f64,
+    pub total: f64,
+    pub per_package: f64,
+    pub labour_hours: f64,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct EmissionsReport {
+    pub co2e_kg: f64,
+    pub co2e_g_per_package: f64,
+    pub net_zero_share: f64,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct TransportReport {
+    pub vehicle_trips: u64,
+    pub vehicle_km: f64,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct FacilityReport {
+    pub id: String,
+    pub kind: FacilityKind,
+    pub throughput_units: u64,
+    pub throughput_orders: u64,
+    pub arrivals: u64,
+    pub utilization: f64,
+    pub mean_on_hand: f64,
+    pub mean_wip: f64,
+    pub mean_time_in_system_h: f64,
+    pub fill_rate: Option<f64>,
+    pub cycle_service_level: Option<f64>,
+    pub demand_mean: Option<f64>,
+    pub demand_variance: Option<f64>,
+    pub orders_mean: Option<f64>,
+    pub orders_variance: Option<f64>,
+    pub holding_cost: f64,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct LaneReport {
+    pub from: String,
+    pub to: String,
+    pub mode: crate::emissions::Mode,
+    pub trips: u64,
+    pub units: u64,
+    pub km: f64,
+    pub cost: f64,
+    pub co2e_kg: f64,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct PeriodReport {
+    pub period: u64,
+    pub placed: u64,
+    pub delivered: u64,
+    pub on_time: u64,
+    pub fill_rate: f64,
+    pub cost: f64,
+    pub co2e_kg: f64,
+}
+
+impl Engine {
+    /// The report for facility `f` now (the inspector's live figures).
+    pub fn facility_report(&self, f: usize) -> Option<FacilityReport> {
+        let fi = self.network().facilities.get(f)?;
+        let now = self.now();
+        let elapsed = elapsed_s(now);
+        let (server, flow) = (self.sites().server(f), self.sites().flow(f));
+        let open_s = if fi.shifts.is_empty() {
+            elapsed
+        } else {
+            let per_day: u64 = fi.shifts.iter().map(|(a, b)| b - a).sum();
+            elapsed * per_day as f64 / DAY as f64
+        };
+        let has_server = fi.rate_per_s > 0.0 || fi.production_per_s > 0.0;
+        let mut r = FacilityReport {
+            id: fi.id.clone(),
+            kind: fi.kind,
+            throughput_units: flow.throughput_units + self.stock().shipped(f),
+            throughput_orders: flow.throughput_orders,
+            arrivals: flow.arrivals,
+            utilization: if has_server {
+                (server.busy_s / open_s.max(1.0)).min(1.0)
+            } else {
+                0.0
+            },
+            mean_on_hand: 0.0,
+            mean_wip: flow.wip_area_at(now) / elapsed,
+            mean_time_in_system_h: ratio(flow.sojourn_sum_s, flow.sojourn_n as f64) / HOUR as f64,
+            fill_rate: None,
+            cycle_service_level: None,
+            demand_mean: None,
+            demand_variance: None,
+            orders_mean: None,
+            orders_variance: None,
+            holding_cost: 0.0,
+        };
+        if let Some(slot) = self.network().fc_slot[f] {
+            self.add_stock_figures(&mut r, slot as usize);
+        }
+        Some(r)
+    }
+
+    /// The stocking figures of the FC in `slot`.
+    fn add_stock_figures(&self, r: &mut FacilityReport, slot: usize) {
+        let now = self.now();
+        let h = self.stock().holding(slot).at(now);
+        let sv = self.stock().service(slot);
+        r.mean_on_hand = h.on_hand_area / elapsed_s(now);
+        r.holding_cost = h.hold_cost;
+        r.fill_rate =
+            (sv.demanded_units > 0).then(|| sv.filled_units as f64 / sv.demanded_units as f64);
+        r.cycle_service_level =
+            (sv.cycles > 0).then(|| 1.0 - sv.stockout_cycles as f64 / sv.cycles as f64);
+        r.demand_mean = Some(sv.demand.mean());
+        r.demand_variance = Some(sv.demand.variance());
+        r.orders_mean = Some(sv.ordered.mean());
+        r.orders_variance = Some(sv.ordered.variance());
+    }
+
+    fn lane_reports(&self) -> Vec<LaneReport> {
+        let net = self.network();
+        net.lanes
+            .iter()
+            .enumerate()
+            .map(|(i, li)| {
+                let a = self.ledger().lane(i);
+                LaneReport {
+                    from: net.facilities[li.from].id.clone(),
+                    to: net.facilities[li.to].id.clone(),
+                    mode: li.mode,
+                    trips: a.trips,
+                    units: a.units,
+                    km: a.km,
+                    cost: a.cost,
+                    co2e_kg: a.co2e_kg,
+                }
+            })
+            .collect()
+    }
+
+    fn period_reports(&self) -> Vec<PeriodReport> {
+        let mut prev = PeriodMark::default();
+        let marks = self.ledger().series().iter().enumerate();
+        marks
+            .map(|(i, &m)| {
+                let r = PeriodReport {
+                    period: i as u64 + 1,
+                    placed: m.placed - prev.placed,
+                    delivered: m.delivered - prev.delivered,
+                    on_time: m.on_time - prev.on_time,
+                    fill_rate: ratio(
+                        (m.filled - prev.filled) as f64,
+                        (m.customer_units - prev.customer_units) as f64,
+                    ),
+                    cost: m.cost - prev.cost,
+                    co2e_kg: m.co2e - prev.co2e,
+                };
+                prev = m;
+                r
+            })
+            .collect()
+    }
+
+    /// The full report at the current time.
+    pub fn report(&self) -> Report {
+        let now = self.now();
+        let (o, t) = (self.ledger().outcomes(), self.ledger().transport());
+        let cost = self.cost_breakdown();
+        let total = cost.total();
+        let h = Headline::of(o, t, total);
+        let lost = o.lost_sales + o.lost_in_transit;
+        let n = self.network().facilities.len();
+        Report {
+            scenario: self.network().name.clone(),
+            seed: self.seed(),
+            days: now as f64 / DAY as f64,
+            events: self.events(),
+            orders: OrdersReport {
+                placed: o.placed,
+                delivered: o.delivered,
+                on_time: o.on_time,
+                late: o.late,
+                backordered: o.backordered,
+                lost,
+                lost_sales: o.lost_sales,
+                lost_in_transit: o.lost_in_transit,
+                open: o.placed - o.delivered - lost,
+                multichannel: o.multichannel,
+            },
+            service: ServiceReport {
+                fill_rate: h.fill_rate,
+                on_time_rate: h.on_time_rate,
+                mean_lead_time_h: h.mean_lead_time_h,
+                p95_lead_time_h: to_hours(o.lead_hist.quantile(0.95)),
+            },
+            cost: CostReport {
+                transport: cost.transport,
+                handling: cost.handling,
+                holding: cost.holding,
+                labour: cost.labour,
+                backorder: cost.backorder,
+                lost_sales: cost.lost_sales,
+                total,
+                per_package: h.cost_per_package,
+                labour_hours: self.sites().labour_hours(),
+            },
+            emissions: EmissionsReport {
+                co2e_kg: t.co2e_kg,
+                co2e_g_per_package: h.co2e_g_per_package,
+                net_zero_share: h.net_zero_share,
+            },
+            conservation: self.conservation(),
+            transport: TransportReport {
+                vehicle_trips: t.vehicle_trips,
+                vehicle_km: t.vehicle_km,
+            },
+            facilities: (0..n).filter_map(|f| self.facility_report(f)).collect(),
+            lanes: self.lane_reports(),
+            series: self.period_reports(),
+        }
+    }
+}
