@@ -23,6 +23,7 @@ pub mod forecast;
 pub mod geo;
 pub mod network;
 pub mod policy;
+pub mod problem;
 pub mod rng;
 pub mod sample;
 pub mod scenario;
@@ -32,9 +33,10 @@ pub mod view;
 
 pub use engine::Engine;
 pub use network::Network;
+pub use problem::{Problem, Subject};
 pub use scenario::Scenario;
 pub use time::SimTime;
-pub use validate::{Problem, validate};
+pub use validate::validate;
 pub use view::report::Report;
 pub use view::{Kpis, frame::Frame};
 

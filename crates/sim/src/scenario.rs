@@ -9,7 +9,7 @@
 //! is `units_per_order` units of one SKU.
 
 use crate::emissions::Mode;
-use crate::validate::Problem;
+use crate::problem::Problem;
 use serde::{Deserialize, Serialize};
 
 pub const VERSION: u32 = 1;
@@ -524,10 +524,9 @@ impl Scenario {
                 None => msg,
             };
             vec![Problem {
-                path,
-                message: msg,
                 line: Some(line),
                 column: Some(column),
+                ..Problem::new(path, msg)
             }]
         })
     }

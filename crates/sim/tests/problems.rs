@@ -158,3 +158,54 @@ fn absurd_but_valid_numbers_run_without_overflow() {
     e.run_until(3 * supply_sim::time::DAY);
     assert!(e.report().conservation.balanced());
 }
+
+#[test]
+fn problems_name_their_subject_and_one_bad_weekday_is_one_line() {
+    use supply_sim::Subject;
+    use supply_sim::problem::summarise;
+    let mut v: serde_json::Value = serde_json::from_str(builtin::UK_NETWORK).unwrap();
+    let streams = v["demand"].as_array().unwrap().len();
+    assert!(streams > 1);
+    // The demand panel edits a weekday for every zone at once.
+    for d in v["demand"].as_array_mut().unwrap() {
+        d["weekly"] = json!([1, 1, 1, 1, 1, -1, 1]);
+    }
+    let zone_id = v["demand"][0]["zone"].as_str().unwrap().to_owned();
+    let zone_name = v["facilities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == zone_id.as_str())
+        .map(|f| f["name"].as_str().unwrap().to_owned())
+        .unwrap();
+    let ps = problems(v.clone());
+    assert_eq!(ps.len(), streams, "{ps:#?}");
+    assert_eq!(ps[0].subject, Some(Subject::Demand(0)));
+    assert_eq!(ps[0].field, "weekly");
+    let lines = summarise(&ps);
+    assert_eq!(lines.len(), 1, "{lines:#?}");
+    assert!(
+        lines[0].text.contains(&zone_name) && lines[0].text.contains("Saturday"),
+        "{}",
+        lines[0].text
+    );
+
+    // A policy problem says which policy, at which FC, and which field.
+    let mut v: serde_json::Value = serde_json::from_str(builtin::UK_NETWORK).unwrap();
+    v["policies"][1]["rule"] = json!({"type": "s_S", "s": 10, "S": 5});
+    let fc_id = v["policies"][1]["facility"].as_str().unwrap().to_owned();
+    let ps = problems(v.clone());
+    let p = ps.iter().find(|p| p.path == "policies[1].rule.S").unwrap();
+    assert_eq!(p.subject, Some(Subject::Policy(1)));
+    let fc_name = v["facilities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == fc_id.as_str())
+        .map(|f| f["name"].as_str().unwrap().to_owned())
+        .unwrap();
+    assert_eq!(
+        p.describe(),
+        format!("Inventory policy at {fc_name} · rule.S: S must be greater than s")
+    );
+}

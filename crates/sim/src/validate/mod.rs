@@ -1,0 +1,107 @@
+//! Scenario → Network. Lists every problem, each with its JSON path and its
+//! subject.
+//!
+//! Validation never stops at the first problem: a person editing a scenario
+//! sees everything to fix at once. Only a clean scenario compiles into a
+//! [`Network`], so the engine never meets an out-of-range index or a NaN.
+//! Each part of the scenario has its module; they share an [`index::Index`]
+//! of ids and a [`check::Checker`].
+
+mod check;
+mod demand;
+mod facilities;
+mod index;
+mod lanes;
+mod policies;
+mod products;
+mod routes;
+
+use crate::network::Network;
+use crate::problem::Problem;
+use crate::scenario::{Scenario, VERSION};
+use crate::time::{HOUR, hours};
+use check::{At, Checker};
+
+/// Longest horizon a scenario may ask for, days.
+const MAX_DAYS: u32 = 3650;
+
+/// Validate and compile. Returns every problem found.
+pub fn validate(s: &Scenario) -> Result<Network, Vec<Problem>> {
+    let mut ck = Checker::default();
+    check_scenario(s, &mut ck);
+    let ix = index::Index::new(s);
+    let products = products::build(s, &mut ck);
+    let facilities = facilities::build(s, &mut ck);
+    let lanes = lanes::build(s, &ix, &facilities, &mut ck);
+    let streams = demand::build(s, &ix, &facilities, products.len(), &mut ck);
+    let routes = routes::build(s, &ix, &facilities, &lanes, &streams.demand, &mut ck);
+    let checked = policies::check(s, &ix, &facilities, &products, &lanes, &mut ck);
+    if !ck.problems.is_empty() {
+        return Err(ck.problems);
+    }
+    let period_s = hours(s.period_hours).max(HOUR);
+    let mut prior = policies::Prior::new(
+        &streams.demand,
+        &streams.sku_tables,
+        &routes,
+        products.len(),
+        period_s,
+    );
+    let compile = policies::Compile {
+        facilities: &facilities,
+        lanes: &lanes,
+        fc_slot: &routes.fc_slot,
+        period_s,
+    };
+    let policies = policies::compile(&checked, &compile, &mut prior);
+    Ok(Network {
+        name: s.name.clone(),
+        period_s,
+        warmup_s: hours(s.warmup_days.clamp(0.0, 36_500.0) * 24.0),
+        default_days: s.days,
+        stockout: s.stockout,
+        assignment: s.assignment,
+        wage_per_hour: s.wage_per_hour,
+        facilities,
+        lanes,
+        products,
+        demand: streams.demand,
+        sku_tables: streams.sku_tables,
+        policies,
+        routes: routes.routes,
+        candidates: routes.candidates,
+        fc_slot: routes.fc_slot,
+        fcs: routes.fcs,
+    })
+}
+
+/// The scenario's own fields.
+fn check_scenario(s: &Scenario, ck: &mut Checker) {
+    let at = At::root();
+    if s.version != VERSION {
+        let msg = format!("unsupported version {}, expected {VERSION}", s.version);
+        ck.err(&at, "version", msg);
+    }
+    if s.name.trim().is_empty() {
+        ck.err(&at, "name", "must not be empty");
+    }
+    if s.days == 0 || s.days > MAX_DAYS {
+        ck.err(
+            &at,
+            "days",
+            format!("must be in 1..={MAX_DAYS}, got {}", s.days),
+        );
+    }
+    if ck.pos(&at, "period_hours", s.period_hours) && s.period_hours < 1.0 {
+        ck.err(&at, "period_hours", "must be at least 1 hour");
+    }
+    if !(s.circuity.is_finite() && (1.0..=3.0).contains(&s.circuity)) {
+        ck.err(
+            &at,
+            "circuity",
+            format!("must be in [1, 3], got {}", s.circuity),
+        );
+    }
+    ck.nonneg(&at, "wage_per_hour", s.wage_per_hour);
+    ck.nonneg(&at, "warmup_days", s.warmup_days);
+}
