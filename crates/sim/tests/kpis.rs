@@ -21,3 +21,31 @@ fn live_kpis_match_the_report() {
     assert!((k.labour_hours - r.cost.labour_hours).abs() < 1e-6 * r.cost.labour_hours.max(1.0));
     assert!(k.labour_hours > 0.0);
 }
+
+#[test]
+fn one_total_cost_for_tiles_report_and_series() {
+    let s = Scenario::from_json(builtin::UK_NETWORK).unwrap();
+    let mut e = Engine::new(validate(&s).unwrap(), 3);
+    // Mid-period, between events: holding cost must be integrated to now
+    // in the tiles exactly as in the report.
+    e.run_until(5 * DAY + 7 * 3600 + 123);
+    let (k, r) = (e.kpis(), e.report());
+    assert!(r.cost.holding > 0.0);
+    assert_eq!(k.cost_per_package, r.cost.per_package);
+    assert_eq!(k.co2e_g_per_package, r.emissions.co2e_g_per_package);
+    assert_eq!(k.fill_rate, r.service.fill_rate);
+    assert_eq!(k.mean_lead_time_h, r.service.mean_lead_time_h);
+    // The series adds up to the total cost at the period end: no less than
+    // a second before it, no more than after everything else due then.
+    e.run_until(7 * DAY - 1);
+    let before = e.report().cost.total;
+    e.run_until(7 * DAY);
+    let r = e.report();
+    let series: f64 = r.series.iter().map(|p| p.cost).sum();
+    assert_eq!(r.series.len(), 7);
+    assert!(
+        before <= series * (1.0 + 1e-12) && series <= r.cost.total * (1.0 + 1e-12),
+        "{before} <= {series} <= {}",
+        r.cost.total
+    );
+}

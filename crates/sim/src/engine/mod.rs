@@ -392,25 +392,6 @@ impl Engine {
         self.released = released;
     }
 
-    /// Total cost so far, summed facility by facility (the period series'
-    /// summation order).
-    fn period_cost(&self) -> f64 {
-        let o = self.ledger.outcomes();
-        let mut c = self.ledger.transport().cost + o.lost_sale_cost;
-        for f in 0..self.net.facilities.len() {
-            let (h, b) = match self.net.fc_slot[f] {
-                Some(s) => {
-                    let h = self.stock.holding(s as usize);
-                    (h.hold_cost, h.backorder_cost)
-                }
-                None => (0.0, 0.0),
-            };
-            let fl = self.sites.flow(f);
-            c += h + b + fl.handling_cost + fl.labour_hours * self.net.wage_per_hour;
-        }
-        c
-    }
-
     fn on_period_end(&mut self) {
         let now = self.now;
         // The period that just ended started at now − period.
@@ -418,7 +399,7 @@ impl Engine {
             .close_period(now - self.net.period_s >= self.net.warmup_s);
         self.sites.close_period(self.net.period_s);
         self.stock.touch_all(now);
-        let cost = self.period_cost();
+        let cost = self.cost_breakdown().total();
         self.ledger.mark_period(cost);
         self.queue.push(now + self.net.period_s, Ev::PeriodEnd);
     }
