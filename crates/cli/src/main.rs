@@ -37,7 +37,7 @@ pub struct Opts {
 
 fn parse(args: &[String]) -> Result<Opts, String> {
     let mut o = Opts {
-        seed: 42,
+        seed: supply_sim::defaults::SEED,
         repeat: 1,
         ..Opts::default()
     };

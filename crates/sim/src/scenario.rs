@@ -8,6 +8,7 @@
 //! Units: hours, days, km, kg, m³, GBP. Demand is in orders per day; one order
 //! is `units_per_order` units of one SKU.
 
+use crate::defaults;
 use crate::emissions::Mode;
 use crate::problem::Problem;
 use serde::{Deserialize, Serialize};
@@ -15,19 +16,19 @@ use serde::{Deserialize, Serialize};
 pub const VERSION: u32 = 1;
 
 fn d_days() -> u32 {
-    14
+    defaults::HORIZON_DAYS
 }
 fn d_period() -> f64 {
-    24.0
+    defaults::PERIOD_HOURS
 }
 fn d_circuity() -> f64 {
-    1.3
+    defaults::CIRCUITY
 }
 fn d_wage() -> f64 {
-    12.21
+    defaults::WAGE_PER_HOUR
 }
 fn d_holding() -> f64 {
-    0.25
+    defaults::HOLDING_RATE
 }
 fn d_one() -> u32 {
     1

@@ -3,6 +3,7 @@
 //! hour and one SKU each from the stream's mix, and some come from other
 //! sales channels. The hour's orders are then handed out instant by instant.
 
+use crate::defaults::MAX_DEMAND_MULTIPLIER;
 use crate::demand::DrawState;
 use crate::network::Network;
 use crate::rng::{Rng, Stream};
@@ -47,10 +48,10 @@ impl Arrivals {
         self.multiplier
     }
 
-    /// Scale demand drawn from now on. Clamped to [0, 100].
+    /// Scale demand drawn from now on. Clamped to [0, MAX_DEMAND_MULTIPLIER].
     pub fn set_multiplier(&mut self, m: f64) {
         self.multiplier = if m.is_finite() {
-            m.clamp(0.0, 100.0)
+            m.clamp(0.0, MAX_DEMAND_MULTIPLIER)
         } else {
             1.0
         };

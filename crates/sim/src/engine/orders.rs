@@ -9,6 +9,7 @@
 use super::ledger::Ledger;
 use super::pool::Pool;
 use super::stock::Stock;
+use crate::defaults::SAME_DAY_CUTOFF_HOUR;
 use crate::network::Network;
 use crate::scenario::Promise;
 use crate::time::{DAY, HOUR, SimTime};
@@ -54,10 +55,6 @@ pub(crate) struct Assignment {
 pub(crate) struct Orders {
     pool: Pool<Order>,
 }
-
-/// Same-day orders placed before this hour are due by midnight; later ones
-/// are next-day.
-const SAME_DAY_CUTOFF_HOUR: SimTime = 14;
 
 /// Latest on-time delivery for an order placed at `placed` in zone `zone`:
 /// midnight at the end of the promised day.

@@ -1,6 +1,7 @@
 //! The checker every validation module shares: where a value is (subject,
 //! JSON path, the name a person knows it by) and the common checks.
 
+use crate::defaults::MAX_ABS_Z;
 use crate::problem::{Problem, Subject};
 
 /// Where a value sits: its subject, the JSON path of the subject, and the
@@ -142,12 +143,12 @@ impl Checker {
         }
     }
 
-    /// A safety factor z, if given, in [-5, 5].
+    /// A safety factor z, if given, within ±[`MAX_ABS_Z`].
     pub fn z(&mut self, at: &At, field: &str, z: Option<f64>) {
         if let Some(z) = z
-            && !(z.is_finite() && (-5.0..=5.0).contains(&z))
+            && !(z.is_finite() && z.abs() <= MAX_ABS_Z)
         {
-            self.err(at, field, "must be in [-5, 5]");
+            self.err(at, field, format!("must be in [-{MAX_ABS_Z}, {MAX_ABS_Z}]"));
         }
     }
 }

@@ -3,18 +3,12 @@
 
 use super::check::{At, Checker};
 use super::index::Index;
+use crate::defaults::{MAX_EVENT_MULTIPLIER, MAX_ORDERS_PER_DAY, MAX_UNITS_PER_ORDER};
 use crate::demand::{AliasTable, DemandStream, normalised};
 use crate::network::FacilityInfo;
 use crate::problem::Subject;
 use crate::scenario::{Demand, Distribution, FacilityKind, Scenario, SkuMix};
 use crate::time::{DAY, hours};
-
-/// Most orders a day one stream may ask for.
-pub(super) const MAX_ORDERS_PER_DAY: f64 = 1e7;
-/// Most units one order may hold.
-const MAX_UNITS_PER_ORDER: u32 = 1000;
-/// Largest multiplier a demand event may apply.
-const MAX_EVENT_MULTIPLIER: f64 = 1000.0;
 
 const WEEKDAYS: [&str; 7] = [
     "Monday",
@@ -145,7 +139,11 @@ fn events(ck: &mut Checker, at: &At, dm: &Demand) -> Vec<(u64, u64, f64)> {
         let b = ck.pos(at, &f("days"), e.days);
         let mut c = ck.nonneg(at, &f("multiplier"), e.multiplier);
         if e.multiplier > MAX_EVENT_MULTIPLIER {
-            ck.err(at, &f("multiplier"), "must be at most 1000");
+            ck.err(
+                at,
+                &f("multiplier"),
+                format!("must be at most {MAX_EVENT_MULTIPLIER}"),
+            );
             c = false;
         }
         if a && b && c {

@@ -2,31 +2,12 @@
 //! each kind (supplier production, port vessels, zone radius and promise).
 
 use super::check::{At, Checker};
+use crate::defaults;
 use crate::network::FacilityInfo;
 use crate::problem::Subject;
-use crate::scenario::{Automation, Facility, FacilityKind, Scenario};
+use crate::scenario::{Facility, FacilityKind, Scenario};
 use crate::time::{DAY, HOUR, SimTime, hours};
 use std::collections::BTreeSet;
-
-/// Automation: (pick-rate multiplier, handling GBP/unit, labour h/unit).
-/// Assumptions: manual ≈ 50 units per labour hour picked and packed; robotic
-/// goods-to-person cells ≈ 250 u/h per attendant with higher capital cost per unit.
-fn automation_params(a: Automation) -> (f64, f64, f64) {
-    match a {
-        Automation::Manual => (1.0, 0.10, 0.020),
-        Automation::Mechanised => (1.6, 0.12, 0.010),
-        Automation::Robotic => (2.5, 0.15, 0.004),
-    }
-}
-
-/// Handling defaults for cross-docks: (GBP/parcel, labour h/parcel).
-fn crossdock_params(kind: FacilityKind) -> (f64, f64) {
-    match kind {
-        FacilityKind::SortationCenter => (0.03, 0.002),
-        FacilityKind::DeliveryStation => (0.05, 0.004),
-        _ => (0.0, 0.0),
-    }
-}
 
 fn is_server(kind: FacilityKind) -> bool {
     matches!(
@@ -90,7 +71,7 @@ fn facility(ck: &mut Checker, at: &At, f: &Facility) -> FacilityInfo {
 fn work(ck: &mut Checker, at: &At, f: &Facility) -> (f64, f64, f64) {
     let kind = f.kind;
     let mut rate_per_s = 0.0;
-    let (mut handling, mut labour) = crossdock_params(kind);
+    let (mut handling, mut labour) = defaults::crossdock(kind);
     if is_server(kind) {
         match f.capacity_per_hour {
             None => ck.err(
@@ -106,7 +87,7 @@ fn work(ck: &mut Checker, at: &At, f: &Facility) -> (f64, f64, f64) {
         }
     }
     if kind == FacilityKind::FulfillmentCenter {
-        let (mult, h, l) = automation_params(f.automation.unwrap_or_default());
+        let (mult, h, l) = defaults::automation(f.automation.unwrap_or_default());
         rate_per_s *= mult;
         handling = h;
         labour = l;

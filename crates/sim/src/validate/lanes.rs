@@ -3,6 +3,7 @@
 
 use super::check::{At, Checker};
 use super::index::Index;
+use crate::defaults::{DISPATCH_EVERY_HOURS, DRONE_RANGE_KM, VAN_STOP_MINUTES};
 use crate::emissions::{Co2Basis, Mode};
 use crate::geo::{LatLon, haversine_km};
 use crate::network::{FacilityInfo, LaneInfo};
@@ -10,13 +11,6 @@ use crate::problem::Subject;
 use crate::scenario::{FacilityKind, Lane, Scenario};
 use crate::time::{HOUR, SimTime, hours};
 use std::collections::BTreeSet;
-
-/// Drone range when a lane gives none, km.
-const DRONE_RANGE_KM: f64 = 15.0;
-/// Minutes per stop for vans and crowdsourced drivers when a lane gives none.
-const VAN_STOP_MINUTES: f64 = 2.0;
-/// Parcel lanes with no dispatch leave every this many hours, and when full.
-const DEFAULT_DISPATCH_HOURS: SimTime = 2;
 
 /// The lanes that join two known facilities allowed to be joined, in
 /// scenario order.
@@ -112,7 +106,7 @@ fn check_numbers(ck: &mut Checker, at: &At, l: &Lane) {
 /// (every_s, offset_s, when_full).
 fn dispatch(ck: &mut Checker, at: &At, l: &Lane) -> (Option<SimTime>, SimTime, bool) {
     let Some(dsp) = &l.dispatch else {
-        return (Some(DEFAULT_DISPATCH_HOURS * HOUR), 0, true);
+        return (Some(DISPATCH_EVERY_HOURS * HOUR), 0, true);
     };
     let mut every = None;
     if let Some(e) = dsp.every_hours

@@ -16,14 +16,12 @@ mod policies;
 mod products;
 mod routes;
 
+use crate::defaults::MAX_DAYS;
 use crate::network::Network;
 use crate::problem::Problem;
 use crate::scenario::{Scenario, VERSION};
 use crate::time::{HOUR, hours};
 use check::{At, Checker};
-
-/// Longest horizon a scenario may ask for, days.
-const MAX_DAYS: u32 = 3650;
 
 /// Validate and compile. Returns every problem found.
 pub fn validate(s: &Scenario) -> Result<Network, Vec<Problem>> {

@@ -5,6 +5,10 @@
 use super::check::{At, Checker};
 use super::index::Index;
 use super::routes::Routes;
+use crate::defaults::{
+    FORECAST_PERIODS, MAX_COVER_PERIODS, MAX_DAYS, MAX_FORECAST_PERIODS, MAX_JIT_SAFETY,
+    MAX_STOCK_UNITS, SERVICE_Z,
+};
 use crate::demand::{AliasTable, DemandStream};
 use crate::network::{FacilityInfo, LaneInfo, PolicyInfo, ProductInfo, RuleInfo};
 use crate::policy::target_level;
@@ -13,13 +17,10 @@ use crate::scenario::{FacilityKind, ForecastSpec, Policy, Rule, Scenario};
 use crate::time::{DAY, HOUR, SimTime, hours};
 use std::collections::BTreeMap;
 
-/// Safety factor for a base-stock level left to the model: 95 % cycle
-/// service under normal demand (z = Φ⁻¹(0.95)).
-const DEFAULT_Z: f64 = 1.645;
-/// Forecast when a policy names none: the mean of the last four periods.
-const DEFAULT_FORECAST: ForecastSpec = ForecastSpec::MovingAverage { periods: 4 };
-/// Levels beyond this many units are typos (and would overflow stock counters).
-const MAX_UNITS: f64 = 1e9;
+/// Forecast when a policy names none.
+const DEFAULT_FORECAST: ForecastSpec = ForecastSpec::MovingAverage {
+    periods: FORECAST_PERIODS,
+};
 
 /// A policy that names a known FC, SKU (or all), source and lane.
 #[derive(Clone, Copy)]
@@ -215,8 +216,14 @@ fn check_rule(ck: &mut Checker, at: &At, p: &Policy, src: Option<&FacilityInfo>)
 
 fn check_timing(ck: &mut Checker, at: &At, p: &Policy) {
     match p.forecast {
-        Some(ForecastSpec::MovingAverage { periods }) if periods == 0 || periods > 520 => {
-            ck.err(at, "forecast.periods", "must be in 1..=520");
+        Some(ForecastSpec::MovingAverage { periods })
+            if periods == 0 || periods > MAX_FORECAST_PERIODS =>
+        {
+            ck.err(
+                at,
+                "forecast.periods",
+                format!("must be in 1..={MAX_FORECAST_PERIODS}"),
+            );
         }
         Some(ForecastSpec::ExpSmoothing { alpha })
             if !(alpha.is_finite() && alpha > 0.0 && alpha <= 1.0) =>
@@ -278,7 +285,7 @@ fn check_loops(
 
 /// Levels beyond a billion units are typos, and would overflow stock counters.
 fn check_sizes(s: &Scenario, ix: &Index, ck: &mut Checker) {
-    let big = |x: f64| x > MAX_UNITS;
+    let big = |x: f64| x > MAX_STOCK_UNITS;
     for (i, p) in s.policies.iter().enumerate() {
         let too_big = match p.rule {
             Rule::BaseStock { level, .. } => level.is_some_and(big),
@@ -288,9 +295,9 @@ fn check_sizes(s: &Scenario, ix: &Index, ck: &mut Checker) {
                 safety_stock,
                 cover_periods,
                 ..
-            } => big(safety_stock) || cover_periods.is_some_and(|c| c > 1e4),
-            Rule::Jit { safety_factor } => safety_factor > 100.0,
-            Rule::Vmi { max_days, .. } => max_days > 3650.0,
+            } => big(safety_stock) || cover_periods.is_some_and(|c| c > MAX_COVER_PERIODS),
+            Rule::Jit { safety_factor } => safety_factor > MAX_JIT_SAFETY,
+            Rule::Vmi { max_days, .. } => max_days > MAX_DAYS as f64,
         };
         let at = at(ix, i, p);
         if too_big {
@@ -440,8 +447,13 @@ fn expand(n: Named, k: usize, c: &Compile, prior: &mut Prior) -> PolicyInfo {
             hours(p.order_delay_hours)
         },
         lead_time_s,
-        initial_stock: libm::round(p.initial_stock.unwrap_or(target).clamp(0.0, MAX_UNITS)) as u32,
-        initial_in_transit: libm::round(p.initial_in_transit_per_period.min(MAX_UNITS)) as u32,
+        initial_stock: libm::round(
+            p.initial_stock
+                .unwrap_or(target)
+                .clamp(0.0, MAX_STOCK_UNITS),
+        ) as u32,
+        initial_in_transit: libm::round(p.initial_in_transit_per_period.min(MAX_STOCK_UNITS))
+            as u32,
         expected_per_period: mean,
         variance_per_period: var,
     }
@@ -453,7 +465,7 @@ fn resolve(rule: Rule, mean: f64, var: f64, cover: f64, period_s: SimTime) -> Ru
     match rule {
         Rule::BaseStock { level, z } => RuleInfo::BaseStock {
             level: level
-                .unwrap_or_else(|| mean * cover + z.unwrap_or(DEFAULT_Z) * libm::sqrt(var * cover)),
+                .unwrap_or_else(|| mean * cover + z.unwrap_or(SERVICE_Z) * libm::sqrt(var * cover)),
         },
         Rule::SS { s: lo, big_s } => RuleInfo::SS { s: lo, big_s },
         Rule::RQ { r, q } => RuleInfo::RQ { r, q },

@@ -1,14 +1,12 @@
 //! Products: the listed SKUs and the generated catalogue, one builder for both.
 
 use super::check::{At, Checker};
+use crate::defaults::MAX_CATALOG_SKUS;
 use crate::network::ProductInfo;
 use crate::problem::Subject;
 use crate::scenario::{Product, ProductCatalog, Scenario};
 use crate::time::DAY;
 use std::collections::BTreeSet;
-
-/// Most SKUs a generated catalogue may have.
-pub(super) const MAX_CATALOG: u32 = 100_000;
 
 /// The numbers a product and a catalogue share.
 struct Numbers {
@@ -91,16 +89,16 @@ pub(super) fn build(s: &Scenario, ck: &mut Checker) -> Vec<ProductInfo> {
     }
     if let Some(c) = &s.product_catalog {
         let at = At::part("product_catalog");
-        if c.count == 0 || c.count > MAX_CATALOG {
+        if c.count == 0 || c.count > MAX_CATALOG_SKUS {
             ck.err(
                 &at,
                 "count",
-                format!("must be in 1..={MAX_CATALOG}, got {}", c.count),
+                format!("must be in 1..={MAX_CATALOG_SKUS}, got {}", c.count),
             );
         }
         let n = Numbers::from(c);
         n.check(ck, &at);
-        if c.count <= MAX_CATALOG {
+        if c.count <= MAX_CATALOG_SKUS {
             products.extend((0..c.count).map(|k| n.info(format!("{}{:05}", c.prefix, k + 1))));
         }
     }

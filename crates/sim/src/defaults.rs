@@ -1,0 +1,151 @@
+//! Named defaults: the numbers the model assumes when a scenario does not
+//! say, and the limits validation enforces. The sim, the web app and the CLI
+//! take them from here; each says why it is what it is and where it comes
+//! from.
+
+use crate::scenario::{Automation, FacilityKind, Rule};
+use crate::time::SimTime;
+
+// ---- Runs -------------------------------------------------------------
+
+/// The seed the page and the CLI use unless told otherwise. Any fixed value
+/// makes a run reproducible; 42 by convention.
+pub const SEED: u64 = 42;
+
+/// Horizon when a scenario gives none, days: two weekly cycles, long enough
+/// for stock to turn over at daily review.
+pub const HORIZON_DAYS: u32 = 14;
+
+/// Statistics (and default review) period, hours: a day, the usual planning
+/// bucket of an e-commerce FC.
+pub const PERIOD_HOURS: f64 = 24.0;
+
+/// Road distance over great-circle distance when a lane gives no distance.
+/// Ballou, Rahardja & Sakai (2002), "Selected country circuity factors for
+/// road travel distance estimation", *Transportation Research A* 36: national
+/// averages lie between about 1.15 and 1.4; 1.3 suits UK trunk roads with
+/// urban ends.
+pub const CIRCUITY: f64 = 1.3;
+
+/// Loaded warehouse wage, GBP per hour: the UK National Living Wage from
+/// 1 April 2025 (GOV.UK, "National Minimum Wage and National Living Wage
+/// rates").
+pub const WAGE_PER_HOUR: f64 = 12.21;
+
+/// Annual holding cost as a share of unit value: capital, storage, shrink
+/// and obsolescence together. Textbooks give 20–30 % (Silver, Pyke & Thomas,
+/// *Inventory and Production Management in Supply Chains*, 4th ed., ch. 3).
+pub const HOLDING_RATE: f64 = 0.25;
+
+// ---- Service ----------------------------------------------------------
+
+/// Same-day orders placed before this hour are due by midnight; later ones
+/// are due the next day. 14:00 is a common UK same-day cut-off for
+/// metropolitan delivery.
+pub const SAME_DAY_CUTOFF_HOUR: SimTime = 14;
+
+/// Safety factor for levels left to the model: a 95 % cycle service level
+/// under normal demand, z = Φ⁻¹(0.95) = 1.645.
+pub const SERVICE_Z: f64 = 1.645;
+
+/// Safety factors beyond ±5 σ are typos (Φ(5) is 1 − 3·10⁻⁷).
+pub const MAX_ABS_Z: f64 = 5.0;
+
+/// Moving-average window when a policy names no forecast, periods: a
+/// month of weekly or four days of daily data, the common short window.
+pub const FORECAST_PERIODS: u32 = 4;
+
+// ---- Lanes ------------------------------------------------------------
+
+/// Parcel lanes with no dispatch rule leave every this many hours (and when
+/// a vehicle is full): a typical linehaul wave interval.
+pub const DISPATCH_EVERY_HOURS: SimTime = 2;
+
+/// Minutes at each stop for vans and crowdsourced drivers: park, walk,
+/// hand over. An assumption; London parcel rounds spend a few minutes per
+/// stop on foot (Allen et al. 2018, *Transportation Research D* 61).
+pub const VAN_STOP_MINUTES: f64 = 2.0;
+
+/// One-way drone range when a lane gives none, km: delivery drones in
+/// service fly 10–20 km from their base.
+pub const DRONE_RANGE_KM: f64 = 15.0;
+
+// ---- Facilities -------------------------------------------------------
+
+/// Automation level → (pick-rate multiplier, handling GBP per unit, labour
+/// hours per unit). Assumptions: manual ≈ 50 units per labour hour picked
+/// and packed; mechanised (conveyors, pick-to-light) ≈ 100; robotic
+/// goods-to-person cells ≈ 250 per attendant, at a higher capital cost per
+/// unit.
+pub fn automation(a: Automation) -> (f64, f64, f64) {
+    match a {
+        Automation::Manual => (1.0, 0.10, 0.020),
+        Automation::Mechanised => (1.6, 0.12, 0.010),
+        Automation::Robotic => (2.5, 0.15, 0.004),
+    }
+}
+
+/// Cross-dock handling: (GBP per parcel, labour hours per parcel). Sortation
+/// is mostly automated (≈ 500 parcels per labour hour); delivery stations
+/// sort to routes by hand (≈ 250).
+pub fn crossdock(kind: FacilityKind) -> (f64, f64) {
+    match kind {
+        FacilityKind::SortationCenter => (0.03, 0.002),
+        FacilityKind::DeliveryStation => (0.05, 0.004),
+        _ => (0.0, 0.0),
+    }
+}
+
+// ---- Inventory rules offered to a person ------------------------------
+
+/// One rule of each kind, as a person switching an FC to it first sees it:
+/// base-stock and periodic at [`SERVICE_Z`]; (s, S), (R, Q), JIT and VMI at
+/// round values to tune from.
+pub fn starter_rules() -> [Rule; 6] {
+    [
+        Rule::BaseStock {
+            level: None,
+            z: Some(SERVICE_Z),
+        },
+        Rule::SS {
+            s: 200.0,
+            big_s: 800.0,
+        },
+        Rule::RQ { r: 200.0, q: 400.0 },
+        Rule::Periodic {
+            cover_periods: None,
+            safety_stock: 0.0,
+            z: Some(SERVICE_Z),
+        },
+        Rule::Jit { safety_factor: 0.1 },
+        Rule::Vmi {
+            min_days: 3.0,
+            max_days: 10.0,
+        },
+    ]
+}
+
+// ---- Limits -----------------------------------------------------------
+// Values past these are typos, or runs no browser could finish; each would
+// otherwise risk overflowing a counter.
+
+/// Longest horizon, days (ten years).
+pub const MAX_DAYS: u32 = 3650;
+/// Most SKUs a generated catalogue may have.
+pub const MAX_CATALOG_SKUS: u32 = 100_000;
+/// Most orders a day one demand stream may ask for.
+pub const MAX_ORDERS_PER_DAY: f64 = 1e7;
+/// Most units in one order.
+pub const MAX_UNITS_PER_ORDER: u32 = 1000;
+/// Largest multiplier a demand event may apply.
+pub const MAX_EVENT_MULTIPLIER: f64 = 1000.0;
+/// Largest demand multiplier a control may set (the engine clamps to it).
+pub const MAX_DEMAND_MULTIPLIER: f64 = 100.0;
+/// Largest stock level, initial stock or lot, units.
+pub const MAX_STOCK_UNITS: f64 = 1e9;
+/// Longest cover a periodic rule may ask for, periods.
+pub const MAX_COVER_PERIODS: f64 = 1e4;
+/// Largest JIT safety share of the forecast (100 × the forecast).
+pub const MAX_JIT_SAFETY: f64 = 100.0;
+/// Longest moving-average window, periods (ten years of weeks).
+pub const MAX_FORECAST_PERIODS: u32 = 520;
