@@ -7,6 +7,8 @@ mod basemap_layer;
 mod charts;
 mod edit;
 mod files;
+mod frame_loop;
+mod gestures;
 mod history;
 mod map;
 mod panels;
