@@ -1,0 +1,296 @@
+//! The facility view: name, position, live figures, the parameters its kind
+//! has (capacity, automation and inventory policy, lead time and production,
+//! vessels and dwell, zone demand and promise), its lanes, and delete.
+
+use super::fields::number_field;
+use super::policy::policy_editor;
+use crate::edit::kind_label;
+use crate::map::Selection;
+use crate::style::mode_label;
+use crate::ui::Ui;
+use leptos::prelude::*;
+use supply_sim::scenario::{Automation, Facility, FacilityKind, Promise};
+
+/// Change the facility `id` as one undoable edit.
+fn edit_facility(ui: Ui, id: String, f: impl FnOnce(&mut Facility)) {
+    ui.edit(move |s| {
+        if let Some(fac) = s.facilities.iter_mut().find(|x| x.id == id) {
+            f(fac);
+        }
+    });
+}
+
+pub fn facility_view(ui: Ui, id: String) -> AnyView {
+    let Some((idx, f)) = ui.sb.with_value(|s| {
+        s.scenario
+            .facilities
+            .iter()
+            .position(|f| f.id == id)
+            .map(|i| (i, s.scenario.facilities[i].clone()))
+    }) else {
+        return view! { <p>"Nothing selected"</p> }.into_any();
+    };
+    let own_problems = own_problems(ui, idx, &f.id);
+    let del = id.clone();
+    view! {
+        <div class="inspect-facility">
+            <h2>{kind_label(f.kind)} <small>{id.clone()}</small></h2>
+            {name_input(ui, &id, &f.name)}
+            <p class="meta" data-testid="inspector-position">{format!("{:.4}°, {:.4}°", f.lat, f.lon)}</p>
+            <p class="meta live pre" data-testid="inspector-live">{live_text(ui, idx, f.kind)}</p>
+            {kind_fields(ui, &id, &f)}
+            {own_problems.into_iter().map(|p| view! { <p class="problem" role="alert">{p}</p> }).collect_view()}
+            {lanes_of(ui, &id)}
+            <button class="danger" data-testid="inspector-delete" on:click=move |_| {
+                ui.edit(|s| { crate::edit::delete_facility(s, &del); });
+                ui.selected.set(None);
+            }>"Delete facility"</button>
+        </div>
+    }
+    .into_any()
+}
+
+/// The scenario's problems that concern facility `idx` (by path or by id).
+fn own_problems(ui: Ui, idx: usize, id: &str) -> Vec<String> {
+    ui.sb.with_value(|s| {
+        let prefix = format!("facilities[{idx}]");
+        s.problems
+            .iter()
+            .filter(|p| p.path.starts_with(&prefix) || p.message.contains(&format!("{id:?}")))
+            .map(|p| p.to_string())
+            .collect()
+    })
+}
+
+/// Live figures: re-read from the engine whenever the clock ticks.
+fn live_text(ui: Ui, idx: usize, kind: FacilityKind) -> impl Fn() -> Option<String> + 'static {
+    move || {
+        ui.clock.track();
+        ui.sb.with_value(|s| {
+            let e = s.engine.as_ref()?;
+            let st = e.frame().facilities.get(idx).copied()?;
+            let mut text = format!(
+                "stock {} · queue {} · utilisation {:.0}%{}",
+                st.stock,
+                st.queue,
+                st.utilisation * 100.0,
+                if st.stockout { " · STOCKOUT" } else { "" }
+            );
+            if kind == FacilityKind::FulfillmentCenter
+                && let Some(r) = e.report().facilities.get(idx).cloned()
+            {
+                if let Some(fill) = r.fill_rate {
+                    text += &format!("\nfill rate {:.1}%", fill * 100.0);
+                }
+                text += &format!(
+                    " · mean on hand {:.0} · holding cost £{:.0}",
+                    r.mean_on_hand, r.holding_cost
+                );
+            }
+            Some(text)
+        })
+    }
+}
+
+fn name_input(ui: Ui, id: &str, name: &str) -> impl IntoView {
+    let id = id.to_owned();
+    view! {
+        <label class="field row">
+            <span>"Name"</span>
+            <input
+                type="text"
+                data-testid="inspector-name"
+                prop:value=name.to_owned()
+                on:change=move |ev| {
+                    let name = event_target_value(&ev);
+                    edit_facility(ui, id.clone(), |f| f.name = name);
+                }
+            />
+        </label>
+    }
+}
+
+/// A number field for one parameter of facility `id`: (label, unit, test id).
+fn facility_number(
+    ui: Ui,
+    id: &str,
+    (label, unit, testid): (&'static str, &'static str, &'static str),
+    value: Option<f64>,
+    set: fn(&mut Facility, f64),
+) -> AnyView {
+    let id = id.to_owned();
+    number_field(label, unit, value, testid, move |v| {
+        edit_facility(ui, id.clone(), |f| set(f, v))
+    })
+    .into_any()
+}
+
+/// The parameters a facility of this kind has.
+fn kind_fields(ui: Ui, id: &str, f: &Facility) -> Vec<AnyView> {
+    let field = |what, value, set| facility_number(ui, id, what, value, set);
+    match f.kind {
+        FacilityKind::FulfillmentCenter => vec![
+            field(
+                ("Capacity", "units/h", "inspector-capacity"),
+                f.capacity_per_hour,
+                |f, v| f.capacity_per_hour = Some(v),
+            ),
+            automation_select(ui, id, f.automation.unwrap_or_default()).into_any(),
+            policy_editor(ui, id).into_any(),
+        ],
+        FacilityKind::SortationCenter | FacilityKind::DeliveryStation => vec![field(
+            ("Capacity", "parcels/h", "inspector-capacity"),
+            f.capacity_per_hour,
+            |f, v| f.capacity_per_hour = Some(v),
+        )],
+        FacilityKind::Supplier => vec![
+            field(
+                ("Lead time", "h", "inspector-lead-time"),
+                f.lead_time_hours,
+                |f, v| f.lead_time_hours = Some(v),
+            ),
+            field(
+                ("Production", "units/day", "inspector-production"),
+                f.production_per_day,
+                |f, v| f.production_per_day = Some(v),
+            ),
+        ],
+        FacilityKind::Port => vec![
+            field(
+                ("Vessel every", "h", "inspector-vessel"),
+                f.vessel_interval_hours,
+                |f, v| f.vessel_interval_hours = Some(v),
+            ),
+            field(("Dwell", "h", "inspector-dwell"), f.dwell_hours, |f, v| {
+                f.dwell_hours = Some(v)
+            }),
+        ],
+        FacilityKind::CustomerZone => vec![zone_editor(ui, id, f).into_any()],
+    }
+}
+
+fn automation_select(ui: Ui, id: &str, current: Automation) -> impl IntoView {
+    let id = id.to_owned();
+    view! {
+        <label class="field row">
+            <span>"Automation"</span>
+            <select
+                data-testid="inspector-automation"
+                on:change=move |ev| {
+                    let a = match event_target_value(&ev).as_str() {
+                        "robotic" => Automation::Robotic,
+                        "mechanised" => Automation::Mechanised,
+                        _ => Automation::Manual,
+                    };
+                    edit_facility(ui, id.clone(), |f| f.automation = Some(a));
+                }
+            >
+                <option value="manual" selected=current == Automation::Manual>"Manual (×1 pick rate)"</option>
+                <option value="mechanised" selected=current == Automation::Mechanised>"Mechanised (×1.6)"</option>
+                <option value="robotic" selected=current == Automation::Robotic>"Robotic (×2.5)"</option>
+            </select>
+        </label>
+    }
+}
+
+fn zone_editor(ui: Ui, id: &str, f: &Facility) -> impl IntoView {
+    let demand = ui.sb.with_value(|s| {
+        s.scenario
+            .demand
+            .iter()
+            .find(|d| d.zone == id)
+            .map(|d| d.orders_per_day)
+    });
+    let (a, b, c) = (id.to_owned(), id.to_owned(), id.to_owned());
+    let promise = f.promise;
+    view! {
+        {number_field("Orders", "per day", demand, "inspector-orders-per-day", move |v| {
+            ui.edit(|s| {
+                if let Some(d) = s.demand.iter_mut().find(|d| d.zone == a) {
+                    d.orders_per_day = v;
+                }
+            })
+        })}
+        <label class="field row">
+            <span>"Promise"</span>
+            <select data-testid="inspector-promise" on:change=move |ev| {
+                let p = match event_target_value(&ev).as_str() {
+                    "same_day" => Promise::SameDay,
+                    "two_day" => Promise::TwoDay,
+                    _ => Promise::NextDay,
+                };
+                edit_facility(ui, b.clone(), |f| f.promise = Some(p));
+            }>
+                <option value="same_day" selected=promise == Some(Promise::SameDay)>"Same day"</option>
+                <option value="next_day" selected=promise == Some(Promise::NextDay)>"Next day"</option>
+                <option value="two_day" selected=promise == Some(Promise::TwoDay)>"Two day"</option>
+            </select>
+        </label>
+        {number_field("Radius", "km", f.radius_km, "inspector-radius", move |v| {
+            edit_facility(ui, c.clone(), |f| f.radius_km = Some(v))
+        })}
+    }
+}
+
+/// The lanes in and out of a facility (click one to inspect it) and a way to
+/// add one.
+fn lanes_of(ui: Ui, id: &str) -> impl IntoView {
+    let (rows, others) = ui.sb.with_value(|s| {
+        let name = |fid: &str| {
+            s.scenario
+                .facilities
+                .iter()
+                .find(|f| f.id == fid)
+                .map_or(fid.to_owned(), |f| f.name.clone())
+        };
+        let rows: Vec<(usize, String)> = s
+            .scenario
+            .lanes
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.from == id || l.to == id)
+            .map(|(i, l)| {
+                let text = if l.from == id {
+                    format!("→ {} ({})", name(&l.to), mode_label(l.mode))
+                } else {
+                    format!("← {} ({})", name(&l.from), mode_label(l.mode))
+                };
+                (i, text)
+            })
+            .collect();
+        let others: Vec<(String, String)> = s
+            .scenario
+            .facilities
+            .iter()
+            .filter(|f| f.id != id)
+            .map(|f| (f.id.clone(), f.name.clone()))
+            .collect();
+        (rows, others)
+    });
+    let from = id.to_owned();
+    view! {
+        <fieldset class="links">
+            <legend>{format!("Lanes ({})", rows.len())}</legend>
+            <ul data-testid="inspector-lanes">
+                {rows.into_iter().map(|(i, text)| view! {
+                    <li><button class="link" on:click=move |_| ui.selected.set(Some(Selection::Lane(i)))>{text}</button></li>
+                }).collect_view()}
+            </ul>
+            <label class="field row">
+                <span>"Add lane to"</span>
+                <select data-testid="inspector-connect" on:change=move |ev| {
+                    let to = event_target_value(&ev);
+                    if to.is_empty() {
+                        return;
+                    }
+                    let mut added = false;
+                    ui.edit(|s| added = crate::edit::connect(s, &from, &to));
+                    ui.status.set(if added { format!("Added a lane to {to}") } else { "That lane already exists".into() });
+                }>
+                    <option value="" selected=true>"choose a facility…"</option>
+                    {others.into_iter().map(|(fid, name)| view! { <option value=fid>{name}</option> }).collect_view()}
+                </select>
+            </label>
+        </fieldset>
+    }
+}

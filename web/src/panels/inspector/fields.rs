@@ -1,0 +1,56 @@
+//! Input helpers the inspector views share: a number field that validates
+//! inline, and a pair of them for two-number policy rules.
+
+use leptos::prelude::*;
+use supply_sim::scenario::Rule;
+
+/// A number input that commits on change; text that is not a number shows an
+/// inline message and changes nothing.
+pub fn number_field(
+    label: &'static str,
+    unit: &'static str,
+    value: Option<f64>,
+    testid: &'static str,
+    commit: impl Fn(f64) + 'static,
+) -> impl IntoView {
+    let error = RwSignal::new(None::<String>);
+    view! {
+        <label class="field row">
+            <span>{label}</span>
+            <input
+                type="text"
+                inputmode="decimal"
+                data-testid=testid
+                prop:value=value.map(|v| format!("{}", (v * 1000.0).round() / 1000.0)).unwrap_or_default()
+                on:change=move |ev| {
+                    let text = event_target_value(&ev);
+                    match text.trim().parse::<f64>() {
+                        Ok(v) if v.is_finite() => {
+                            error.set(None);
+                            commit(v);
+                        }
+                        _ => error.set(Some(format!("{text:?} is not a number"))),
+                    }
+                }
+            />
+            <span class="unit">{unit}</span>
+        </label>
+        {move || error.get().map(|e| view! { <p class="problem" role="alert">{e}</p> })}
+    }
+}
+
+/// A rule with two numbers, edited side by side: (label, test id) for each.
+pub fn rule_pair(
+    set: impl Fn(Rule) + Clone + 'static,
+    fields: [(&'static str, &'static str); 2],
+    unit: &'static str,
+    (x, y): (f64, f64),
+    make: fn(f64, f64) -> Rule,
+) -> AnyView {
+    let (a, b) = (set.clone(), set);
+    view! {
+        {number_field(fields[0].0, unit, Some(x), fields[0].1, move |v| a(make(v, y)))}
+        {number_field(fields[1].0, unit, Some(y), fields[1].1, move |v| b(make(x, v)))}
+    }
+    .into_any()
+}

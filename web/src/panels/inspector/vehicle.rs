@@ -1,0 +1,53 @@
+//! The vehicle view: where a trip goes, what it carries, when it arrives.
+
+use crate::map::Selection;
+use crate::panels::controls::clock_label;
+use crate::style::mode_label;
+use crate::ui::Ui;
+use leptos::prelude::*;
+use supply_sim::SimTime;
+
+/// A vehicle trip, read live from the engine's frame, so it updates as the
+/// clock ticks.
+pub fn vehicle_view(ui: Ui, lane: u32, depart: SimTime) -> impl IntoView {
+    let text = move || {
+        let now = ui.clock.get();
+        ui.sb.with_value(|s| {
+            let e = s.engine.as_ref()?;
+            let v = e
+                .frame()
+                .vehicles
+                .into_iter()
+                .find(|v| v.lane == lane && v.depart == depart)?;
+            let name = |i: u32| {
+                s.scenario
+                    .facilities
+                    .get(i as usize)
+                    .map_or("?".into(), |f| f.name.clone())
+            };
+            let kind = if v.replenishment {
+                "Replenishment shipment"
+            } else {
+                "Parcels"
+            };
+            Some(format!(
+                "{} → {}\n{} by {}: {} units\nDeparted {} · arrives {} ({:.1} h to go)",
+                name(v.from),
+                name(v.to),
+                kind,
+                mode_label(v.mode),
+                v.load_units,
+                clock_label(v.depart),
+                clock_label(v.arrive),
+                v.arrive.saturating_sub(now) as f64 / 3600.0,
+            ))
+        })
+    };
+    view! {
+        <div class="inspect-vehicle" data-testid="inspector-vehicle">
+            <h2>"Vehicle"</h2>
+            <p class="meta live pre">{move || text().unwrap_or_else(|| "Arrived: this trip is over.".into())}</p>
+            <button class="link" on:click=move |_| ui.selected.set(Some(Selection::Lane(lane as usize)))>"Inspect its lane"</button>
+        </div>
+    }
+}
