@@ -30,7 +30,7 @@ pub enum Selection {
 pub struct Scene<'a> {
     pub view: &'a Viewport,
     pub scenario: &'a Scenario,
-    /// From [`lane_ends`] for this scenario.
+    /// Each lane's facility indices, from [`crate::lane_ends::resolve`].
     pub lane_ends: &'a [Option<(usize, usize)>],
     pub frame: Option<&'a Frame>,
     /// Sim time to interpolate vehicles at (between engine events).
@@ -87,21 +87,6 @@ fn draw_zones(ctx: &Ctx, scene: &Scene, pos: &[(f64, f64)]) {
         ctx.fill();
         ctx.stroke();
     }
-}
-
-/// Each lane's (from, to) facility indices, or `None` where an id is unknown.
-/// Computed once per scenario change, not per frame.
-pub fn lane_ends(s: &Scenario) -> Vec<Option<(usize, usize)>> {
-    let index: std::collections::HashMap<&str, usize> = s
-        .facilities
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.id.as_str(), i))
-        .collect();
-    s.lanes
-        .iter()
-        .map(|l| Some((*index.get(l.from.as_str())?, *index.get(l.to.as_str())?)))
-        .collect()
 }
 
 fn draw_lanes(ctx: &Ctx, scene: &Scene, pos: &[(f64, f64)]) {
@@ -484,20 +469,6 @@ mod tests {
         assert!((px - 100.0).abs() < 1e-9);
         let (km, _) = scale_bar(0.013, 120.0);
         assert_eq!(km, 1.0);
-    }
-
-    #[test]
-    fn lane_ends_index_facilities_and_skip_unknown_ids() {
-        let mut s = Scenario::from_json(supply_sim::builtin::BEER_GAME).unwrap();
-        let ends = lane_ends(&s);
-        assert_eq!(ends.len(), s.lanes.len());
-        for (l, e) in s.lanes.iter().zip(&ends) {
-            let (a, b) = e.unwrap();
-            assert_eq!(s.facilities[a].id, l.from);
-            assert_eq!(s.facilities[b].id, l.to);
-        }
-        s.lanes[0].to = "nowhere".into();
-        assert_eq!(lane_ends(&s)[0], None);
     }
 
     #[test]

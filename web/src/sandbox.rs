@@ -68,7 +68,7 @@ impl Sandbox {
 
     /// Validate and start a fresh run at t = 0.
     pub fn restart(&mut self) {
-        self.lane_ends = crate::map::lane_ends(&self.scenario);
+        self.lane_ends = crate::lane_ends::resolve(&self.scenario);
         self.series.clear();
         self.next_sample = 0;
         self.catch_up_to = 0;
