@@ -85,22 +85,67 @@ test('keyboard: Enter places at the map centre, arrows nudge', async ({ page }) 
 test('the demand multiplier changes how many orders arrive', async ({ page }) => {
   await openApp(page);
   await page.getByTestId('pause').click();
-  const ordersAfterSixHours = async (multiplier) => {
-    await page.getByTestId('demand-multiplier').fill(String(multiplier));
-    await expect(page.getByTestId('demand-multiplier-value')).toHaveText(`×${multiplier.toFixed(1)}`);
+  const ordersInTwelveHours = async (multiplier) => {
     await page.getByTestId('reset').click();
     await expect(page.getByTestId('sim-clock')).toHaveText('Day 1 (Mon) 00:00');
+    await page.getByTestId('demand-multiplier').fill(String(multiplier));
+    await expect(page.getByTestId('demand-multiplier-value')).toHaveText(`×${multiplier.toFixed(1)}`);
+    // Recorded from the first hour: the whole half-day runs at this rate.
+    await expect(page.getByTestId('controls-list')).toHaveText(`Demand ×${multiplier.toFixed(1)} from Day 1 (Mon) 00:00✕`);
     for (let i = 0; i < 12; i++) await page.getByTestId('step').click();
     await expect(page.getByTestId('sim-clock')).toHaveText('Day 1 (Mon) 12:00');
     return num(page, 'kpi-orders');
   };
-  const one = await ordersAfterSixHours(1);
-  const two = await ordersAfterSixHours(2);
-  const zero = await ordersAfterSixHours(0);
+  const one = await ordersInTwelveHours(1);
+  const two = await ordersInTwelveHours(2);
+  const zero = await ordersInTwelveHours(0);
   expect(one).toBeGreaterThan(50);
   expect(two).toBeGreaterThan(1.6 * one);
   expect(two).toBeLessThan(2.4 * one);
   expect(zero).toBe(0);
+});
+
+test('the demand slider is kept with the scenario: undo, redo, export and import replay it', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('pause').click();
+  await page.getByTestId('reset').click();
+  for (let i = 0; i < 5; i++) await page.getByTestId('step').click();
+  await expect(page.getByTestId('sim-clock')).toHaveText('Day 1 (Mon) 05:00');
+  await page.getByTestId('demand-multiplier').fill('2');
+  const list = page.getByTestId('controls-list');
+  await expect(list).toContainText('Demand ×2.0 from Day 1 (Mon) 06:00');
+  for (let i = 0; i < 3; i++) await page.getByTestId('step').click();
+  const live = await num(page, 'kpi-orders');
+
+  // Undo takes the control away (and re-runs without it); redo brings it back.
+  await page.getByTestId('map').focus();
+  await page.keyboard.press('Control+z');
+  await expect(list).toBeEmpty();
+  await expect(page.getByTestId('demand-multiplier-value')).toHaveText('×1.0');
+  await expect.poll(() => num(page, 'kpi-orders')).toBeLessThan(live);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(list).toContainText('Demand ×2.0 from Day 1 (Mon) 06:00');
+  await expect.poll(() => num(page, 'kpi-orders')).toBe(live);
+
+  // Export holds it; importing the export and replaying to the same moment
+  // shows the same run.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-scenario').click()]);
+  const fs = await import('node:fs/promises');
+  const text = await fs.readFile(await download.path(), 'utf8');
+  expect(JSON.parse(text).controls).toEqual([{ at_h: 6, demand_multiplier: 2 }]);
+  await page.getByTestId('reset').click();
+  await page.getByTestId('import-scenario').setInputFiles({
+    name: 'replay.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(text),
+  });
+  await expect(page.getByTestId('status')).toContainText('Imported replay.json');
+  await page.getByTestId('pause').click();
+  await expect(list).toContainText('Demand ×2.0 from Day 1 (Mon) 06:00');
+  await page.getByTestId('reset').click();
+  for (let i = 0; i < 8; i++) await page.getByTestId('step').click();
+  await expect(page.getByTestId('sim-clock')).toHaveText('Day 1 (Mon) 08:00');
+  expect(await num(page, 'kpi-orders')).toBe(live);
 });
 
 test('play: deliveries rise and vehicles move on the canvas', async ({ page }) => {

@@ -4,6 +4,7 @@
 
 use crate::history::History;
 use supply_sim::Kpis;
+use supply_sim::controls::{self, DemandSchedule};
 use supply_sim::time::{HOUR, SimTime};
 use supply_sim::{Engine, Problem, Scenario, validate};
 
@@ -23,7 +24,6 @@ pub struct Sandbox {
     pub engine: Option<Engine>,
     pub problems: Vec<Problem>,
     pub seed: u64,
-    pub demand_multiplier: f64,
     pub series: Vec<Sample>,
     next_sample: SimTime,
     /// After an edit the new run fast-forwards to where the old one was.
@@ -42,7 +42,6 @@ impl Sandbox {
             engine: None,
             problems: Vec::new(),
             seed: DEFAULT_SEED,
-            demand_multiplier: 1.0,
             series: Vec::new(),
             next_sample: 0,
             catch_up_to: 0,
@@ -78,9 +77,7 @@ impl Sandbox {
     fn rebuild(&mut self) {
         match validate(&self.scenario) {
             Ok(network) => {
-                let mut e = Engine::new(network, self.seed);
-                e.set_demand_multiplier(self.demand_multiplier);
-                self.engine = Some(e);
+                self.engine = Some(Engine::new(network, self.seed));
                 self.problems.clear();
             }
             Err(problems) => {
@@ -122,11 +119,29 @@ impl Sandbox {
         self.catch_up_to = target;
     }
 
-    pub fn set_demand_multiplier(&mut self, m: f64) {
-        self.demand_multiplier = m;
-        if let Some(e) = &mut self.engine {
-            e.set_demand_multiplier(m);
+    /// The demand slider: "demand × `m` from the next hour on", recorded in
+    /// the scenario as one undoable step (so export, undo and a re-run
+    /// replay it) and applied to the running engine without a re-run, which
+    /// a replay reproduces exactly. Returns false while there is no run.
+    pub fn set_demand_multiplier(&mut self, m: f64) -> bool {
+        let Some(e) = &mut self.engine else {
+            return false;
+        };
+        // During a catch-up the person is watching `catch_up_to`.
+        let watching = self.catch_up_to.div_ceil(HOUR) * HOUR;
+        let at = e.next_draw_time().max(watching);
+        let before = self.scenario.clone();
+        controls::set_demand_from(&mut self.scenario.controls, at, m);
+        if self.scenario != before {
+            self.history.record(before);
+            e.set_demand_schedule(DemandSchedule::new(&self.scenario.controls));
         }
+        true
+    }
+
+    /// The demand multiplier the next hour is drawn with.
+    pub fn demand_multiplier(&self) -> f64 {
+        self.engine.as_ref().map_or(1.0, Engine::demand_multiplier)
     }
 
     /// Advance the sim toward `target`, at most `max_events` events. Returns
@@ -160,5 +175,38 @@ impl Sandbox {
 
     pub fn kpis(&self) -> Option<Kpis> {
         self.engine.as_ref().map(Engine::kpis)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    #[test]
+    fn a_replay_of_the_exported_scenario_equals_the_live_run_kpi_for_kpi() {
+        let mut live = Sandbox::builtin("uk-network").unwrap();
+        live.advance(30 * HOUR + 77, usize::MAX);
+        assert!(live.set_demand_multiplier(2.5));
+        live.advance(60 * HOUR, 5_000);
+        assert!(live.set_demand_multiplier(0.5));
+        live.advance(90 * HOUR, usize::MAX);
+        assert_eq!(live.scenario.controls.len(), 2);
+        assert_eq!(live.demand_multiplier(), 0.5);
+
+        let exported = live.scenario.to_json_pretty();
+        let mut replay = Sandbox::new("replay", Scenario::from_json(&exported).unwrap());
+        replay.advance(90 * HOUR, usize::MAX);
+        assert_eq!(replay.series.len(), live.series.len());
+        assert_eq!(replay.series, live.series);
+
+        // Undo takes the last control away and re-runs to the same moment.
+        assert!(live.travel(false));
+        assert_eq!(live.scenario.controls.len(), 1);
+        live.advance(0, usize::MAX);
+        assert_eq!(live.now(), 90 * HOUR);
+        assert_eq!(live.demand_multiplier(), 2.5);
+        assert!(live.kpis().unwrap().orders_placed > replay.kpis().unwrap().orders_placed);
     }
 }

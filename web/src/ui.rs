@@ -25,6 +25,9 @@ pub struct Ui {
     pub sb: StoredValue<Sandbox, LocalStorage>,
     /// Bumped whenever the scenario, run or selection changes what panels show.
     pub rev: RwSignal<u64>,
+    /// The sandbox changed since it was last saved: set by [`Ui::changed`],
+    /// cleared by the page's save effect, which runs when `rev` moves.
+    pub unsaved: StoredValue<bool>,
     pub kpis: RwSignal<Option<Kpis>>,
     pub clock: RwSignal<SimTime>,
     pub playing: RwSignal<bool>,
@@ -60,6 +63,7 @@ impl Ui {
         Ui {
             sb: StoredValue::new_local(sb),
             rev: RwSignal::new(0),
+            unsaved: StoredValue::new(false),
             kpis: RwSignal::new(None),
             clock: RwSignal::new(0),
             playing: RwSignal::new(true),
@@ -82,15 +86,29 @@ impl Ui {
         self.clock.set(now);
     }
 
+    /// The scenario or the run changed: panels re-read it and it is saved.
     pub fn changed(&self) {
+        self.unsaved.set_value(true);
         self.rev.update(|r| *r += 1);
         self.refresh();
-        crate::persist::save(self);
     }
 
     /// One undoable edit of the scenario.
     pub fn edit(&self, f: impl FnOnce(&mut Scenario)) {
         self.sb.update_value(|s| s.edit(f));
+        self.changed();
+    }
+
+    /// The demand slider, recorded as a control from the next hour on.
+    pub fn set_demand_multiplier(&self, m: f64) {
+        let mut running = false;
+        self.sb
+            .update_value(|s| running = s.set_demand_multiplier(m));
+        self.status.set(if running {
+            format!("Demand ×{m:.1} from the next hour on (Ctrl+Z undoes it)")
+        } else {
+            "The run waits until the problems are fixed".into()
+        });
         self.changed();
     }
 

@@ -16,6 +16,7 @@
 //! break by insertion order. Units are conserved (see [`engine`]).
 
 pub mod builtin;
+pub mod controls;
 pub mod defaults;
 pub mod demand;
 pub mod emissions;

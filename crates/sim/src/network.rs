@@ -5,6 +5,7 @@
 //! does no further checking. Facilities and lanes keep the scenario's order,
 //! so index `i` here is `facilities[i]` / `lanes[i]` in the scenario.
 
+use crate::controls::DemandSchedule;
 use crate::demand::{AliasTable, DemandStream};
 use crate::emissions::{Co2Basis, Mode};
 use crate::scenario::{AssignRule, FacilityKind, ForecastSpec, Promise, StockoutRule};
@@ -151,6 +152,8 @@ pub struct Network {
     pub fc_slot: Vec<Option<u32>>,
     /// Stocking slot → facility index.
     pub fcs: Vec<u32>,
+    /// The demand multiplier over time, from the scenario's controls.
+    pub controls: DemandSchedule,
 }
 
 impl Network {

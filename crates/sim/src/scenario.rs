@@ -73,6 +73,21 @@ pub struct Scenario {
     pub demand: Vec<Demand>,
     #[serde(default)]
     pub policies: Vec<Policy>,
+    /// Live controls set while the run played (the demand slider), replayed
+    /// from their hour on. See [`crate::controls`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub controls: Vec<Control>,
+}
+
+/// A control a person set at a moment of the run.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Control {
+    /// Sim hours since the start from which it applies (demand is drawn
+    /// hour by hour, so in practice a whole hour).
+    pub at_h: f64,
+    /// Scales all demand drawn from then on (1 = as the scenario says).
+    pub demand_multiplier: f64,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -157,3 +157,17 @@ fn the_schema_rejects_what_the_parser_rejects() {
     assert!(errs.iter().any(|e| e.contains("\"lat\"")), "{errs:?}");
     assert!(Scenario::from_json(&v.to_string()).is_err());
 }
+
+#[test]
+fn recorded_controls_conform_to_the_schema() {
+    let mut s = Scenario::from_json(supply_sim::builtin::UK_NETWORK).unwrap();
+    supply_sim::controls::set_demand_from(&mut s.controls, 5 * 3600, 2.0);
+    let v: Value = serde_json::from_str(&s.to_json_pretty()).unwrap();
+    assert_eq!(v["controls"][0]["demand_multiplier"], 2.0);
+    let errs = conforms(&v);
+    assert!(errs.is_empty(), "{}", errs.join("\n"));
+    let mut bad = v.clone();
+    bad["controls"][0]["speed"] = Value::from(3);
+    assert!(!conforms(&bad).is_empty());
+    assert!(Scenario::from_json(&bad.to_string()).is_err());
+}

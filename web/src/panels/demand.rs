@@ -5,22 +5,26 @@ use crate::charts::{Series, line_chart};
 use crate::ui::use_ui;
 use leptos::html::Canvas;
 use leptos::prelude::*;
+use supply_sim::controls::{self, DemandSchedule};
 use supply_sim::scenario::DemandEvent;
 use supply_sim::time::{DAY, HOUR};
 
 const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
-/// Expected orders per day over the horizon, from the compiled demand streams.
-fn expected_daily(net: &supply_sim::Network, days: u32, multiplier: f64) -> Vec<(f64, f64)> {
+/// Expected orders per day over the horizon, from the compiled demand
+/// streams and the demand controls.
+fn expected_daily(
+    net: &supply_sim::Network,
+    days: u32,
+    controls: &DemandSchedule,
+) -> Vec<(f64, f64)> {
     (0..days as u64)
         .map(|d| {
             let total: f64 = (0..24)
                 .map(|h| {
                     let t = d * DAY + h * HOUR;
-                    net.demand
-                        .iter()
-                        .map(|s| s.mean_at(t, multiplier))
-                        .sum::<f64>()
+                    let m = controls.at(t);
+                    net.demand.iter().map(|s| s.mean_at(t, m)).sum::<f64>()
                 })
                 .sum();
             (d as f64 + 0.5, total)
@@ -31,7 +35,7 @@ fn expected_daily(net: &supply_sim::Network, days: u32, multiplier: f64) -> Vec<
 #[component]
 pub fn DemandPanel() -> impl IntoView {
     let ui = use_ui();
-    let multiplier = RwSignal::new(ui.sb.with_value(|s| s.demand_multiplier));
+    let multiplier = RwSignal::new(ui.sb.with_value(|s| s.demand_multiplier()));
     let canvas = NodeRef::<Canvas>::new();
     Effect::new(move |_| {
         ui.rev.track();
@@ -39,7 +43,14 @@ pub fn DemandPanel() -> impl IntoView {
         let Some(c) = canvas.get() else { return };
         ui.sb.with_value(|s| {
             if let Some(e) = &s.engine {
-                let pts = expected_daily(e.network(), s.scenario.days.max(7), m);
+                // The recorded controls, with the slider's value previewed
+                // from the next hour on while it moves.
+                let mut recorded = s.scenario.controls.clone();
+                if m != e.demand_multiplier() {
+                    controls::set_demand_from(&mut recorded, e.next_draw_time(), m);
+                }
+                let schedule = DemandSchedule::new(&recorded);
+                let pts = expected_daily(e.network(), s.scenario.days.max(7), &schedule);
                 line_chart(
                     &c,
                     &[Series {
@@ -81,12 +92,17 @@ pub fn DemandPanel() -> impl IntoView {
                     on:input=move |ev| {
                         if let Ok(m) = event_target_value(&ev).parse::<f64>() {
                             multiplier.set(m);
-                            ui.sb.update_value(|s| s.set_demand_multiplier(m));
+                        }
+                    }
+                    on:change=move |ev| {
+                        if let Ok(m) = event_target_value(&ev).parse::<f64>() {
+                            ui.set_demand_multiplier(m);
                         }
                     }
                 />
             </label>
-            <p class="hint">"Applies to the running simulation from now on."</p>
+            <p class="hint">"Applies from the next hour on, and is kept with the scenario: undo, export and a re-run replay it."</p>
+            <ControlList />
             <fieldset class="weekly">
                 <legend>"Weekly pattern (all zones)"</legend>
                 {weekly.iter().enumerate().map(|(i, w)| view! {
@@ -139,5 +155,31 @@ pub fn DemandPanel() -> impl IntoView {
             <h3>"Demand these settings generate"</h3>
             <canvas class="chart" data-testid="demand-chart" node_ref=canvas></canvas>
         </div>
+    }
+}
+
+/// The demand controls recorded so far, each removable.
+#[component]
+fn ControlList() -> impl IntoView {
+    let ui = use_ui();
+    let rows = move || {
+        ui.rev.track();
+        ui.sb.with_value(|s| s.scenario.controls.clone())
+    };
+    view! {
+        <ul class="controls-list" data-testid="controls-list">
+            {move || rows().into_iter().enumerate().map(|(i, c)| {
+                let from = super::controls::clock_label(supply_sim::time::hours(c.at_h));
+                view! {
+                    <li>
+                        {format!("Demand ×{:.1} from {from}", c.demand_multiplier)}
+                        <button title="Remove this control" on:click=move |_| {
+                            ui.edit(|s| { if i < s.controls.len() { s.controls.remove(i); } });
+                            ui.status.set("Control removed; the run replays without it".into());
+                        }>"✕"</button>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
     }
 }

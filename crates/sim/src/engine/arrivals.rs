@@ -3,7 +3,7 @@
 //! hour and one SKU each from the stream's mix, and some come from other
 //! sales channels. The hour's orders are then handed out instant by instant.
 
-use crate::defaults::MAX_DEMAND_MULTIPLIER;
+use crate::controls::DemandSchedule;
 use crate::demand::DrawState;
 use crate::network::Network;
 use crate::rng::{Rng, Stream};
@@ -28,7 +28,9 @@ pub(crate) struct Arrivals {
     /// yet handed out.
     hour: Vec<NewOrder>,
     next: usize,
-    multiplier: f64,
+    /// The next hour not yet drawn.
+    undrawn: SimTime,
+    schedule: DemandSchedule,
 }
 
 impl Arrivals {
@@ -40,29 +42,39 @@ impl Arrivals {
             draw_state: vec![DrawState::default(); net.demand.len()],
             hour: Vec::new(),
             next: 0,
-            multiplier: 1.0,
+            undrawn: 0,
+            schedule: net.controls.clone(),
         }
     }
 
-    pub fn multiplier(&self) -> f64 {
-        self.multiplier
+    /// When the next hour of demand is drawn: controls from then on can
+    /// still change it.
+    pub fn next_draw_time(&self) -> SimTime {
+        self.undrawn
     }
 
-    /// Scale demand drawn from now on. Clamped to [0, MAX_DEMAND_MULTIPLIER].
-    pub fn set_multiplier(&mut self, m: f64) {
-        self.multiplier = if m.is_finite() {
-            m.clamp(0.0, MAX_DEMAND_MULTIPLIER)
-        } else {
-            1.0
-        };
+    /// The multiplier the next hour's demand is drawn with.
+    pub fn multiplier(&self) -> f64 {
+        self.schedule.at(self.undrawn)
+    }
+
+    pub fn schedule(&self) -> &DemandSchedule {
+        &self.schedule
+    }
+
+    /// Replace the demand schedule: hours already drawn keep their demand.
+    pub fn set_schedule(&mut self, schedule: DemandSchedule) {
+        self.schedule = schedule;
     }
 
     /// Draw the hour starting at `t`; returns the first arrival instant.
     pub fn draw_hour(&mut self, net: &Network, t: SimTime) -> Option<SimTime> {
         self.hour.clear();
         self.next = 0;
+        self.undrawn = t + HOUR;
+        let multiplier = self.schedule.at(t);
         for (s, d) in net.demand.iter().enumerate() {
-            let mean = d.mean_at(t, self.multiplier);
+            let mean = d.mean_at(t, multiplier);
             let n = d.draw(&mut self.rng_demand, mean, &mut self.draw_state[s]);
             let table = &net.sku_tables[d.sku_table];
             for _ in 0..n {

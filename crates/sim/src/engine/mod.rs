@@ -162,12 +162,23 @@ impl Engine {
     pub(crate) fn orders(&self) -> &Orders {
         &self.orders
     }
-
-    /// Scale all future demand (the UI's demand slider). Clamped to [0, 100].
-    pub fn set_demand_multiplier(&mut self, m: f64) {
-        self.arrivals.set_multiplier(m);
+    pub(crate) fn demand_schedule(&self) -> &crate::controls::DemandSchedule {
+        self.arrivals.schedule()
     }
 
+    /// When the next hour of demand is drawn: a control recorded at this
+    /// time changes the run from here on, and a replay applies it the same.
+    pub fn next_draw_time(&self) -> SimTime {
+        self.arrivals.next_draw_time()
+    }
+
+    /// Replace the demand schedule (after the scenario's controls changed
+    /// from [`Engine::next_draw_time`] on): demand already drawn stays.
+    pub fn set_demand_schedule(&mut self, schedule: crate::controls::DemandSchedule) {
+        self.arrivals.set_schedule(schedule);
+    }
+
+    /// The demand multiplier the next hour is drawn with.
     pub fn demand_multiplier(&self) -> f64 {
         self.arrivals.multiplier()
     }

@@ -8,6 +8,7 @@
 //! of ids and a [`check::Checker`].
 
 mod check;
+mod controls;
 mod demand;
 mod facilities;
 mod index;
@@ -34,6 +35,7 @@ pub fn validate(s: &Scenario) -> Result<Network, Vec<Problem>> {
     let streams = demand::build(s, &ix, &facilities, products.len(), &mut ck);
     let routes = routes::build(s, &ix, &facilities, &lanes, &streams.demand, &mut ck);
     let checked = policies::check(s, &ix, &facilities, &products, &lanes, &mut ck);
+    let controls = controls::build(s, &mut ck);
     if !ck.problems.is_empty() {
         return Err(ck.problems);
     }
@@ -70,6 +72,7 @@ pub fn validate(s: &Scenario) -> Result<Network, Vec<Problem>> {
         candidates: routes.candidates,
         fc_slot: routes.fc_slot,
         fcs: routes.fcs,
+        controls,
     })
 }
 

@@ -16,6 +16,8 @@ pub struct Report {
     pub seed: u64,
     pub days: f64,
     pub events: u64,
+    /// The live controls this run replayed (the demand slider), in time order.
+    pub controls: Vec<ControlReport>,
     pub orders: OrdersReport,
     pub service: ServiceReport,
     pub cost: CostReport,
@@ -26,6 +28,13 @@ pub struct Report {
     pub lanes: Vec<LaneReport>,
     /// One entry per statistics period.
     pub series: Vec<PeriodReport>,
+}
+
+/// Demand × `demand_multiplier` from `from_h` hours on.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct ControlReport {
+    pub from_h: f64,
+    pub demand_multiplier: f64,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -238,6 +247,15 @@ impl Engine {
             seed: self.seed(),
             days: now as f64 / DAY as f64,
             events: self.events(),
+            controls: self
+                .demand_schedule()
+                .steps()
+                .iter()
+                .map(|&(t, m)| ControlReport {
+                    from_h: to_hours(t),
+                    demand_multiplier: m,
+                })
+                .collect(),
             orders: OrdersReport {
                 placed: o.placed,
                 delivered: o.delivered,
