@@ -3,7 +3,7 @@
 //! take them from here; each says why it is what it is and where it comes
 //! from.
 
-use crate::scenario::{Automation, FacilityKind, Rule};
+use crate::scenario::{Automation, FacilityKind};
 use crate::time::SimTime;
 
 // ---- Runs -------------------------------------------------------------
@@ -94,35 +94,6 @@ pub fn crossdock(kind: FacilityKind) -> (f64, f64) {
         FacilityKind::DeliveryStation => (0.05, 0.004),
         _ => (0.0, 0.0),
     }
-}
-
-// ---- Inventory rules offered to a person ------------------------------
-
-/// One rule of each kind, as a person switching an FC to it first sees it:
-/// base-stock and periodic at [`SERVICE_Z`]; (s, S), (R, Q), JIT and VMI at
-/// round values to tune from.
-pub fn starter_rules() -> [Rule; 6] {
-    [
-        Rule::BaseStock {
-            level: None,
-            z: Some(SERVICE_Z),
-        },
-        Rule::SS {
-            s: 200.0,
-            big_s: 800.0,
-        },
-        Rule::RQ { r: 200.0, q: 400.0 },
-        Rule::Periodic {
-            cover_periods: None,
-            safety_stock: 0.0,
-            z: Some(SERVICE_Z),
-        },
-        Rule::Jit { safety_factor: 0.1 },
-        Rule::Vmi {
-            min_days: 3.0,
-            max_days: 10.0,
-        },
-    ]
 }
 
 // ---- Limits -----------------------------------------------------------

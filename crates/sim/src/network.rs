@@ -8,6 +8,7 @@
 use crate::controls::DemandSchedule;
 use crate::demand::{AliasTable, DemandStream};
 use crate::emissions::{Co2Basis, Mode};
+pub use crate::policy::RuleInfo;
 use crate::scenario::{AssignRule, FacilityKind, ForecastSpec, Promise, StockoutRule};
 use crate::time::SimTime;
 
@@ -75,35 +76,6 @@ pub struct ProductInfo {
     /// GBP per unit per second backordered.
     pub backorder_per_unit_s: f64,
     pub lost_sale_cost: f64,
-}
-
-/// Decision rule with levels resolved to units.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum RuleInfo {
-    BaseStock {
-        level: f64,
-    },
-    SS {
-        s: f64,
-        big_s: f64,
-    },
-    RQ {
-        r: f64,
-        q: f64,
-    },
-    Periodic {
-        cover: f64,
-        safety: f64,
-        z: Option<f64>,
-    },
-    Jit {
-        cover: f64,
-        safety_factor: f64,
-    },
-    Vmi {
-        min_periods: f64,
-        max_periods: f64,
-    },
 }
 
 /// One stocking point × SKU policy.

@@ -10,6 +10,7 @@
 
 use crate::defaults;
 use crate::emissions::Mode;
+pub use crate::policy::Rule;
 use crate::problem::Problem;
 use serde::{Deserialize, Serialize};
 
@@ -391,46 +392,6 @@ pub struct Demand {
     /// Share of orders from other sales channels (fulfilled the same way).
     #[serde(default)]
     pub multichannel_share: f64,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
-pub enum Rule {
-    /// Order up to a fixed level each review; `level` or, if absent,
-    /// mean·(L+R) + z·σ·√(L+R) from the expected demand.
-    BaseStock {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        level: Option<f64>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        z: Option<f64>,
-    },
-    /// If inventory position ≤ s, order up to S.
-    #[serde(rename = "s_S")]
-    SS {
-        s: f64,
-        #[serde(rename = "S")]
-        big_s: f64,
-    },
-    /// If inventory position ≤ r, order the smallest multiple of q that lifts it above r.
-    RQ { r: f64, q: f64 },
-    /// Periodic order-up-to from the forecast: forecast × cover + safety
-    /// (cover default (L+R)/R periods; safety fixed, or z·σ̂·√cover when `z` given).
-    Periodic {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        cover_periods: Option<f64>,
-        #[serde(default)]
-        safety_stock: f64,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        z: Option<f64>,
-    },
-    /// Order the forecast over lead time + review with minimal safety (a fraction of it).
-    Jit {
-        #[serde(default)]
-        safety_factor: f64,
-    },
-    /// The supplier sees stock: refill to `max_days` of forecast when the
-    /// position falls below `min_days`. No order delay.
-    Vmi { min_days: f64, max_days: f64 },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]

@@ -17,7 +17,6 @@ use super::stats::Welford;
 use crate::emissions::{Co2Basis, trip_co2e_kg};
 use crate::forecast::Forecast;
 use crate::network::{Network, RuleInfo};
-use crate::policy::order_quantity;
 use crate::time::SimTime;
 use std::collections::VecDeque;
 
@@ -210,10 +209,7 @@ impl Stock {
             ix: ix as u32,
             sku: p.sku as u32,
             rule: p.rule,
-            fixed_level: matches!(
-                p.rule,
-                RuleInfo::BaseStock { .. } | RuleInfo::SS { .. } | RuleInfo::RQ { .. }
-            ),
+            fixed_level: p.rule.fixed_level(),
         });
         let same = |g: &ReviewGroup| {
             g.fc == p.fc as u32
@@ -444,14 +440,17 @@ impl Stock {
             let (sku, rule, ix) = (ps.sku, ps.rule, ps.ix as usize);
             ps.forecast.observe(ps.demand_since_review * per_period);
             ps.demand_since_review = 0.0;
-            let sd = match rule {
-                RuleInfo::Periodic { z: Some(_), .. } => ps.forecast.sd(),
-                _ => 0.0,
+            let sd = if rule.uses_spread() {
+                ps.forecast.sd()
+            } else {
+                0.0
             };
             let b = &self.bins;
             let position =
                 b.on_hand[ix] as f64 + b.on_order[ix] as f64 - b.backlog_units[ix] as f64;
-            let q = order_quantity(rule, position, ps.forecast.mean(), sd).min(u32::MAX as u64 / 2);
+            let q = rule
+                .order_quantity(position, ps.forecast.mean(), sd)
+                .min(u32::MAX as u64 / 2);
             if q > 0 {
                 self.bins.on_order[ix] += q;
                 self.service[Self::slot(ctx.net, fc)].period_ordered += q as f64;

@@ -7,7 +7,7 @@ use crate::problem::{Problem, Subject};
 /// Where a value sits: its subject, the JSON path of the subject, and the
 /// subject's name.
 #[derive(Clone, Debug)]
-pub(super) struct At {
+pub(crate) struct At {
     subject: Option<Subject>,
     path: String,
     name: String,
@@ -60,7 +60,7 @@ impl At {
 
 /// Problems found so far.
 #[derive(Default)]
-pub(super) struct Checker {
+pub(crate) struct Checker {
     pub problems: Vec<Problem>,
 }
 

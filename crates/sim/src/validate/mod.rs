@@ -7,7 +7,7 @@
 //! Each part of the scenario has its module; they share an [`index::Index`]
 //! of ids and a [`check::Checker`].
 
-mod check;
+pub(crate) mod check;
 mod controls;
 mod demand;
 mod facilities;

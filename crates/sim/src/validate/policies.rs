@@ -5,16 +5,13 @@
 use super::check::{At, Checker};
 use super::index::Index;
 use super::routes::Routes;
-use crate::defaults::{
-    FORECAST_PERIODS, MAX_COVER_PERIODS, MAX_DAYS, MAX_FORECAST_PERIODS, MAX_JIT_SAFETY,
-    MAX_STOCK_UNITS, SERVICE_Z,
-};
+use crate::defaults::{FORECAST_PERIODS, MAX_FORECAST_PERIODS, MAX_STOCK_UNITS};
 use crate::demand::{AliasTable, DemandStream};
-use crate::network::{FacilityInfo, LaneInfo, PolicyInfo, ProductInfo, RuleInfo};
-use crate::policy::target_level;
+use crate::network::{FacilityInfo, LaneInfo, PolicyInfo, ProductInfo};
+use crate::policy::Plan;
 use crate::problem::Subject;
-use crate::scenario::{FacilityKind, ForecastSpec, Policy, Rule, Scenario};
-use crate::time::{DAY, HOUR, SimTime, hours};
+use crate::scenario::{FacilityKind, ForecastSpec, Policy, Scenario};
+use crate::time::{HOUR, SimTime, hours};
 use std::collections::BTreeMap;
 
 /// Forecast when a policy names none.
@@ -75,8 +72,9 @@ pub(super) fn check<'s>(
             }
             _ => None,
         };
-        check_rule(ck, &at, p, src.map(|sf| &facilities[sf]));
+        p.rule.check(ck, &at, src.map(|sf| &facilities[sf]));
         check_timing(ck, &at, p);
+        check_initial(ck, &at, p);
         if let (Some(f), Some(k)) = (fc, sku) {
             if out.keys.insert((f, k), i).is_some() {
                 ck.err(&at, "", "duplicate policy for this facility and SKU");
@@ -93,7 +91,6 @@ pub(super) fn check<'s>(
         }
     }
     check_loops(s, ix, facilities, &out.named, ck);
-    check_sizes(s, ix, ck);
     out
 }
 
@@ -168,52 +165,6 @@ fn source(
     src
 }
 
-fn check_rule(ck: &mut Checker, at: &At, p: &Policy, src: Option<&FacilityInfo>) {
-    match p.rule {
-        Rule::BaseStock { level, z } => {
-            ck.opt_nonneg(at, "rule.level", level);
-            ck.z(at, "rule.z", z);
-        }
-        Rule::SS { s: lo, big_s } => {
-            ck.nonneg(at, "rule.s", lo);
-            if ck.nonneg(at, "rule.S", big_s) && big_s <= lo {
-                ck.err(at, "rule.S", "S must be greater than s");
-            }
-        }
-        Rule::RQ { r, q } => {
-            ck.nonneg(at, "rule.r", r);
-            ck.pos(at, "rule.q", q);
-        }
-        Rule::Periodic {
-            cover_periods,
-            safety_stock,
-            z,
-        } => {
-            ck.opt_pos(at, "rule.cover_periods", cover_periods);
-            ck.nonneg(at, "rule.safety_stock", safety_stock);
-            ck.z(at, "rule.z", z);
-        }
-        Rule::Jit { safety_factor } => {
-            ck.nonneg(at, "rule.safety_factor", safety_factor);
-        }
-        Rule::Vmi { min_days, max_days } => {
-            ck.nonneg(at, "rule.min_days", min_days);
-            if ck.pos(at, "rule.max_days", max_days) && max_days < min_days {
-                ck.err(at, "rule.max_days", "must be at least min_days");
-            }
-            if let Some(sf) = src
-                && !(sf.kind == FacilityKind::Supplier && sf.vmi)
-            {
-                ck.err(
-                    at,
-                    "source",
-                    "a vmi policy needs a supplier with \"vmi\": true",
-                );
-            }
-        }
-    }
-}
-
 fn check_timing(ck: &mut Checker, at: &At, p: &Policy) {
     match p.forecast {
         Some(ForecastSpec::MovingAverage { periods })
@@ -283,30 +234,11 @@ fn check_loops(
     }
 }
 
-/// Levels beyond a billion units are typos, and would overflow stock counters.
-fn check_sizes(s: &Scenario, ix: &Index, ck: &mut Checker) {
+/// Initial stock beyond a billion units is a typo, and would overflow stock counters.
+fn check_initial(ck: &mut Checker, at: &At, p: &Policy) {
     let big = |x: f64| x > MAX_STOCK_UNITS;
-    for (i, p) in s.policies.iter().enumerate() {
-        let too_big = match p.rule {
-            Rule::BaseStock { level, .. } => level.is_some_and(big),
-            Rule::SS { s: lo, big_s } => big(lo) || big(big_s),
-            Rule::RQ { r, q } => big(r) || big(q),
-            Rule::Periodic {
-                safety_stock,
-                cover_periods,
-                ..
-            } => big(safety_stock) || cover_periods.is_some_and(|c| c > MAX_COVER_PERIODS),
-            Rule::Jit { safety_factor } => safety_factor > MAX_JIT_SAFETY,
-            Rule::Vmi { max_days, .. } => max_days > MAX_DAYS as f64,
-        };
-        let at = at(ix, i, p);
-        if too_big {
-            let msg = "levels must be at most 1,000,000,000 units (and covers at most 10 years)";
-            ck.err(&at, "rule", msg);
-        }
-        if p.initial_stock.is_some_and(big) || big(p.initial_in_transit_per_period) {
-            ck.err(&at, "", "initial stock must be at most 1,000,000,000 units");
-        }
+    if p.initial_stock.is_some_and(big) || big(p.initial_in_transit_per_period) {
+        ck.err(at, "", "initial stock must be at most 1,000,000,000 units");
     }
 }
 
@@ -424,8 +356,14 @@ fn expand(n: Named, k: usize, c: &Compile, prior: &mut Prior) -> PolicyInfo {
     let lead_time_s = hours(p.order_delay_hours) + source_s + c.lanes[l].transit_s;
     let l_periods = lead_time_s as f64 / c.period_s as f64;
     let cover = l_periods + review_s as f64 / c.period_s as f64;
-    let rule = resolve(p.rule, mean, var, cover, c.period_s);
-    let target = target_level(rule, mean, libm::sqrt(var));
+    let plan = Plan {
+        mean,
+        var,
+        cover,
+        period_s: c.period_s,
+    };
+    let rule = p.rule.resolve(&plan);
+    let target = rule.target_level(mean, libm::sqrt(var));
     // Upstream FCs see this FC's expected demand.
     if src.kind == FacilityKind::FulfillmentCenter
         && let Some(ss) = c.fc_slot[sf]
@@ -441,7 +379,7 @@ fn expand(n: Named, k: usize, c: &Compile, prior: &mut Prior) -> PolicyInfo {
         rule,
         forecast: p.forecast.unwrap_or(DEFAULT_FORECAST),
         review_s,
-        order_delay_s: if matches!(p.rule, Rule::Vmi { .. }) {
+        order_delay_s: if p.rule.vendor_managed() {
             0
         } else {
             hours(p.order_delay_hours)
@@ -456,38 +394,5 @@ fn expand(n: Named, k: usize, c: &Compile, prior: &mut Prior) -> PolicyInfo {
             as u32,
         expected_per_period: mean,
         variance_per_period: var,
-    }
-}
-
-/// The rule with its levels in units and covers in periods. `cover` is
-/// lead time + review in periods.
-fn resolve(rule: Rule, mean: f64, var: f64, cover: f64, period_s: SimTime) -> RuleInfo {
-    match rule {
-        Rule::BaseStock { level, z } => RuleInfo::BaseStock {
-            level: level
-                .unwrap_or_else(|| mean * cover + z.unwrap_or(SERVICE_Z) * libm::sqrt(var * cover)),
-        },
-        Rule::SS { s: lo, big_s } => RuleInfo::SS { s: lo, big_s },
-        Rule::RQ { r, q } => RuleInfo::RQ { r, q },
-        Rule::Periodic {
-            cover_periods,
-            safety_stock,
-            z,
-        } => RuleInfo::Periodic {
-            cover: cover_periods.unwrap_or(cover),
-            safety: safety_stock,
-            z,
-        },
-        Rule::Jit { safety_factor } => RuleInfo::Jit {
-            cover,
-            safety_factor,
-        },
-        Rule::Vmi { min_days, max_days } => {
-            let per_day = DAY as f64 / period_s as f64;
-            RuleInfo::Vmi {
-                min_periods: min_days * per_day,
-                max_periods: max_days * per_day,
-            }
-        }
     }
 }
