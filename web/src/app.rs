@@ -62,6 +62,15 @@ pub fn App() -> impl IntoView {
     }
     provide_context(ui);
     ui.refresh();
+    // Work survives a reload: each change (edit, undo/redo, reset, load)
+    // moves the revision and marks the sandbox unsaved; save it then.
+    Effect::new(move |_| {
+        ui.rev.track();
+        if ui.unsaved.get_value() {
+            ui.unsaved.set_value(false);
+            ui.sb.with_value(crate::persist::save);
+        }
+    });
 
     let canvas = NodeRef::<Canvas>::new();
     let map_box = NodeRef::<Div>::new();

@@ -2,8 +2,6 @@
 //! Nothing leaves the machine.
 
 use crate::sandbox::Sandbox;
-use crate::ui::Ui;
-use leptos::prelude::*;
 use supply_sim::Scenario;
 
 const KEY: &str = "supply-sandbox/scenario/v1";
@@ -13,13 +11,11 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-pub fn save(ui: &Ui) {
+/// Keep the sandbox's scenario and name for the next visit.
+pub fn save(sb: &Sandbox) {
     let Some(st) = storage() else { return };
-    let (name, json) = ui
-        .sb
-        .with_value(|s| (s.name.clone(), s.scenario.to_json_pretty()));
-    let _ = st.set_item(KEY, &json);
-    let _ = st.set_item(NAME_KEY, &name);
+    let _ = st.set_item(KEY, &sb.scenario.to_json_pretty());
+    let _ = st.set_item(NAME_KEY, &sb.name);
 }
 
 /// The saved sandbox, if there is one. A saved scenario with problems is
