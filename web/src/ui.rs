@@ -99,6 +99,19 @@ impl Ui {
         self.changed();
     }
 
+    /// The demand slider, recorded as a control from the next hour on.
+    pub fn set_demand_multiplier(&self, m: f64) {
+        let mut running = false;
+        self.sb
+            .update_value(|s| running = s.set_demand_multiplier(m));
+        self.status.set(if running {
+            format!("Demand ×{m:.1} from the next hour on (Ctrl+Z undoes it)")
+        } else {
+            "The run waits until the problems are fixed".into()
+        });
+        self.changed();
+    }
+
     pub fn undo(&self) {
         self.travel(false);
     }
