@@ -49,126 +49,41 @@ fn nearest(p: (f64, f64), pts: &[(f64, f64)], k: usize) -> Vec<usize> {
     ix
 }
 
+/// Where the generated sites are.
+struct Sites {
+    sup: Vec<(f64, f64)>,
+    fc: Vec<(f64, f64)>,
+    sc: Vec<(f64, f64)>,
+    ds: Vec<(f64, f64)>,
+    zs: Vec<(f64, f64)>,
+}
+
+/// Facilities of the network: 6 suppliers, 2 ports, 24 FCs, 40 sortation
+/// centers, 120 delivery stations and `zones` zones.
+const N_SUP: usize = 6;
+const N_PORT: usize = 2;
+const N_FC: usize = 24;
+const N_SC: usize = 40;
+const N_DS: usize = 120;
+/// Felixstowe and Southampton.
+const PORTS: [(f64, f64); N_PORT] = [(51.9536, 1.3511), (50.9000, -1.4000)];
+
 pub fn generate(zones: usize, skus: usize, orders_per_day: f64) -> String {
     let mut r = SplitMix(2024);
-    let (n_sup, n_port, n_fc, n_sc, n_ds) = (6, 2, 24, 40, 120);
-    let sup: Vec<_> = (0..n_sup).map(|_| r.point()).collect();
-    let ports = [(51.9536, 1.3511), (50.9000, -1.4000)];
-    let fc: Vec<_> = (0..n_fc).map(|_| r.point()).collect();
-    let sc: Vec<_> = (0..n_sc).map(|_| r.point()).collect();
-    let ds: Vec<_> = (0..n_ds).map(|_| r.point()).collect();
-    let zs: Vec<_> = (0..zones).map(|_| r.point()).collect();
-    let mut facilities: Vec<Value> = Vec::new();
-    for (i, p) in sup.iter().enumerate() {
-        facilities.push(json!({"id": format!("SUP{i}"), "name": format!("Supplier {i}"), "kind": "supplier",
-            "lat": p.0, "lon": p.1, "vmi": true, "lead_time_hours": 24, "production_per_day": 400000}));
-    }
-    for (i, p) in ports.iter().enumerate().take(n_port) {
-        facilities.push(json!({"id": format!("PORT{i}"), "name": format!("Port {i}"), "kind": "port",
-            "lat": p.0, "lon": p.1, "vessel_interval_hours": 72, "eta_sd_hours": 12, "dwell_hours": 24}));
-    }
-    let automation = ["manual", "mechanised", "robotic"];
-    for (i, p) in fc.iter().enumerate() {
-        facilities.push(
-            json!({"id": format!("FC{i}"), "name": format!("FC {i}"), "kind": "fulfillment_center",
-            "lat": p.0, "lon": p.1, "capacity_per_hour": 400, "automation": automation[i % 3]}),
-        );
-    }
-    for (i, p) in sc.iter().enumerate() {
-        facilities.push(json!({"id": format!("SC{i}"), "name": format!("Sortation {i}"), "kind": "sortation_center",
-            "lat": p.0, "lon": p.1, "capacity_per_hour": 3000}));
-    }
-    for (i, p) in ds.iter().enumerate() {
-        facilities.push(json!({"id": format!("DS{i}"), "name": format!("Station {i}"), "kind": "delivery_station",
-            "lat": p.0, "lon": p.1, "capacity_per_hour": 1500}));
-    }
-    let promise = ["same_day", "next_day", "next_day", "two_day"];
-    for (i, p) in zs.iter().enumerate() {
-        facilities.push(json!({"id": format!("Z{i}"), "name": format!("Zone {i}"), "kind": "customer_zone",
-            "lat": p.0, "lon": p.1, "radius_km": 8, "population": 150000, "promise": promise[i % 4]}));
-    }
-    let mut lanes: Vec<Value> = Vec::new();
-    let mut policies: Vec<Value> = Vec::new();
-    for (i, p) in fc.iter().enumerate() {
-        // Inbound: nearest supplier, or a port for every third FC.
-        let src = if i % 3 == 2 {
-            format!("PORT{}", i % n_port)
-        } else {
-            format!("SUP{}", nearest(*p, &sup, 1)[0])
-        };
-        lanes.push(json!({"from": src, "to": format!("FC{i}"), "mode": if i % 2 == 0 { "electric_hgv" } else { "diesel_hgv" }}));
-        let rule = match i % 4 {
-            0 => json!({"type": "base_stock", "z": 1.65}),
-            1 => json!({"type": "periodic", "z": 1.28}),
-            2 => json!({"type": "jit", "safety_factor": 0.2}),
-            _ => json!({"type": "s_S", "s": 20, "S": 80}),
-        };
-        let rule = if src.starts_with("PORT") && i % 4 == 3 {
-            json!({"type": "base_stock", "z": 2.0})
-        } else {
-            rule
-        };
-        policies.push(
-            json!({"facility": format!("FC{i}"), "source": src, "rule": rule,
-            "forecast": {"type": "exp_smoothing", "alpha": 0.2}}),
-        );
-        for s in nearest(*p, &sc, 4) {
-            lanes.push(json!({"from": format!("FC{i}"), "to": format!("SC{s}"), "mode": if s % 3 == 0 { "electric_rail" } else { "electric_hgv" },
-                "dispatch": {"every_hours": 4, "when_full": true}}));
-        }
-    }
-    // Every sortation center is fed by its nearest FC.
-    for (s, p) in sc.iter().enumerate() {
-        let f = nearest(*p, &fc, 1)[0];
-        if !nearest(fc[f], &sc, 4).contains(&s) {
-            lanes.push(
-                json!({"from": format!("FC{f}"), "to": format!("SC{s}"), "mode": "electric_hgv",
-                "dispatch": {"every_hours": 4, "when_full": true}}),
-            );
-        }
-    }
-    for (i, p) in sc.iter().enumerate() {
-        for d in nearest(*p, &ds, 5) {
-            lanes.push(
-                json!({"from": format!("SC{i}"), "to": format!("DS{d}"), "mode": "diesel_hgv",
-                "dispatch": {"every_hours": 3, "when_full": true}}),
-            );
-        }
-    }
-    // Every station reaches its SC: guarantee a route by linking each station
-    // from its nearest sortation center too.
-    for (d, p) in ds.iter().enumerate() {
-        let s = nearest(*p, &sc, 1)[0];
-        if !nearest(sc[s], &ds, 5).contains(&d) {
-            lanes.push(
-                json!({"from": format!("SC{s}"), "to": format!("DS{d}"), "mode": "diesel_hgv",
-                "dispatch": {"every_hours": 3, "when_full": true}}),
-            );
-        }
-    }
-    let last_mile = ["electric_van", "diesel_van", "electric_van", "crowdsourced"];
-    let mut demand = Vec::new();
+    let mut points = |n: usize| -> Vec<(f64, f64)> { (0..n).map(|_| r.point()).collect() };
+    let sites = Sites {
+        sup: points(N_SUP),
+        fc: points(N_FC),
+        sc: points(N_SC),
+        ds: points(N_DS),
+        zs: points(zones),
+    };
+    let facilities = facilities(&sites);
+    let (mut lanes, policies) = inbound(&sites);
+    lanes.extend(linehaul(&sites));
     let per_zone = (orders_per_day / zones.max(1) as f64 * 100.0).round() / 100.0;
-    for (z, p) in zs.iter().enumerate() {
-        for (k, d) in nearest(*p, &ds, 2).into_iter().enumerate() {
-            let mode = if k == 0 {
-                last_mile[z % 4]
-            } else {
-                "diesel_van"
-            };
-            let mut lane = json!({"from": format!("DS{d}"), "to": format!("Z{z}"), "mode": mode,
-                "dispatch": {"every_hours": 2, "when_full": true}, "capacity_kg": 400});
-            if mode == "crowdsourced" {
-                lane["vehicles"] = json!(30);
-                lane["capacity_kg"] = json!(60);
-            }
-            lanes.push(lane);
-        }
-        demand.push(json!({"zone": format!("Z{z}"), "orders_per_day": per_zone,
-            "distribution": {"type": "negative_binomial", "dispersion": 10}, "sku_mix": {"type": "zipf", "s": 1.0},
-            "weekly": [1.1, 1.05, 1.0, 1.0, 1.0, 0.9, 0.95], "multichannel_share": 0.1,
-            "events": [{"name": "Peak sale", "start_day": 320, "days": 2, "multiplier": 3}]}));
-    }
+    let (last_mile, demand) = last_mile(&sites, per_zone);
+    lanes.extend(last_mile);
     let scenario = json!({
         "version": 1,
         "name": "Benchmark: large national network",
@@ -183,6 +98,127 @@ pub fn generate(zones: usize, skus: usize, orders_per_day: f64) -> String {
         "policies": policies
     });
     compact_lines(&scenario)
+}
+
+fn facilities(s: &Sites) -> Vec<Value> {
+    let mut out: Vec<Value> = Vec::new();
+    for (i, p) in s.sup.iter().enumerate() {
+        out.push(json!({"id": format!("SUP{i}"), "name": format!("Supplier {i}"), "kind": "supplier",
+            "lat": p.0, "lon": p.1, "vmi": true, "lead_time_hours": 24, "production_per_day": 400000}));
+    }
+    for (i, p) in PORTS.iter().enumerate() {
+        out.push(json!({"id": format!("PORT{i}"), "name": format!("Port {i}"), "kind": "port",
+            "lat": p.0, "lon": p.1, "vessel_interval_hours": 72, "eta_sd_hours": 12, "dwell_hours": 24}));
+    }
+    let automation = ["manual", "mechanised", "robotic"];
+    for (i, p) in s.fc.iter().enumerate() {
+        out.push(
+            json!({"id": format!("FC{i}"), "name": format!("FC {i}"), "kind": "fulfillment_center",
+            "lat": p.0, "lon": p.1, "capacity_per_hour": 400, "automation": automation[i % 3]}),
+        );
+    }
+    for (i, p) in s.sc.iter().enumerate() {
+        out.push(json!({"id": format!("SC{i}"), "name": format!("Sortation {i}"), "kind": "sortation_center",
+            "lat": p.0, "lon": p.1, "capacity_per_hour": 3000}));
+    }
+    for (i, p) in s.ds.iter().enumerate() {
+        out.push(json!({"id": format!("DS{i}"), "name": format!("Station {i}"), "kind": "delivery_station",
+            "lat": p.0, "lon": p.1, "capacity_per_hour": 1500}));
+    }
+    let promise = ["same_day", "next_day", "next_day", "two_day"];
+    for (i, p) in s.zs.iter().enumerate() {
+        out.push(json!({"id": format!("Z{i}"), "name": format!("Zone {i}"), "kind": "customer_zone",
+            "lat": p.0, "lon": p.1, "radius_km": 8, "population": 150000, "promise": promise[i % 4]}));
+    }
+    out
+}
+
+/// Each FC's inbound lane and policy (a spread of rules and service
+/// levels), and its lanes to the four nearest sortation centers.
+fn inbound(s: &Sites) -> (Vec<Value>, Vec<Value>) {
+    let (mut lanes, mut policies) = (Vec::new(), Vec::new());
+    for (i, p) in s.fc.iter().enumerate() {
+        // Inbound: nearest supplier, or a port for every third FC.
+        let src = if i % 3 == 2 {
+            format!("PORT{}", i % N_PORT)
+        } else {
+            format!("SUP{}", nearest(*p, &s.sup, 1)[0])
+        };
+        lanes.push(json!({"from": src, "to": format!("FC{i}"), "mode": if i % 2 == 0 { "electric_hgv" } else { "diesel_hgv" }}));
+        let rule = match i % 4 {
+            _ if src.starts_with("PORT") && i % 4 == 3 => json!({"type": "base_stock", "z": 2.0}),
+            0 => json!({"type": "base_stock", "z": 1.65}),
+            1 => json!({"type": "periodic", "z": 1.28}),
+            2 => json!({"type": "jit", "safety_factor": 0.2}),
+            _ => json!({"type": "s_S", "s": 20, "S": 80}),
+        };
+        policies.push(
+            json!({"facility": format!("FC{i}"), "source": src, "rule": rule,
+            "forecast": {"type": "exp_smoothing", "alpha": 0.2}}),
+        );
+        for sc in nearest(*p, &s.sc, 4) {
+            lanes.push(json!({"from": format!("FC{i}"), "to": format!("SC{sc}"), "mode": if sc % 3 == 0 { "electric_rail" } else { "electric_hgv" },
+                "dispatch": {"every_hours": 4, "when_full": true}}));
+        }
+    }
+    (lanes, policies)
+}
+
+/// FC → sortation and sortation → station lanes, so every station is reached.
+fn linehaul(s: &Sites) -> Vec<Value> {
+    let mut lanes = Vec::new();
+    // Every sortation center is fed by its nearest FC.
+    for (i, p) in s.sc.iter().enumerate() {
+        let f = nearest(*p, &s.fc, 1)[0];
+        if !nearest(s.fc[f], &s.sc, 4).contains(&i) {
+            lanes.push(
+                json!({"from": format!("FC{f}"), "to": format!("SC{i}"), "mode": "electric_hgv",
+                "dispatch": {"every_hours": 4, "when_full": true}}),
+            );
+        }
+    }
+    for (i, p) in s.sc.iter().enumerate() {
+        for d in nearest(*p, &s.ds, 5) {
+            lanes.push(
+                json!({"from": format!("SC{i}"), "to": format!("DS{d}"), "mode": "diesel_hgv",
+                "dispatch": {"every_hours": 3, "when_full": true}}),
+            );
+        }
+    }
+    // Guarantee a route: link each station from its nearest sortation center too.
+    for (d, p) in s.ds.iter().enumerate() {
+        let i = nearest(*p, &s.sc, 1)[0];
+        if !nearest(s.sc[i], &s.ds, 5).contains(&d) {
+            lanes.push(
+                json!({"from": format!("SC{i}"), "to": format!("DS{d}"), "mode": "diesel_hgv",
+                "dispatch": {"every_hours": 3, "when_full": true}}),
+            );
+        }
+    }
+    lanes
+}
+
+/// Each zone's lanes from its two nearest stations, and its demand.
+fn last_mile(s: &Sites, per_zone: f64) -> (Vec<Value>, Vec<Value>) {
+    let modes = ["electric_van", "diesel_van", "electric_van", "crowdsourced"];
+    let (mut lanes, mut demand) = (Vec::new(), Vec::new());
+    for (z, p) in s.zs.iter().enumerate() {
+        for (k, d) in nearest(*p, &s.ds, 2).into_iter().enumerate() {
+            let mode = if k == 0 { modes[z % 4] } else { "diesel_van" };
+            let mut lane = json!({"from": format!("DS{d}"), "to": format!("Z{z}"), "mode": mode,
+                "dispatch": {"every_hours": 2, "when_full": true}, "capacity_kg": 400});
+            if mode == "crowdsourced" {
+                lane["vehicles"] = json!(30);
+                lane["capacity_kg"] = json!(60);
+            }
+            lanes.push(lane);
+        }
+        demand.push(json!({"zone": format!("Z{z}"), "orders_per_day": per_zone,
+            "distribution": {"type": "negative_binomial", "dispersion": 10}, "sku_mix": {"type": "zipf", "s": 1.0},
+            "weekly": [1.1, 1.05, 1.0, 1.0, 1.0, 0.9, 0.95], "multichannel_share": 0.1,
+            "events": [{"name": "Peak sale", "start_day": 320, "days": 2, "multiplier": 3}]}));
+    }
+    (lanes, demand)
 }
 
 /// One array element per line: compact, still diffable.

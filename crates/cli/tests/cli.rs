@@ -166,3 +166,14 @@ fn replicate_reports_confidence_intervals() {
     );
     assert!(lo <= m && m <= hi, "{f}");
 }
+
+#[test]
+fn the_benchmark_scenario_is_what_the_generator_makes() {
+    let (code, out, err) = cli(&["gen-bench-large"]);
+    assert_eq!(code, 0, "{err}");
+    let committed = std::fs::read_to_string(scenarios("bench-large.json")).unwrap();
+    assert!(
+        out == committed,
+        "scenarios/bench-large.json differs from `supply-cli gen-bench-large`"
+    );
+}
