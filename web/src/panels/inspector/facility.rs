@@ -62,13 +62,17 @@ fn own_problems(ui: Ui, idx: usize, id: &str) -> Vec<String> {
     })
 }
 
-/// Live figures: re-read from the engine whenever the clock ticks.
+/// Live figures: re-read from the engine whenever the clock ticks, for this
+/// facility alone (not the whole frame and report).
 fn live_text(ui: Ui, idx: usize, kind: FacilityKind) -> impl Fn() -> Option<String> + 'static {
     move || {
         ui.clock.track();
         ui.sb.with_value(|s| {
             let e = s.engine.as_ref()?;
-            let st = e.frame().facilities.get(idx).copied()?;
+            if idx >= e.network().facilities.len() {
+                return None;
+            }
+            let st = e.facility_state(idx);
             let mut text = format!(
                 "stock {} · queue {} · utilisation {:.0}%{}",
                 st.stock,
@@ -77,7 +81,7 @@ fn live_text(ui: Ui, idx: usize, kind: FacilityKind) -> impl Fn() -> Option<Stri
                 if st.stockout { " · STOCKOUT" } else { "" }
             );
             if kind == FacilityKind::FulfillmentCenter
-                && let Some(r) = e.report().facilities.get(idx).cloned()
+                && let Some(r) = e.facility_report(idx)
             {
                 if let Some(fill) = r.fill_rate {
                     text += &format!("\nfill rate {:.1}%", fill * 100.0);
