@@ -163,7 +163,7 @@ fn Legend() -> impl IntoView {
                     view! {
                         <span>
                             <i style=format!("background:{}", crate::style::mode_colour(m))></i>
-                            {crate::style::mode_label(m)}
+                            {crate::labels::mode_label(m)}
                         </span>
                     }
                 })

@@ -4,10 +4,11 @@
 //! goods flow: supplier/port → fulfillment center → sortation center →
 //! delivery station → customer zone. The person can change every lane after.
 
+use crate::labels::kind_label;
 use supply_sim::emissions::Mode;
 use supply_sim::geo::{LatLon, haversine_km};
 use supply_sim::scenario::{
-    Automation, Demand, Distribution, Facility, FacilityKind, Lane, Promise, Rule, Scenario, SkuMix,
+    Automation, Demand, Distribution, Facility, FacilityKind, Lane, Promise, Scenario, SkuMix,
 };
 
 /// Every kind, in the order the palette shows them (the flow of goods).
@@ -19,17 +20,6 @@ pub const KINDS: [FacilityKind; 6] = [
     FacilityKind::DeliveryStation,
     FacilityKind::CustomerZone,
 ];
-
-pub fn kind_label(kind: FacilityKind) -> &'static str {
-    match kind {
-        FacilityKind::Supplier => "Supplier",
-        FacilityKind::Port => "Port",
-        FacilityKind::FulfillmentCenter => "Fulfillment center",
-        FacilityKind::SortationCenter => "Sortation center",
-        FacilityKind::DeliveryStation => "Delivery station",
-        FacilityKind::CustomerZone => "Customer zone",
-    }
-}
 
 /// The palette's test id suffix: `fulfillment_center` → `fulfillment-center`.
 pub fn kind_slug(kind: FacilityKind) -> String {
@@ -276,18 +266,6 @@ pub fn delete_facility(s: &mut Scenario, id: &str) -> bool {
     s.demand.retain(|d| d.zone != id);
     s.policies.retain(|p| p.facility != id && p.source != id);
     true
-}
-
-/// Policy rule names as the inspector lists them.
-pub fn rule_label(rule: &Rule) -> &'static str {
-    match rule {
-        Rule::BaseStock { .. } => "Base-stock (order-up-to)",
-        Rule::SS { .. } => "(s, S)",
-        Rule::RQ { .. } => "(R, Q)",
-        Rule::Periodic { .. } => "Periodic review",
-        Rule::Jit { .. } => "JIT",
-        Rule::Vmi { .. } => "Vendor-managed",
-    }
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ mod files;
 mod frame_loop;
 mod gestures;
 mod history;
+mod labels;
 mod lane_ends;
 mod map;
 mod panels;

@@ -49,16 +49,3 @@ pub fn mode_dash(mode: Mode) -> &'static [f64] {
         _ => &[],
     }
 }
-
-pub fn mode_label(mode: Mode) -> &'static str {
-    match mode {
-        Mode::Ocean => "Ocean",
-        Mode::ElectricRail => "Electric rail",
-        Mode::DieselHgv => "Diesel HGV",
-        Mode::ElectricHgv => "Electric HGV",
-        Mode::DieselVan => "Diesel van",
-        Mode::ElectricVan => "Electric van",
-        Mode::Crowdsourced => "Crowdsourced driver",
-        Mode::Drone => "Drone",
-    }
-}

@@ -1,7 +1,8 @@
 //! The palette (drag a kind onto the map, or click / Enter to place it at the
 //! map centre) and the list of facilities.
 
-use crate::edit::{KINDS, add_facility, kind_label, kind_slug};
+use crate::edit::{KINDS, add_facility, kind_slug};
+use crate::labels::kind_label;
 use crate::map::Selection;
 use crate::style::{kind_colour, kind_glyph};
 use crate::ui::{Ui, use_ui};

@@ -2,14 +2,15 @@
 //! has (capacity, automation and inventory policy, lead time and production,
 //! vessels and dwell, zone demand and promise), its lanes, and delete.
 
-use super::fields::number_field;
+use super::fields::{choice_select, number_field};
 use super::policy::policy_editor;
-use crate::edit::kind_label;
+use crate::labels::{
+    AUTOMATIONS, PROMISES, automation_label, kind_label, mode_label, promise_label,
+};
 use crate::map::Selection;
-use crate::style::mode_label;
 use crate::ui::Ui;
 use leptos::prelude::*;
-use supply_sim::scenario::{Automation, Facility, FacilityKind, Promise};
+use supply_sim::scenario::{Automation, Facility, FacilityKind};
 
 /// Change the facility `id` as one undoable edit.
 fn edit_facility(ui: Ui, id: String, f: impl FnOnce(&mut Facility)) {
@@ -175,26 +176,14 @@ fn kind_fields(ui: Ui, id: &str, f: &Facility) -> Vec<AnyView> {
 
 fn automation_select(ui: Ui, id: &str, current: Automation) -> impl IntoView {
     let id = id.to_owned();
-    view! {
-        <label class="field row">
-            <span>"Automation"</span>
-            <select
-                data-testid="inspector-automation"
-                on:change=move |ev| {
-                    let a = match event_target_value(&ev).as_str() {
-                        "robotic" => Automation::Robotic,
-                        "mechanised" => Automation::Mechanised,
-                        _ => Automation::Manual,
-                    };
-                    edit_facility(ui, id.clone(), |f| f.automation = Some(a));
-                }
-            >
-                <option value="manual" selected=current == Automation::Manual>"Manual (×1 pick rate)"</option>
-                <option value="mechanised" selected=current == Automation::Mechanised>"Mechanised (×1.6)"</option>
-                <option value="robotic" selected=current == Automation::Robotic>"Robotic (×2.5)"</option>
-            </select>
-        </label>
-    }
+    choice_select(
+        "Automation",
+        "inspector-automation",
+        AUTOMATIONS.to_vec(),
+        move |a| a == current,
+        automation_label,
+        move |a| edit_facility(ui, id.clone(), |f| f.automation = Some(a)),
+    )
 }
 
 fn zone_editor(ui: Ui, id: &str, f: &Facility) -> impl IntoView {
@@ -215,21 +204,14 @@ fn zone_editor(ui: Ui, id: &str, f: &Facility) -> impl IntoView {
                 }
             })
         })}
-        <label class="field row">
-            <span>"Promise"</span>
-            <select data-testid="inspector-promise" on:change=move |ev| {
-                let p = match event_target_value(&ev).as_str() {
-                    "same_day" => Promise::SameDay,
-                    "two_day" => Promise::TwoDay,
-                    _ => Promise::NextDay,
-                };
-                edit_facility(ui, b.clone(), |f| f.promise = Some(p));
-            }>
-                <option value="same_day" selected=promise == Some(Promise::SameDay)>"Same day"</option>
-                <option value="next_day" selected=promise == Some(Promise::NextDay)>"Next day"</option>
-                <option value="two_day" selected=promise == Some(Promise::TwoDay)>"Two day"</option>
-            </select>
-        </label>
+        {choice_select(
+            "Promise",
+            "inspector-promise",
+            PROMISES.to_vec(),
+            move |p| promise == Some(p),
+            promise_label,
+            move |p| edit_facility(ui, b.clone(), |f| f.promise = Some(p)),
+        )}
         {number_field("Radius", "km", f.radius_km, "inspector-radius", move |v| {
             edit_facility(ui, c.clone(), |f| f.radius_km = Some(v))
         })}

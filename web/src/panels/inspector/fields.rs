@@ -1,7 +1,10 @@
 //! Input helpers the inspector views share: a number field that validates
-//! inline, and a pair of them for two-number policy rules.
+//! inline, a pair of them for two-number policy rules, and a select over
+//! the sim's values keyed by their serde names.
 
+use crate::labels::{key, parse};
 use leptos::prelude::*;
+use serde::Serialize;
 use supply_sim::scenario::Rule;
 
 /// A number input that commits on change; text that is not a number shows an
@@ -53,4 +56,35 @@ pub fn rule_pair(
         {number_field(fields[1].0, unit, Some(y), fields[1].1, move |v| b(make(x, v)))}
     }
     .into_any()
+}
+
+/// A select offering `options` (shown by `text`, keyed by their serde
+/// names); `pick` gets the option chosen.
+pub fn choice_select<T: Serialize + Copy + 'static>(
+    label: &'static str,
+    testid: &'static str,
+    options: Vec<T>,
+    selected: impl Fn(T) -> bool,
+    text: fn(T) -> &'static str,
+    pick: impl Fn(T) + 'static,
+) -> impl IntoView {
+    let items = options
+        .iter()
+        .map(|&o| view! { <option value=key(&o) selected=selected(o)>{text(o)}</option> })
+        .collect_view();
+    view! {
+        <label class="field row">
+            <span>{label}</span>
+            <select
+                data-testid=testid
+                on:change=move |ev| {
+                    if let Some(o) = parse(&options, &event_target_value(&ev)) {
+                        pick(o);
+                    }
+                }
+            >
+                {items}
+            </select>
+        </label>
+    }
 }

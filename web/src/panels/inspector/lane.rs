@@ -2,7 +2,7 @@
 //! delete.
 
 use super::fields::number_field;
-use crate::style::mode_label;
+use crate::labels::mode_label;
 use crate::ui::Ui;
 use leptos::prelude::*;
 use supply_sim::emissions::Mode;

@@ -1,11 +1,11 @@
 //! The inventory policy of an FC: one rule for every SKU policy there
 //! (edited together), its parameters, and the forecast it orders from.
 
-use super::fields::{number_field, rule_pair};
-use crate::edit::rule_label;
+use super::fields::{choice_select, number_field, rule_pair};
+use crate::labels::{forecast_label, key};
 use crate::ui::Ui;
 use leptos::prelude::*;
-use supply_sim::scenario::{ForecastSpec, Rule, Scenario};
+use supply_sim::scenario::{Rule, Scenario};
 
 /// The rule every policy at this FC uses (they are edited together).
 pub fn policy_editor(ui: Ui, id: &str) -> AnyView {
@@ -32,65 +32,25 @@ pub fn policy_editor(ui: Ui, id: &str) -> AnyView {
             })
         }
     };
-    let choose = {
-        let set_rule = set_rule.clone();
-        move |ev| set_rule(default_rule(&event_target_value(&ev)))
-    };
-    let key = match first.rule {
-        Rule::BaseStock { .. } => "base_stock",
-        Rule::SS { .. } => "s_S",
-        Rule::RQ { .. } => "r_q",
-        Rule::Periodic { .. } => "periodic",
-        Rule::Jit { .. } => "jit",
-        Rule::Vmi { .. } => "vmi",
-    };
-    let options = [
-        ("base_stock", "Base-stock (order-up-to)"),
-        ("s_S", "(s, S)"),
-        ("r_q", "(R, Q)"),
-        ("periodic", "Periodic review"),
-        ("jit", "JIT"),
-        ("vmi", "Vendor-managed"),
-    ];
+    // Choosing a rule starts it at the sim's starter values.
+    let current = key(&first.rule);
+    let choose = choice_select(
+        "Rule",
+        "inspector-policy",
+        Rule::starters().to_vec(),
+        move |r| key(&r) == current,
+        |r| r.title(),
+        set_rule.clone(),
+    );
     view! {
         <fieldset class="policy">
             <legend>{format!("Inventory policy ({} SKU rule(s), from {})", policies.len(), first.source)}</legend>
-            <label class="field row">
-                <span>"Rule"</span>
-                <select data-testid="inspector-policy" on:change=choose>
-                    {options.iter().map(|(v, l)| view! { <option value=*v selected=*v == key>{*l}</option> }).collect_view()}
-                </select>
-            </label>
+            {choose}
             {rule_params(set_rule, first.rule)}
-            <p class="meta">{format!("{} · forecast: {}", rule_label(&first.rule), forecast_text(first.forecast))}</p>
+            <p class="meta">{format!("{} · forecast: {}", first.rule.title(), forecast_label(first.forecast))}</p>
         </fieldset>
     }
     .into_any()
-}
-
-/// The rule a person gets on choosing it from the list.
-fn default_rule(key: &str) -> Rule {
-    match key {
-        "base_stock" => Rule::BaseStock {
-            level: None,
-            z: Some(1.65),
-        },
-        "s_S" => Rule::SS {
-            s: 200.0,
-            big_s: 800.0,
-        },
-        "r_q" => Rule::RQ { r: 200.0, q: 400.0 },
-        "periodic" => Rule::Periodic {
-            cover_periods: None,
-            safety_stock: 0.0,
-            z: Some(1.65),
-        },
-        "vmi" => Rule::Vmi {
-            min_days: 3.0,
-            max_days: 10.0,
-        },
-        _ => Rule::Jit { safety_factor: 0.1 },
-    }
 }
 
 /// The fields of a rule's parameters; each change sets the whole rule.
@@ -159,15 +119,5 @@ fn rule_params(set: impl Fn(Rule) + Clone + 'static, rule: Rule) -> AnyView {
             (min_days, max_days),
             |min_days, max_days| Rule::Vmi { min_days, max_days },
         ),
-    }
-}
-
-fn forecast_text(forecast: Option<ForecastSpec>) -> String {
-    match forecast {
-        Some(ForecastSpec::MovingAverage { periods }) => {
-            format!("moving average over {periods} periods")
-        }
-        Some(ForecastSpec::ExpSmoothing { alpha }) => format!("exponential smoothing, α = {alpha}"),
-        None => "expected demand".into(),
     }
 }

@@ -1,8 +1,8 @@
 //! The vehicle view: where a trip goes, what it carries, when it arrives.
 
+use crate::labels::mode_label;
 use crate::map::Selection;
 use crate::panels::controls::clock_label;
-use crate::style::mode_label;
 use crate::ui::Ui;
 use leptos::prelude::*;
 use supply_sim::SimTime;
