@@ -15,7 +15,7 @@
 
 use super::Ctx;
 use super::ledger::Trip;
-use super::pool::Pool;
+use super::pool::{Pool, Slot};
 use super::queue::{Departure, Ev, EventQueue};
 use crate::emissions::trip_co2e_kg;
 use crate::network::{LaneInfo, Network};
@@ -58,7 +58,9 @@ pub(crate) struct Vehicle {
     pub depart: SimTime,
     pub arrive: SimTime,
     pub units: u32,
-    pub parcels: Vec<Parcel>,
+    /// The orders whose parcels it carries (ids only: a vehicle's load is
+    /// written once and read once, so it stays small).
+    pub orders: Vec<u32>,
 }
 
 /// What comes off a vehicle at the end of its lane.
@@ -66,7 +68,13 @@ pub(crate) struct Unloaded {
     pub lane: u32,
     pub depart: SimTime,
     pub units: u32,
-    pub parcels: Vec<Parcel>,
+    pub orders: Vec<u32>,
+}
+
+impl Slot for Vehicle {
+    fn in_use(&self) -> bool {
+        !self.orders.is_empty()
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -75,8 +83,8 @@ pub(crate) struct Lanes {
     /// Per lane with a fleet limit: when each vehicle is back.
     fleets: Vec<Vec<SimTime>>,
     vehicles: Pool<Vehicle>,
-    /// Parcels loaded by the current departure, in loading order.
-    departed: Vec<Parcel>,
+    /// Orders loaded by the current departure, in loading order.
+    departed: Vec<u32>,
     rng_weather: Rng,
     rng_loss: Rng,
 }
@@ -127,8 +135,9 @@ impl Lanes {
         }
     }
 
-    /// A departure on `lane`. Returns the parcels that left, in loading order.
-    pub fn dispatch(&mut self, ctx: &mut Ctx, lane: u32, why: Departure) -> &[Parcel] {
+    /// A departure on `lane`. Returns the orders whose parcels left, in
+    /// loading order.
+    pub fn dispatch(&mut self, ctx: &mut Ctx, lane: u32, why: Departure) -> &[u32] {
         let (now, l) = (ctx.now, lane as usize);
         let li = &ctx.net.lanes[l];
         let send_all = why != Departure::Full;
@@ -238,7 +247,7 @@ impl Lanes {
         let now = ctx.now;
         let li = &ctx.net.lanes[l];
         let v = self.vehicles.alloc();
-        let mut parcels = std::mem::take(&mut self.vehicles[v].parcels);
+        let mut parcels = std::mem::take(&mut self.vehicles[v].orders);
         parcels.clear();
         let (mut kg, mut m3, mut units) = (0.0, 0.0, 0u32);
         let dock = &mut self.docks[l];
@@ -256,7 +265,7 @@ impl Lanes {
             kg += pk;
             m3 += pm;
             units += p.units;
-            parcels.push(p);
+            parcels.push(p.id);
         }
         if dock.parcels.is_empty() {
             // Clear float drift.
@@ -289,7 +298,7 @@ impl Lanes {
         veh.depart = now;
         veh.arrive = arrive;
         veh.units = units;
-        veh.parcels = parcels;
+        veh.orders = parcels;
         ctx.queue.push(arrive, Ev::VehicleArrive(v));
     }
 
@@ -301,15 +310,15 @@ impl Lanes {
             lane: veh.lane,
             depart: veh.depart,
             units: veh.units,
-            parcels: std::mem::take(&mut veh.parcels),
+            orders: std::mem::take(&mut veh.orders),
         }
     }
 
-    /// Vehicle `v` is free again; `parcels` is its emptied buffer.
-    pub fn park(&mut self, v: u32, mut parcels: Vec<Parcel>) {
-        parcels.clear();
+    /// Vehicle `v` is free again; `orders` is its emptied buffer.
+    pub fn park(&mut self, v: u32, mut orders: Vec<u32>) {
+        orders.clear();
         let veh = &mut self.vehicles[v];
-        veh.parcels = parcels;
+        veh.orders = orders;
         veh.units = 0;
         self.vehicles.release(v);
     }

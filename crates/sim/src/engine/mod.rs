@@ -332,22 +332,15 @@ impl Engine {
         self.ledger.picked(o.units);
         self.orders.at_node(id);
         let lane = self.net.routes[o.route as usize][0];
-        let parcel = Parcel {
-            ready,
-            id,
-            units: o.units,
-            kg: o.weight_kg,
-            m3: o.volume_m3,
-        };
-        self.lanes.enqueue(ctx!(self), lane, parcel);
+        self.lanes.enqueue(ctx!(self), lane, parcel(id, &o, ready));
     }
 
     fn on_dispatch(&mut self, lane: u32, why: Departure) {
         let from = self.net.lanes[lane as usize].from;
         let departed = self.lanes.dispatch(ctx!(self), lane, why);
-        for p in departed {
-            let since = self.orders.loaded(p.id);
-            self.sites.parcel_left(from, self.now, since, p.units);
+        for &id in departed {
+            let (since, units) = self.orders.loaded(id);
+            self.sites.parcel_left(from, self.now, since, units);
         }
     }
 
@@ -359,28 +352,29 @@ impl Engine {
             lane,
             depart,
             units,
-            parcels,
+            orders,
         } = self.lanes.unload(v);
         let li = &self.net.lanes[lane as usize];
         self.ledger.unloaded(units as u64);
         let to = li.to;
         let to_zone = self.net.facilities[to].kind == FacilityKind::CustomerZone;
         let tour_start = depart + li.transit_s;
-        for (k, p) in parcels.iter().enumerate() {
+        for (k, &id) in orders.iter().enumerate() {
             if self.lanes.lost_in_transit(li) {
-                self.orders.lose(&mut self.ledger, p.id);
+                self.orders.lose(&mut self.ledger, id);
             } else if to_zone {
-                let at = lanes::drop_time(tour_start, now, k, parcels.len());
-                let (zone, units) = self.orders.deliver(&mut self.ledger, p.id, at);
+                let at = lanes::drop_time(tour_start, now, k, orders.len());
+                let (zone, units) = self.orders.deliver(&mut self.ledger, id, at);
                 self.sites.delivered(zone, units);
             } else {
-                let ready = self.sites.cross_dock(&self.net, to, p.units, now);
-                self.ledger.cross_docked(p.units);
-                let next = self.orders.next_leg(&self.net, p.id, now);
-                self.lanes.enqueue(ctx!(self), next, Parcel { ready, ..*p });
+                let next = self.orders.next_leg(&self.net, id, now);
+                let o = *self.orders.get(id);
+                let ready = self.sites.cross_dock(&self.net, to, o.units, now);
+                self.ledger.cross_docked(o.units);
+                self.lanes.enqueue(ctx!(self), next, parcel(id, &o, ready));
             }
         }
-        self.lanes.park(v, parcels);
+        self.lanes.park(v, orders);
     }
 
     fn on_request(&mut self, r: u32) {
@@ -413,5 +407,16 @@ impl Engine {
         let cost = self.cost_breakdown().total();
         self.ledger.mark_period(cost);
         self.queue.push(now + self.net.period_s, Ev::PeriodEnd);
+    }
+}
+
+/// Order `id`'s parcel, ready to leave at `ready`.
+fn parcel(id: u32, o: &Order, ready: SimTime) -> Parcel {
+    Parcel {
+        ready,
+        id,
+        units: o.units,
+        kg: o.weight_kg,
+        m3: o.volume_m3,
     }
 }

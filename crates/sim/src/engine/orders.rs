@@ -7,7 +7,7 @@
 //! hand; if none has them it waits at the first (or is a lost sale).
 
 use super::ledger::Ledger;
-use super::pool::Pool;
+use super::pool::{Pool, Slot};
 use super::stock::Stock;
 use crate::defaults::SAME_DAY_CUTOFF_HOUR;
 use crate::network::Network;
@@ -23,6 +23,14 @@ pub(crate) enum OrderState {
     /// Picked (at its FC) or at a cross-dock, waiting for its next vehicle.
     AtNode,
     InVehicle,
+    /// Delivered or lost: the record is free.
+    Closed,
+}
+
+impl Slot for Order {
+    fn in_use(&self) -> bool {
+        self.state != OrderState::Closed
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default)]
@@ -112,11 +120,12 @@ impl Orders {
         self.pool[id].state = OrderState::AtNode;
     }
 
-    /// Its parcel left a node on a vehicle; returns when it had entered it.
-    pub fn loaded(&mut self, id: u32) -> SimTime {
+    /// Its parcel left a node on a vehicle; returns when it had entered
+    /// it, and its units.
+    pub fn loaded(&mut self, id: u32) -> (SimTime, u32) {
         let o = &mut self.pool[id];
         o.state = OrderState::InVehicle;
-        o.since
+        (o.since, o.units)
     }
 
     /// The parcel reached a cross-dock at `now`: it is now on its next leg.
@@ -133,13 +142,18 @@ impl Orders {
     pub fn deliver(&mut self, ledger: &mut Ledger, id: u32, at: SimTime) -> (usize, u32) {
         let o = self.pool[id];
         ledger.delivered(at.saturating_sub(o.placed), at <= o.deadline, o.units);
-        self.pool.release(id);
+        self.close(id);
         (o.zone as usize, o.units)
     }
 
     /// Lost or damaged in transit: counted and closed.
     pub fn lose(&mut self, ledger: &mut Ledger, id: u32) {
         ledger.lost_in_transit(self.pool[id].units);
+        self.close(id);
+    }
+
+    fn close(&mut self, id: u32) {
+        self.pool[id].state = OrderState::Closed;
         self.pool.release(id);
     }
 

@@ -11,7 +11,7 @@
 
 use super::Ctx;
 use super::ledger::Trip;
-use super::pool::Pool;
+use super::pool::{Pool, Slot};
 use super::queue::Ev;
 use super::stats::Welford;
 use crate::emissions::{Co2Basis, trip_co2e_kg};
@@ -127,6 +127,19 @@ pub(crate) struct Shipment {
     pub arrive: SimTime,
     /// On the road (counted in transit); false while at its source.
     pub departed: bool,
+}
+
+impl Slot for Request {
+    fn in_use(&self) -> bool {
+        !self.lines.is_empty()
+    }
+}
+
+impl Slot for Shipment {
+    /// Only shipments on the road are listed (views and the audit).
+    fn in_use(&self) -> bool {
+        self.departed
+    }
 }
 
 /// Per FC × SKU bins (index `slot × n_sku + sku`).
@@ -295,7 +308,7 @@ impl Stock {
     }
     /// Replenishment shipments on the road.
     pub fn shipments(&self) -> impl Iterator<Item = &Shipment> + '_ {
-        self.shipments.live().filter(|s| s.departed)
+        self.shipments.live()
     }
 
     // Customer orders.
@@ -530,7 +543,8 @@ impl Stock {
         self.close_request(r, lines);
     }
 
-    fn close_request(&mut self, r: u32, lines: Vec<(u32, u32)>) {
+    fn close_request(&mut self, r: u32, mut lines: Vec<(u32, u32)>) {
+        lines.clear();
         self.requests[r].lines = lines;
         self.requests.release(r);
     }
