@@ -203,7 +203,9 @@ test('the inspector shows bad input inline and keeps the work', async ({ page })
   await expect(page.getByTestId('inspector')).toContainText('"fast" is not a number');
   await cap.fill('-5');
   await cap.press('Enter');
-  await expect(page.getByTestId('problems')).toContainText('capacity_per_hour');
+  // Named as a person knows it, in the list and beside the field.
+  await expect(page.getByTestId('problems')).toContainText('Facility FC Coalville · capacity per hour: must be a finite number > 0, got -5');
+  await expect(page.getByTestId('facility-problems')).toHaveText('capacity per hour: must be a finite number > 0, got -5');
   await page.getByTestId('map').focus();
   await page.keyboard.press('Control+z');
   await expect(page.getByTestId('problems')).toHaveCount(0);
@@ -344,10 +346,31 @@ test('switch an FC to base-stock with more safety stock', async ({ page }) => {
     await expect(page.getByTestId(id)).toHaveValue(v);
   }
   await expect(page.getByTestId('inspector-s')).toHaveValue('300');
-  // s above S is a problem the inspector names.
+  // s above S is a problem the inspector names, inline in the policy.
   await page.getByTestId('inspector-s').fill('1200');
   await page.getByTestId('inspector-s').press('Enter');
   await expect(page.getByTestId('problems')).toBeVisible();
+  const inline = page.locator('fieldset.policy').getByTestId('policy-problems');
+  await expect(inline).toHaveText('rule S: S must be greater than s');
+  // Fixing it clears both.
+  await page.getByTestId('inspector-s').fill('100');
+  await page.getByTestId('inspector-s').press('Enter');
+  await expect(inline).toHaveCount(0);
+  await expect(page.getByTestId('problems')).toHaveCount(0);
+});
+
+test('a bad weekday weight is one problem naming a zone, and undo clears it', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('pause').click();
+  // The weekly pattern is shared by all 21 zones' demand streams.
+  await page.getByTestId('weekly-5').fill('-1');
+  await page.getByTestId('weekly-5').press('Enter');
+  const list = page.getByTestId('problems').locator('li');
+  await expect(list).toHaveCount(1);
+  await expect(list).toHaveText(/^Demand for London N, .* and 19 more · weekly: Saturday's weight must be a finite number >= 0, got -1$/);
+  await page.getByTestId('map').focus();
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('problems')).toHaveCount(0);
 });
 
 test('export the scenario, import a broken file, import a good one', async ({ page }) => {

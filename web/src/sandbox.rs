@@ -1,5 +1,5 @@
 //! The app's model, outside the reactive system: the scenario being edited,
-//! its undo history, and the engine running it. Signals in `app` only mirror
+//! its undo history, and the engine running it. Signals in `ui` only mirror
 //! what the page shows.
 
 use crate::history::History;
@@ -30,8 +30,6 @@ pub struct Sandbox {
     catch_up_to: SimTime,
 }
 
-pub const DEFAULT_SEED: u64 = 42;
-
 impl Sandbox {
     pub fn new(name: &str, scenario: Scenario) -> Sandbox {
         let mut s = Sandbox {
@@ -41,7 +39,7 @@ impl Sandbox {
             history: History::new(200),
             engine: None,
             problems: Vec::new(),
-            seed: DEFAULT_SEED,
+            seed: supply_sim::defaults::SEED,
             series: Vec::new(),
             next_sample: 0,
             catch_up_to: 0,

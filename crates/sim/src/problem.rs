@@ -69,9 +69,10 @@ impl Problem {
         }
     }
 
-    /// The field as words: `capacity_per_hour` → "capacity per hour".
+    /// The field as words: `capacity_per_hour` → "capacity per hour",
+    /// `rule.S` → "rule S".
     pub fn field_words(&self) -> String {
-        self.field.replace('_', " ")
+        self.field.replace(['_', '.'], " ")
     }
 
     /// One line for a person: "Facility Leeds FC · capacity per hour: must be …".

@@ -206,6 +206,6 @@ fn problems_name_their_subject_and_one_bad_weekday_is_one_line() {
         .unwrap();
     assert_eq!(
         p.describe(),
-        format!("Inventory policy at {fc_name} · rule.S: S must be greater than s")
+        format!("Inventory policy at {fc_name} · rule S: S must be greater than s")
     );
 }

@@ -3,6 +3,7 @@
 //! vessels and dwell, zone demand and promise), its lanes, and delete.
 
 use super::fields::{choice_select, number_field};
+use super::inline_problems;
 use super::policy::policy_editor;
 use crate::labels::{
     AUTOMATIONS, PROMISES, automation_label, kind_label, mode_label, promise_label,
@@ -10,6 +11,7 @@ use crate::labels::{
 use crate::map::Selection;
 use crate::ui::Ui;
 use leptos::prelude::*;
+use supply_sim::Subject;
 use supply_sim::scenario::{Automation, Facility, FacilityKind};
 
 /// Change the facility `id` as one undoable edit.
@@ -31,7 +33,6 @@ pub fn facility_view(ui: Ui, id: String) -> AnyView {
     }) else {
         return view! { <p>"Nothing selected"</p> }.into_any();
     };
-    let own_problems = own_problems(ui, idx, &f.id);
     let del = id.clone();
     view! {
         <div class="inspect-facility">
@@ -40,7 +41,7 @@ pub fn facility_view(ui: Ui, id: String) -> AnyView {
             <p class="meta" data-testid="inspector-position">{format!("{:.4}°, {:.4}°", f.lat, f.lon)}</p>
             <p class="meta live pre" data-testid="inspector-live">{live_text(ui, idx, f.kind)}</p>
             {kind_fields(ui, &id, &f)}
-            {own_problems.into_iter().map(|p| view! { <p class="problem" role="alert">{p}</p> }).collect_view()}
+            {own_problems(ui, idx, &f.id)}
             {lanes_of(ui, &id)}
             <button class="danger" data-testid="inspector-delete" on:click=move |_| {
                 ui.edit(|s| { crate::edit::delete_facility(s, &del); });
@@ -51,15 +52,14 @@ pub fn facility_view(ui: Ui, id: String) -> AnyView {
     .into_any()
 }
 
-/// The scenario's problems that concern facility `idx` (by path or by id).
-fn own_problems(ui: Ui, idx: usize, id: &str) -> Vec<String> {
-    ui.sb.with_value(|s| {
-        let prefix = format!("facilities[{idx}]");
-        s.problems
-            .iter()
-            .filter(|p| p.path.starts_with(&prefix) || p.message.contains(&format!("{id:?}")))
-            .map(|p| p.to_string())
-            .collect()
+/// The scenario's problems with facility `idx`, and with the demand of the
+/// zone it is.
+fn own_problems(ui: Ui, idx: usize, id: &str) -> impl IntoView {
+    let id = id.to_owned();
+    inline_problems(ui, "facility-problems", move |p, s| match p.subject {
+        Some(Subject::Facility(i)) => i == idx,
+        Some(Subject::Demand(i)) => s.demand.get(i).is_some_and(|d| d.zone == id),
+        _ => false,
     })
 }
 

@@ -1,11 +1,10 @@
 //! Input helpers the inspector views share: a number field that validates
-//! inline, a pair of them for two-number policy rules, and a select over
+//! inline, and a select over
 //! the sim's values keyed by their serde names.
 
 use crate::labels::{key, parse};
 use leptos::prelude::*;
 use serde::Serialize;
-use supply_sim::scenario::Rule;
 
 /// A number input that commits on change; text that is not a number shows an
 /// inline message and changes nothing.
@@ -13,10 +12,11 @@ pub fn number_field(
     label: &'static str,
     unit: &'static str,
     value: Option<f64>,
-    testid: &'static str,
+    testid: impl Into<String>,
     commit: impl Fn(f64) + 'static,
 ) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
+    let testid: String = testid.into();
     view! {
         <label class="field row">
             <span>{label}</span>
@@ -40,22 +40,6 @@ pub fn number_field(
         </label>
         {move || error.get().map(|e| view! { <p class="problem" role="alert">{e}</p> })}
     }
-}
-
-/// A rule with two numbers, edited side by side: (label, test id) for each.
-pub fn rule_pair(
-    set: impl Fn(Rule) + Clone + 'static,
-    fields: [(&'static str, &'static str); 2],
-    unit: &'static str,
-    (x, y): (f64, f64),
-    make: fn(f64, f64) -> Rule,
-) -> AnyView {
-    let (a, b) = (set.clone(), set);
-    view! {
-        {number_field(fields[0].0, unit, Some(x), fields[0].1, move |v| a(make(v, y)))}
-        {number_field(fields[1].0, unit, Some(y), fields[1].1, move |v| b(make(x, v)))}
-    }
-    .into_any()
 }
 
 /// A select offering `options` (shown by `text`, keyed by their serde

@@ -2,9 +2,11 @@
 //! delete.
 
 use super::fields::number_field;
+use super::inline_problems;
 use crate::labels::mode_label;
 use crate::ui::Ui;
 use leptos::prelude::*;
+use supply_sim::Subject;
 use supply_sim::emissions::Mode;
 
 pub fn lane_view(ui: Ui, i: usize) -> AnyView {
@@ -59,6 +61,7 @@ pub fn lane_view(ui: Ui, i: usize) -> AnyView {
                     if nz { "net zero at the tailpipe" } else { "tailpipe emissions" }
                 )}</p>
             })}
+            {inline_problems(ui, "lane-problems", move |p, _| p.subject == Some(Subject::Lane(i)))}
             <button class="danger" data-testid="inspector-delete-lane" on:click=move |_| {
                 ui.edit(|s| { if i < s.lanes.len() { s.lanes.remove(i); } });
                 ui.selected.set(None);

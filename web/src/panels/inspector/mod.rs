@@ -10,8 +10,10 @@ mod vehicle;
 
 use super::demand::DemandPanel;
 use crate::map::Selection;
-use crate::ui::use_ui;
+use crate::ui::{Ui, use_ui};
 use leptos::prelude::*;
+use supply_sim::problem::summarise;
+use supply_sim::{Problem, Scenario};
 
 #[component]
 pub fn Inspector() -> impl IntoView {
@@ -35,17 +37,45 @@ pub fn Inspector() -> impl IntoView {
     }
 }
 
-/// Every problem in the scenario, while there are any.
-fn problems(ui: crate::ui::Ui) -> Option<impl IntoView> {
+/// Every problem in the scenario, while there are any: one line per
+/// distinct problem (the same problem in many demand streams is one line).
+fn problems(ui: Ui) -> Option<impl IntoView> {
     ui.rev.get();
     ui.sb.with_value(|s| {
         (!s.problems.is_empty()).then(|| {
+            let lines = summarise(&s.problems);
             view! {
                 <div class="problems" data-testid="problems" role="alert">
                     <strong>{format!("{} problem(s): the run waits until they are fixed", s.problems.len())}</strong>
-                    <ul>{s.problems.iter().map(|p| view! { <li>{p.to_string()}</li> }).collect_view()}</ul>
+                    <ul>{lines.into_iter().map(|l| view! { <li>{l.text}</li> }).collect_view()}</ul>
                 </div>
             }
         })
+    })
+}
+
+/// The problems `mine` picks, shown next to the fields they are about
+/// ("field: what is wrong").
+pub(super) fn inline_problems(
+    ui: Ui,
+    testid: &'static str,
+    mine: impl Fn(&Problem, &Scenario) -> bool,
+) -> impl IntoView {
+    let lines: Vec<String> = ui.sb.with_value(|s| {
+        s.problems
+            .iter()
+            .filter(|p| mine(p, &s.scenario))
+            .map(|p| match p.field.is_empty() {
+                true => p.message.clone(),
+                false => format!("{}: {}", p.field_words(), p.message),
+            })
+            .collect()
+    });
+    (!lines.is_empty()).then(|| {
+        view! {
+            <div class="inline-problems" data-testid=testid>
+                {lines.into_iter().map(|l| view! { <p class="problem" role="alert">{l}</p> }).collect_view()}
+            </div>
+        }
     })
 }

@@ -1,10 +1,12 @@
 //! The inventory policy of an FC: one rule for every SKU policy there
 //! (edited together), its parameters, and the forecast it orders from.
 
-use super::fields::{choice_select, number_field, rule_pair};
+use super::fields::{choice_select, number_field};
+use super::inline_problems;
 use crate::labels::{forecast_label, key};
 use crate::ui::Ui;
 use leptos::prelude::*;
+use supply_sim::Subject;
 use supply_sim::scenario::{Rule, Scenario};
 
 /// The rule every policy at this FC uses (they are edited together).
@@ -47,77 +49,68 @@ pub fn policy_editor(ui: Ui, id: &str) -> AnyView {
             <legend>{format!("Inventory policy ({} SKU rule(s), from {})", policies.len(), first.source)}</legend>
             {choose}
             {rule_params(set_rule, first.rule)}
+            {policy_problems(ui, id)}
             <p class="meta">{format!("{} · forecast: {}", first.rule.title(), forecast_label(first.forecast))}</p>
         </fieldset>
     }
     .into_any()
 }
 
-/// The fields of a rule's parameters; each change sets the whole rule.
+/// The problems of the policies at FC `id`, next to the rule's fields.
+fn policy_problems(ui: Ui, id: &str) -> impl IntoView {
+    let id = id.to_owned();
+    inline_problems(ui, "policy-problems", move |p, s| match p.subject {
+        Some(Subject::Policy(i)) => s.policies.get(i).is_some_and(|p| p.facility == id),
+        _ => false,
+    })
+}
+
+/// The fields of a rule's numbers, as the rule book offers them; each
+/// change sets the whole rule.
 fn rule_params(set: impl Fn(Rule) + Clone + 'static, rule: Rule) -> AnyView {
-    match rule {
-        Rule::BaseStock { z, .. } => number_field(
-            "Safety factor z",
-            "σ",
-            z.or(Some(1.65)),
-            "inspector-z",
-            move |v| {
-                set(Rule::BaseStock {
-                    level: None,
-                    z: Some(v),
-                })
-            },
-        )
-        .into_any(),
-        Rule::Periodic {
-            cover_periods,
-            safety_stock,
-            z,
-        } => number_field("Safety factor z", "σ", z, "inspector-z", move |v| {
-            set(Rule::Periodic {
-                cover_periods,
-                safety_stock,
-                z: Some(v),
-            })
+    rule.params()
+        .into_iter()
+        .map(|p| {
+            let set = set.clone();
+            number_field(
+                p.label,
+                p.unit,
+                Some(p.value),
+                param_testid(p.key),
+                move |v| set(rule.with(p.key, v)),
+            )
         })
-        .into_any(),
-        Rule::Jit { safety_factor } => number_field(
-            "Safety share",
-            "of forecast",
-            Some(safety_factor),
-            "inspector-safety",
-            move |v| set(Rule::Jit { safety_factor: v }),
-        )
-        .into_any(),
-        Rule::SS { s, big_s } => rule_pair(
-            set,
-            [
-                ("s (reorder at)", "inspector-s"),
-                ("S (order up to)", "inspector-big-s"),
-            ],
-            "units",
-            (s, big_s),
-            |s, big_s| Rule::SS { s, big_s },
-        ),
-        Rule::RQ { r, q } => rule_pair(
-            set,
-            [
-                ("R (reorder point)", "inspector-r"),
-                ("Q (lot size)", "inspector-q"),
-            ],
-            "units",
-            (r, q),
-            |r, q| Rule::RQ { r, q },
-        ),
-        Rule::Vmi { min_days, max_days } => rule_pair(
-            set,
-            [
-                ("Refill below", "inspector-min-days"),
-                ("Refill up to", "inspector-max-days"),
-            ],
-            "days of cover",
-            (min_days, max_days),
-            |min_days, max_days| Rule::Vmi { min_days, max_days },
-        ),
+        .collect_view()
+        .into_any()
+}
+
+/// `inspector-` and the field's scenario name in kebab case; a capital
+/// letter reads "big-" (the rule's `S` is `inspector-big-s`).
+fn param_testid(key: &str) -> String {
+    let mut id = String::from("inspector-");
+    for c in key.chars() {
+        match c {
+            '_' => id.push('-'),
+            c if c.is_uppercase() => {
+                id.push_str("big-");
+                id.extend(c.to_lowercase());
+            }
+            c => id.push(c),
+        }
+    }
+    id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::param_testid;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    #[test]
+    fn test_ids_follow_the_scenario_field_names() {
+        assert_eq!(param_testid("z"), "inspector-z");
+        assert_eq!(param_testid("S"), "inspector-big-s");
+        assert_eq!(param_testid("min_days"), "inspector-min-days");
     }
 }
