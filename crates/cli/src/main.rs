@@ -121,7 +121,7 @@ pub fn network_arg(o: &Opts, missing: &str) -> Result<supply_sim::Network, ExitC
 
 fn run(o: &Opts) -> Result<(), ExitCode> {
     let net = network_arg(o, USAGE)?;
-    let days = o.days.unwrap_or(net.default_days);
+    let days = o.days.unwrap_or(net.horizon.default_days);
     let mut engine = Engine::new(net, o.seed);
     engine.run_until(days as SimTime * DAY);
     let report = engine.report();

@@ -47,7 +47,7 @@ pub use view::{Kpis, frame::Frame};
 pub fn run_json(json: &str, days: Option<u32>, seed: u64) -> Result<Report, Vec<Problem>> {
     let scenario = Scenario::from_json(json)?;
     let network = validate(&scenario)?;
-    let days = days.unwrap_or(network.default_days);
+    let days = days.unwrap_or(network.horizon.default_days);
     let mut engine = Engine::new(network, seed);
     engine.run_until(days as SimTime * time::DAY);
     Ok(engine.report())

@@ -9,7 +9,7 @@ use crate::controls::DemandSchedule;
 use crate::demand::{AliasTable, DemandStream};
 use crate::emissions::{Co2Basis, Mode};
 pub use crate::policy::RuleInfo;
-use crate::scenario::{AssignRule, FacilityKind, ForecastSpec, Promise, StockoutRule};
+use crate::scenario::{FacilityKind, ForecastSpec, Promise, StockoutRule};
 use crate::time::SimTime;
 
 /// A facility as the engine and the map see it.
@@ -26,13 +26,31 @@ pub struct FacilityInfo {
     pub shifts: Vec<(SimTime, SimTime)>,
     pub handling_cost_per_unit: f64,
     pub labour_hours_per_unit: f64,
-    /// Supplier release capacity, units per second; 0 = unlimited.
+    pub supply: SupplyInfo,
+    pub port: PortInfo,
+    pub zone: ZoneInfo,
+}
+
+/// A supplier's release: production capacity and lead time.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct SupplyInfo {
+    /// Units per second; 0 = unlimited.
     pub production_per_s: f64,
     pub lead_time_s: SimTime,
     pub vmi: bool,
+}
+
+/// A port's vessels: scheduled interval, ETA spread, dwell to release.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PortInfo {
     pub vessel_interval_s: SimTime,
     pub eta_sd_s: f64,
     pub dwell_s: SimTime,
+}
+
+/// A customer zone: who lives there, how far it spreads, what it is promised.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ZoneInfo {
     pub population: u64,
     pub radius_km: f64,
     pub promise: Option<Promise>,
@@ -47,22 +65,45 @@ pub struct LaneInfo {
     pub distance_km: f64,
     pub transit_s: SimTime,
     pub speed_kmh: f64,
-    pub cost_per_km: f64,
-    pub cost_per_unit: f64,
-    /// GBP per tonne-km of load (shared carriers: rail, ocean).
-    pub cost_per_tkm: f64,
     pub capacity_kg: f64,
     pub capacity_m3: f64,
-    pub every_s: Option<SimTime>,
-    pub offset_s: SimTime,
-    pub when_full: bool,
-    pub vehicles: Option<u32>,
-    pub hourly_availability: Option<[f64; 24]>,
+    pub tariff: Tariff,
+    pub dispatch: Departures,
+    pub fleet: Fleet,
     pub co2: Co2Basis,
     pub net_zero: bool,
+    pub loss_rate: f64,
+}
+
+/// What a trip costs, GBP: per vehicle-km, per unit carried, and per
+/// tonne-km of load (how shared carriers, rail and ocean, charge).
+#[derive(Clone, Copy, Debug)]
+pub struct Tariff {
+    pub per_km: f64,
+    pub per_unit: f64,
+    pub per_tkm: f64,
+}
+
+/// When a parcel lane's vehicles leave.
+#[derive(Clone, Copy, Debug)]
+pub struct Departures {
+    /// Timetabled every so often (None = no timetable)...
+    pub every_s: Option<SimTime>,
+    /// ...from this time on.
+    pub offset_s: SimTime,
+    /// Also as soon as a vehicle is full.
+    pub when_full: bool,
+}
+
+/// A lane's vehicles: how many, when drivers are available, time per
+/// stop, and the chance a departure is grounded (drones, weather).
+#[derive(Clone, Copy, Debug)]
+pub struct Fleet {
+    /// None = unlimited.
+    pub vehicles: Option<u32>,
+    pub hourly_availability: Option<[f64; 24]>,
     pub stop_s: SimTime,
     pub downtime_prob: f64,
-    pub loss_rate: f64,
 }
 
 #[derive(Clone, Debug)]
@@ -99,16 +140,22 @@ pub struct PolicyInfo {
     pub variance_per_period: f64,
 }
 
-/// The compiled, validated network.
-#[derive(Clone, Debug)]
-pub struct Network {
-    pub name: String,
+/// How long a run is and how it is cut into statistics periods.
+#[derive(Clone, Copy, Debug)]
+pub struct Horizon {
+    /// Statistics (and default review) period.
     pub period_s: SimTime,
     /// Per-period facility statistics start at this time.
     pub warmup_s: SimTime,
     pub default_days: u32,
+}
+
+/// The compiled, validated network.
+#[derive(Clone, Debug)]
+pub struct Network {
+    pub name: String,
+    pub horizon: Horizon,
     pub stockout: StockoutRule,
-    pub assignment: AssignRule,
     pub wage_per_hour: f64,
     pub facilities: Vec<FacilityInfo>,
     pub lanes: Vec<LaneInfo>,

@@ -249,7 +249,7 @@ impl Rule {
                     ck.err(at, "rule.max_days", "must be at least min_days");
                 }
                 if let Some(sf) = source
-                    && !(sf.kind == FacilityKind::Supplier && sf.vmi)
+                    && !(sf.kind == FacilityKind::Supplier && sf.supply.vmi)
                 {
                     ck.err(
                         at,

@@ -23,7 +23,7 @@ extern "C" {
 fn bench_large_in_wasm() {
     let text = include_str!("../../../scenarios/bench-large.json");
     let net = validate(&Scenario::from_json(text).unwrap()).unwrap();
-    let days = net.default_days as u64;
+    let days = net.horizon.default_days as u64;
     let mut best = f64::INFINITY;
     let mut last = None;
     for _ in 0..2 {

@@ -100,9 +100,12 @@ impl Lanes {
         }
         let mut fleets = Vec::with_capacity(net.lanes.len());
         for (i, l) in net.lanes.iter().enumerate() {
-            fleets.push(vec![0; l.vehicles.unwrap_or(0) as usize]);
-            if parcel[i] && l.every_s.is_some() {
-                queue.push(l.offset_s, Ev::Dispatch(i as u32, Departure::Timetable));
+            fleets.push(vec![0; l.fleet.vehicles.unwrap_or(0) as usize]);
+            if parcel[i] && l.dispatch.every_s.is_some() {
+                queue.push(
+                    l.dispatch.offset_s,
+                    Ev::Dispatch(i as u32, Departure::Timetable),
+                );
             }
         }
         Lanes {
@@ -127,7 +130,9 @@ impl Lanes {
         dock.parcels.push_back(p);
         dock.kg += p.kg as f64;
         dock.m3 += p.m3 as f64;
-        if li.when_full && !dock.pending && (dock.kg >= li.capacity_kg || dock.m3 >= li.capacity_m3)
+        if li.dispatch.when_full
+            && !dock.pending
+            && (dock.kg >= li.capacity_kg || dock.m3 >= li.capacity_m3)
         {
             dock.pending = true;
             ctx.queue
@@ -143,7 +148,7 @@ impl Lanes {
         let send_all = why != Departure::Full;
         self.departed.clear();
         if why == Departure::Timetable {
-            if let Some(every) = li.every_s {
+            if let Some(every) = li.dispatch.every_s {
                 ctx.queue
                     .push(now + every, Ev::Dispatch(lane, Departure::Timetable));
             }
@@ -167,7 +172,7 @@ impl Lanes {
                 }
                 Some((i, _)) => Some(i),
             };
-            if li.downtime_prob > 0.0 && self.rng_weather.f64() < li.downtime_prob {
+            if li.fleet.downtime_prob > 0.0 && self.rng_weather.f64() < li.fleet.downtime_prob {
                 // Grounded by weather: retry in an hour.
                 self.retry(ctx.queue, lane, send_all, now + HOUR);
                 return &self.departed;
@@ -183,7 +188,7 @@ impl Lanes {
     fn rearm_full_load(&mut self, ctx: &mut Ctx, lane: u32) {
         let li = &ctx.net.lanes[lane as usize];
         let dock = &mut self.docks[lane as usize];
-        if !li.when_full || dock.pending {
+        if !li.dispatch.when_full || dock.pending {
             return;
         }
         let (mut kg, mut m3) = (0.0, 0.0);
@@ -204,10 +209,10 @@ impl Lanes {
     /// Vehicles available on a lane now: `None` = unlimited fleet; else the
     /// lowest free vehicle, or `usize::MAX` and when to try again.
     fn fleet_free(&self, li: &LaneInfo, l: usize, now: SimTime) -> Option<(usize, SimTime)> {
-        li.vehicles?;
+        li.fleet.vehicles?;
         let fleet = &self.fleets[l];
         let hour = ((now % DAY) / HOUR) as usize;
-        let n = match &li.hourly_availability {
+        let n = match &li.fleet.hourly_availability {
             Some(a) => libm::round(a[hour] * fleet.len() as f64) as usize,
             None => fleet.len(),
         };
@@ -280,9 +285,9 @@ impl Lanes {
         if let Some(i) = slot {
             self.fleets[l][i] = now + 2 * li.transit_s + tour_s;
         }
-        let cost = li.cost_per_km * km
-            + li.cost_per_unit * units as f64
-            + li.cost_per_tkm * km * kg / 1000.0;
+        let cost = li.tariff.per_km * km
+            + li.tariff.per_unit * units as f64
+            + li.tariff.per_tkm * km * kg / 1000.0;
         let trip = Trip {
             cost,
             co2e_kg: trip_co2e_kg(li.co2, km, kg),
@@ -336,10 +341,10 @@ fn last_mile(net: &Network, li: &LaneInfo, stops: usize) -> (SimTime, f64) {
     if zone.kind != FacilityKind::CustomerZone {
         return (0, li.distance_km);
     }
-    let area = core::f64::consts::PI * zone.radius_km * zone.radius_km;
+    let area = core::f64::consts::PI * zone.zone.radius_km * zone.zone.radius_km;
     let tour_km = BHH * libm::sqrt(stops as f64 * area);
     let tour_s = crate::time::seconds(
-        tour_km / li.speed_kmh * HOUR as f64 + (li.stop_s * stops as SimTime) as f64,
+        tour_km / li.speed_kmh * HOUR as f64 + (li.fleet.stop_s * stops as SimTime) as f64,
     );
     (tour_s, 2.0 * li.distance_km + tour_km)
 }

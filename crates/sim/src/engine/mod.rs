@@ -110,7 +110,7 @@ impl Engine {
         if !net.demand.is_empty() {
             queue.push(0, Ev::DemandHour);
         }
-        queue.push(net.period_s, Ev::PeriodEnd);
+        queue.push(net.horizon.period_s, Ev::PeriodEnd);
         Engine {
             arrivals: Arrivals::new(&net, seed),
             orders: Orders::default(),
@@ -401,12 +401,13 @@ impl Engine {
         let now = self.now;
         // The period that just ended started at now − period.
         self.stock
-            .close_period(now - self.net.period_s >= self.net.warmup_s);
-        self.sites.close_period(self.net.period_s);
+            .close_period(now - self.net.horizon.period_s >= self.net.horizon.warmup_s);
+        self.sites.close_period(self.net.horizon.period_s);
         self.stock.touch_all(now);
         let cost = self.cost_breakdown().total();
         self.ledger.mark_period(cost);
-        self.queue.push(now + self.net.period_s, Ev::PeriodEnd);
+        self.queue
+            .push(now + self.net.horizon.period_s, Ev::PeriodEnd);
     }
 }
 

@@ -69,7 +69,7 @@ pub(crate) struct Orders {
 pub(crate) fn deadline(net: &Network, zone: usize, placed: SimTime) -> SimTime {
     let day = placed / DAY;
     let hour = (placed % DAY) / HOUR;
-    let days = match net.facilities[zone].promise {
+    let days = match net.facilities[zone].zone.promise {
         Some(Promise::SameDay) => u64::from(hour >= SAME_DAY_CUTOFF_HOUR),
         Some(Promise::NextDay) | None => 1,
         Some(Promise::TwoDay) => 2,

@@ -173,20 +173,20 @@ impl Sites {
                 let k = self.vessels[f].k;
                 self.vessels[f].at = self.vessel_time(fi, f, k);
             }
-            self.vessels[f].at + fi.dwell_s
-        } else if fi.production_per_s > 0.0 {
-            let work = libm::ceil(units as f64 / fi.production_per_s) as SimTime;
-            self.serve(fi, f, now, work) + fi.lead_time_s
+            self.vessels[f].at + fi.port.dwell_s
+        } else if fi.supply.production_per_s > 0.0 {
+            let work = libm::ceil(units as f64 / fi.supply.production_per_s) as SimTime;
+            self.serve(fi, f, now, work) + fi.supply.lead_time_s
         } else {
-            now + fi.lead_time_s
+            now + fi.supply.lead_time_s
         }
     }
 
     /// Arrival of vessel `k` at port `f`: nominal (k+1)·interval + N(0, sd),
     /// never before the previous vessel.
     fn vessel_time(&mut self, fi: &FacilityInfo, f: usize, k: u64) -> SimTime {
-        let nominal = (k + 1) as f64 * fi.vessel_interval_s as f64;
-        let noise = fi.eta_sd_s * crate::sample::std_normal(&mut self.rng_vessel);
+        let nominal = (k + 1) as f64 * fi.port.vessel_interval_s as f64;
+        let noise = fi.port.eta_sd_s * crate::sample::std_normal(&mut self.rng_vessel);
         let t = libm::round((nominal + noise).clamp(0.0, NEVER as f64)) as SimTime;
         t.max(self.vessels[f].at)
     }

@@ -437,7 +437,7 @@ impl Stock {
     pub fn on_review(&mut self, ctx: &mut Ctx, g: u32) {
         let gr = &self.groups[g as usize];
         let (fc, review_s, delay) = (gr.fc as usize, gr.review_s, gr.order_delay_s);
-        let per_period = ctx.net.period_s as f64 / review_s as f64;
+        let per_period = ctx.net.horizon.period_s as f64 / review_s as f64;
         let r = self.requests.alloc();
         self.requests[r].group = g;
         self.requests[r].lines.clear();
@@ -594,9 +594,9 @@ impl Stock {
             m3 += p.volume_m3 * u as f64;
         }
         let vehicles = libm::ceil((kg / li.capacity_kg).max(m3 / li.capacity_m3)).max(1.0);
-        let cost = vehicles * li.cost_per_km * li.distance_km
-            + li.cost_per_unit * sh.units as f64
-            + li.cost_per_tkm * li.distance_km * kg / 1000.0;
+        let cost = vehicles * li.tariff.per_km * li.distance_km
+            + li.tariff.per_unit * sh.units as f64
+            + li.tariff.per_tkm * li.distance_km * kg / 1000.0;
         let co2e_kg = match li.co2 {
             Co2Basis::PerVehicleKm(_) => vehicles * trip_co2e_kg(li.co2, li.distance_km, kg),
             Co2Basis::PerTonneKm(_) => trip_co2e_kg(li.co2, li.distance_km, kg),

@@ -3,7 +3,7 @@
 
 use super::check::{At, Checker};
 use crate::defaults;
-use crate::network::FacilityInfo;
+use crate::network::{FacilityInfo, PortInfo, SupplyInfo, ZoneInfo};
 use crate::problem::Subject;
 use crate::scenario::{Facility, FacilityKind, Scenario};
 use crate::time::{DAY, HOUR, SimTime, hours};
@@ -55,15 +55,21 @@ fn facility(ck: &mut Checker, at: &At, f: &Facility) -> FacilityInfo {
         shifts,
         handling_cost_per_unit: handling,
         labour_hours_per_unit: labour,
-        production_per_s,
-        lead_time_s: hours(f.lead_time_hours.unwrap_or(0.0)),
-        vmi: f.vmi,
-        vessel_interval_s,
-        eta_sd_s: f.eta_sd_hours.unwrap_or(0.0).max(0.0) * HOUR as f64,
-        dwell_s: hours(f.dwell_hours.unwrap_or(0.0)),
-        population: f.population.unwrap_or(0),
-        radius_km,
-        promise: f.promise,
+        supply: SupplyInfo {
+            production_per_s,
+            lead_time_s: hours(f.lead_time_hours.unwrap_or(0.0)),
+            vmi: f.vmi,
+        },
+        port: PortInfo {
+            vessel_interval_s,
+            eta_sd_s: f.eta_sd_hours.unwrap_or(0.0).max(0.0) * HOUR as f64,
+            dwell_s: hours(f.dwell_hours.unwrap_or(0.0)),
+        },
+        zone: ZoneInfo {
+            population: f.population.unwrap_or(0),
+            radius_km,
+            promise: f.promise,
+        },
     }
 }
 

@@ -6,7 +6,7 @@ use super::index::Index;
 use crate::defaults::{DISPATCH_EVERY_HOURS, DRONE_RANGE_KM, VAN_STOP_MINUTES};
 use crate::emissions::{Co2Basis, Mode};
 use crate::geo::{LatLon, haversine_km};
-use crate::network::{FacilityInfo, LaneInfo};
+use crate::network::{Departures, FacilityInfo, Fleet, LaneInfo, Tariff};
 use crate::problem::Subject;
 use crate::scenario::{FacilityKind, Lane, Scenario};
 use crate::time::{HOUR, SimTime, hours};
@@ -210,20 +210,26 @@ fn lane(
         distance_km,
         transit_s,
         speed_kmh,
-        cost_per_km: l.cost_per_km.unwrap_or(d.cost_per_km),
-        cost_per_unit: l.cost_per_unit.unwrap_or(d.cost_per_unit),
-        cost_per_tkm: l.cost_per_tkm.unwrap_or(d.cost_per_tkm),
         capacity_kg: l.capacity_kg.unwrap_or(d.capacity_kg),
         capacity_m3: l.capacity_m3.unwrap_or(d.capacity_m3),
-        every_s,
-        offset_s,
-        when_full,
-        vehicles: l.vehicles,
-        hourly_availability,
+        tariff: Tariff {
+            per_km: l.cost_per_km.unwrap_or(d.cost_per_km),
+            per_unit: l.cost_per_unit.unwrap_or(d.cost_per_unit),
+            per_tkm: l.cost_per_tkm.unwrap_or(d.cost_per_tkm),
+        },
+        dispatch: Departures {
+            every_s,
+            offset_s,
+            when_full,
+        },
+        fleet: Fleet {
+            vehicles: l.vehicles,
+            hourly_availability,
+            stop_s: crate::time::seconds(l.stop_minutes.unwrap_or(default_stop) * 60.0),
+            downtime_prob: l.downtime_prob.unwrap_or(0.0),
+        },
         co2,
         net_zero: d.net_zero,
-        stop_s: crate::time::seconds(l.stop_minutes.unwrap_or(default_stop) * 60.0),
-        downtime_prob: l.downtime_prob.unwrap_or(0.0),
         loss_rate: l.loss_rate.unwrap_or(0.0),
     }
 }

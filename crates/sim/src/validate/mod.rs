@@ -18,7 +18,7 @@ mod products;
 mod routes;
 
 use crate::defaults::MAX_DAYS;
-use crate::network::Network;
+use crate::network::{Horizon, Network};
 use crate::problem::Problem;
 use crate::scenario::{Scenario, VERSION};
 use crate::time::{HOUR, hours};
@@ -56,11 +56,12 @@ pub fn validate(s: &Scenario) -> Result<Network, Vec<Problem>> {
     let policies = policies::compile(&checked, &compile, &mut prior);
     Ok(Network {
         name: s.name.clone(),
-        period_s,
-        warmup_s: hours(s.warmup_days.clamp(0.0, 36_500.0) * 24.0),
-        default_days: s.days,
+        horizon: Horizon {
+            period_s,
+            warmup_s: hours(s.warmup_days.clamp(0.0, 36_500.0) * 24.0),
+            default_days: s.days,
+        },
         stockout: s.stockout,
-        assignment: s.assignment,
         wage_per_hour: s.wage_per_hour,
         facilities,
         lanes,

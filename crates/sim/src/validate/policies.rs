@@ -349,8 +349,8 @@ fn expand(n: Named, k: usize, c: &Compile, prior: &mut Prior) -> PolicyInfo {
     let review_s = p.review_hours.map(hours).unwrap_or(c.period_s).max(HOUR);
     let src = &c.facilities[sf];
     let source_s = match src.kind {
-        FacilityKind::Supplier => src.lead_time_s,
-        FacilityKind::Port => src.vessel_interval_s / 2 + src.dwell_s,
+        FacilityKind::Supplier => src.supply.lead_time_s,
+        FacilityKind::Port => src.port.vessel_interval_s / 2 + src.port.dwell_s,
         _ => 0,
     };
     let lead_time_s = hours(p.order_delay_hours) + source_s + c.lanes[l].transit_s;

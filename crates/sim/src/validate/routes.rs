@@ -25,7 +25,7 @@ pub(super) struct Routes {
 /// Planned time on a lane: transit plus half the dispatch interval (the
 /// expected wait for a departure).
 fn planned_s(li: &LaneInfo) -> SimTime {
-    li.transit_s + li.every_s.unwrap_or(0) / 2
+    li.transit_s + li.dispatch.every_s.unwrap_or(0) / 2
 }
 
 fn pos(f: &FacilityInfo) -> LatLon {

@@ -143,7 +143,7 @@ impl Engine {
             let per_day: u64 = fi.shifts.iter().map(|(a, b)| b - a).sum();
             elapsed * per_day as f64 / DAY as f64
         };
-        let has_server = fi.rate_per_s > 0.0 || fi.production_per_s > 0.0;
+        let has_server = fi.rate_per_s > 0.0 || fi.supply.production_per_s > 0.0;
         let mut r = FacilityReport {
             id: fi.id.clone(),
             kind: fi.kind,
