@@ -320,29 +320,7 @@ fn read_section(r: &mut Reader, map: &mut Basemap) -> Result<(), String> {
             ));
         }
         r.ensure(n, 2, "ring points", at)?;
-        let runs_at = r.pos;
-        let run_count = r.count("hidden-edge run count", 2)?;
-        if run_count > n {
-            return Err(format!(
-                "ring at byte {at} has {run_count} hidden-edge runs for {n} edges (at byte {runs_at})"
-            ));
-        }
-        let mut hidden = vec![false; n];
-        let mut end = 0usize;
-        for _ in 0..run_count {
-            let at = r.pos;
-            let gap = r.uv("hidden-edge gap")? as usize;
-            let len = r.uv("hidden-edge length")? as usize;
-            let start = end.saturating_add(gap);
-            let stop = start.saturating_add(len);
-            if len == 0 || stop > n {
-                return Err(format!(
-                    "hidden-edge run at byte {at} (edges {start}..{stop}) does not fit a ring of {n} edges"
-                ));
-            }
-            hidden[start..stop].fill(true);
-            end = stop;
-        }
+        let hidden = read_hidden_edges(r, n, at)?;
         let mut points = Vec::with_capacity(n);
         for _ in 0..n {
             points.push(point(r)?);
@@ -377,6 +355,35 @@ fn read_section(r: &mut Reader, map: &mut Basemap) -> Result<(), String> {
         });
     }
     Ok(())
+}
+
+/// Which of a ring's `n` edges (the ring starts at byte `at`) are hidden
+/// (clip edges, not coastline): runs of (gap, length).
+fn read_hidden_edges(r: &mut Reader, n: usize, at: usize) -> Result<Vec<bool>, String> {
+    let runs_at = r.pos;
+    let run_count = r.count("hidden-edge run count", 2)?;
+    if run_count > n {
+        return Err(format!(
+            "ring at byte {at} has {run_count} hidden-edge runs for {n} edges (at byte {runs_at})"
+        ));
+    }
+    let mut hidden = vec![false; n];
+    let mut end = 0usize;
+    for _ in 0..run_count {
+        let at = r.pos;
+        let gap = r.uv("hidden-edge gap")? as usize;
+        let len = r.uv("hidden-edge length")? as usize;
+        let start = end.saturating_add(gap);
+        let stop = start.saturating_add(len);
+        if len == 0 || stop > n {
+            return Err(format!(
+                "hidden-edge run at byte {at} (edges {start}..{stop}) does not fit a ring of {n} edges"
+            ));
+        }
+        hidden[start..stop].fill(true);
+        end = stop;
+    }
+    Ok(hidden)
 }
 
 /// Splits a ring into polylines along its visible (not hidden) edges.

@@ -35,33 +35,85 @@ fn expected_daily(
 #[component]
 pub fn DemandPanel() -> impl IntoView {
     let ui = use_ui();
+    // The slider's value while it moves, before it is recorded on release.
     let multiplier = RwSignal::new(ui.sb.with_value(|s| s.demand_multiplier()));
+    view! {
+        <div class="demand">
+            <h2>"Demand"</h2>
+            <Slider multiplier=multiplier />
+            <ControlList />
+            <WeeklyPattern />
+            <PeakEvents />
+            <h3>"Demand these settings generate"</h3>
+            <ExpectedDemand multiplier=multiplier />
+        </div>
+    }
+}
+
+/// The demand slider: previews while it moves, records a control on release.
+#[component]
+fn Slider(multiplier: RwSignal<f64>) -> impl IntoView {
+    let ui = use_ui();
+    let parse = |ev: &leptos::ev::Event| event_target_value(ev).parse::<f64>().ok();
+    view! {
+        <label class="field">
+            <span>"Demand multiplier " <strong data-testid="demand-multiplier-value">{move || format!("×{:.1}", multiplier.get())}</strong></span>
+            <input
+                type="range"
+                min="0"
+                max="3"
+                step="0.1"
+                data-testid="demand-multiplier"
+                prop:value=move || multiplier.get().to_string()
+                on:input=move |ev| {
+                    if let Some(m) = parse(&ev) {
+                        multiplier.set(m);
+                    }
+                }
+                on:change=move |ev| {
+                    if let Some(m) = parse(&ev) {
+                        ui.set_demand_multiplier(m);
+                    }
+                }
+            />
+        </label>
+        <p class="hint">"Applies from the next hour on, and is kept with the scenario: undo, export and a re-run replay it."</p>
+    }
+}
+
+/// Expected orders per day under the recorded controls, with the slider's
+/// value previewed from the next hour on while it moves.
+#[component]
+fn ExpectedDemand(multiplier: RwSignal<f64>) -> impl IntoView {
+    let ui = use_ui();
     let canvas = NodeRef::<Canvas>::new();
     Effect::new(move |_| {
         ui.rev.track();
         let m = multiplier.get();
         let Some(c) = canvas.get() else { return };
         ui.sb.with_value(|s| {
-            if let Some(e) = &s.engine {
-                // The recorded controls, with the slider's value previewed
-                // from the next hour on while it moves.
-                let mut recorded = s.scenario.controls.clone();
-                if m != e.demand_multiplier() {
-                    controls::set_demand_from(&mut recorded, e.next_draw_time(), m);
-                }
-                let schedule = DemandSchedule::new(&recorded);
-                let pts = expected_daily(e.network(), s.scenario.days.max(7), &schedule);
-                line_chart(
-                    &c,
-                    &[Series {
-                        label: "orders/day",
-                        points: &pts,
-                        colour: (211, 84, 0),
-                    }],
-                );
+            let Some(e) = &s.engine else { return };
+            let mut recorded = s.scenario.controls.clone();
+            if m != e.demand_multiplier() {
+                controls::set_demand_from(&mut recorded, e.next_draw_time(), m);
             }
+            let schedule = DemandSchedule::new(&recorded);
+            let pts = expected_daily(e.network(), s.scenario.days.max(7), &schedule);
+            let series = Series {
+                label: "orders/day",
+                points: &pts,
+                colour: (211, 84, 0),
+            };
+            line_chart(&c, &[series]);
         });
     });
+    view! { <canvas class="chart" data-testid="demand-chart" node_ref=canvas></canvas> }
+}
+
+/// Weekday weights, edited for every zone at once.
+#[component]
+fn WeeklyPattern() -> impl IntoView {
+    let ui = use_ui();
     let weekly = ui.sb.with_value(|s| {
         s.scenario
             .demand
@@ -69,6 +121,41 @@ pub fn DemandPanel() -> impl IntoView {
             .and_then(|d| d.weekly.clone())
             .unwrap_or_else(|| vec![1.0; 7])
     });
+    let set = move |i: usize, v: f64| {
+        ui.edit(|s| {
+            for d in &mut s.demand {
+                let mut w = d.weekly.clone().unwrap_or_else(|| vec![1.0; 7]);
+                if w.len() == 7 {
+                    w[i] = v;
+                }
+                d.weekly = Some(w);
+            }
+        })
+    };
+    view! {
+        <fieldset class="weekly">
+            <legend>"Weekly pattern (all zones)"</legend>
+            {weekly.iter().enumerate().map(|(i, w)| view! {
+                <label>
+                    <span>{WEEKDAYS[i]}</span>
+                    <input type="text" inputmode="decimal" data-testid=format!("weekly-{i}") prop:value=format!("{w:.2}")
+                        on:change=move |ev| {
+                            match event_target_value(&ev).trim().parse::<f64>() {
+                                Ok(v) => set(i, v),
+                                Err(_) => ui.status.set(format!("{} weight must be a number", WEEKDAYS[i])),
+                            }
+                        }
+                    />
+                </label>
+            }).collect_view()}
+        </fieldset>
+    }
+}
+
+/// Peak events for every zone: the list, and a two-day sale to add.
+#[component]
+fn PeakEvents() -> impl IntoView {
+    let ui = use_ui();
     let events = ui.sb.with_value(|s| {
         s.scenario
             .demand
@@ -77,84 +164,46 @@ pub fn DemandPanel() -> impl IntoView {
             .unwrap_or_default()
     });
     let sale_start = RwSignal::new(3.0f64);
+    let add_sale = move |_| {
+        let start = sale_start.get_untracked() - 1.0;
+        ui.edit(|s| {
+            for d in &mut s.demand {
+                d.events.push(DemandEvent {
+                    name: "Two-day sale".into(),
+                    start_day: start,
+                    days: 2.0,
+                    multiplier: 3.0,
+                });
+            }
+        });
+        ui.status.set(format!(
+            "Added a two-day sale at ×3 from day {}",
+            start + 1.0
+        ));
+    };
     view! {
-        <div class="demand">
-            <h2>"Demand"</h2>
-            <label class="field">
-                <span>"Demand multiplier " <strong data-testid="demand-multiplier-value">{move || format!("×{:.1}", multiplier.get())}</strong></span>
-                <input
-                    type="range"
-                    min="0"
-                    max="3"
-                    step="0.1"
-                    data-testid="demand-multiplier"
-                    prop:value=move || multiplier.get().to_string()
-                    on:input=move |ev| {
-                        if let Ok(m) = event_target_value(&ev).parse::<f64>() {
-                            multiplier.set(m);
-                        }
-                    }
+        <fieldset class="events">
+            <legend>"Peak events (all zones)"</legend>
+            <ul>
+                {events.iter().enumerate().map(|(i, e)| view! {
+                    <li>
+                        {format!("{}: day {} for {} days ×{}", if e.name.is_empty() { "event" } else { &e.name }, e.start_day + 1.0, e.days, e.multiplier)}
+                        <button title="Remove" on:click=move |_| ui.edit(|s| for d in &mut s.demand { if i < d.events.len() { d.events.remove(i); } })>"✕"</button>
+                    </li>
+                }).collect_view()}
+            </ul>
+            <label class="field row">
+                <span>"Sale from day"</span>
+                <input type="text" inputmode="numeric" data-testid="sale-start" prop:value=move || sale_start.get().to_string()
                     on:change=move |ev| {
-                        if let Ok(m) = event_target_value(&ev).parse::<f64>() {
-                            ui.set_demand_multiplier(m);
+                        if let Ok(v) = event_target_value(&ev).trim().parse::<f64>() {
+                            sale_start.set(v.max(1.0));
                         }
                     }
                 />
+                <button data-testid="add-sale" on:click=add_sale>"Add two-day sale ×3"</button>
             </label>
-            <p class="hint">"Applies from the next hour on, and is kept with the scenario: undo, export and a re-run replay it."</p>
-            <ControlList />
-            <fieldset class="weekly">
-                <legend>"Weekly pattern (all zones)"</legend>
-                {weekly.iter().enumerate().map(|(i, w)| view! {
-                    <label>
-                        <span>{WEEKDAYS[i]}</span>
-                        <input type="text" inputmode="decimal" data-testid=format!("weekly-{i}") prop:value=format!("{w:.2}")
-                            on:change=move |ev| {
-                                let Ok(v) = event_target_value(&ev).trim().parse::<f64>() else {
-                                    ui.status.set(format!("{} weight must be a number", WEEKDAYS[i]));
-                                    return;
-                                };
-                                ui.edit(|s| for d in &mut s.demand {
-                                    let mut w = d.weekly.clone().unwrap_or_else(|| vec![1.0; 7]);
-                                    if w.len() == 7 { w[i] = v; }
-                                    d.weekly = Some(w);
-                                });
-                            }
-                        />
-                    </label>
-                }).collect_view()}
-            </fieldset>
-            <fieldset class="events">
-                <legend>"Peak events (all zones)"</legend>
-                <ul>
-                    {events.iter().enumerate().map(|(i, e)| view! {
-                        <li>
-                            {format!("{}: day {} for {} days ×{}", if e.name.is_empty() { "event" } else { &e.name }, e.start_day + 1.0, e.days, e.multiplier)}
-                            <button title="Remove" on:click=move |_| ui.edit(|s| for d in &mut s.demand { if i < d.events.len() { d.events.remove(i); } })>"✕"</button>
-                        </li>
-                    }).collect_view()}
-                </ul>
-                <label class="field row">
-                    <span>"Sale from day"</span>
-                    <input type="text" inputmode="numeric" data-testid="sale-start" prop:value=move || sale_start.get().to_string()
-                        on:change=move |ev| {
-                            if let Ok(v) = event_target_value(&ev).trim().parse::<f64>() {
-                                sale_start.set(v.max(1.0));
-                            }
-                        }
-                    />
-                    <button data-testid="add-sale" on:click=move |_| {
-                        let start = sale_start.get_untracked() - 1.0;
-                        ui.edit(|s| for d in &mut s.demand {
-                            d.events.push(DemandEvent { name: "Two-day sale".into(), start_day: start, days: 2.0, multiplier: 3.0 });
-                        });
-                        ui.status.set(format!("Added a two-day sale at ×3 from day {}", start + 1.0));
-                    }>"Add two-day sale ×3"</button>
-                </label>
-            </fieldset>
-            <h3>"Demand these settings generate"</h3>
-            <canvas class="chart" data-testid="demand-chart" node_ref=canvas></canvas>
-        </div>
+        </fieldset>
     }
 }
 
