@@ -154,6 +154,15 @@ test('play: deliveries rise and vehicles move on the canvas', async ({ page }) =
   await page.getByTestId('play').click();
   const d0 = await num(page, 'kpi-delivered');
   await expect.poll(() => num(page, 'kpi-delivered'), { timeout: 10_000 }).toBeGreaterThan(d0);
+  // Per-package figures wait until half the orders are delivered, and say so.
+  const cost = page.getByTestId('kpi-cost-per-package');
+  if ((await cost.innerText()) === '–') {
+    await expect(page.getByTestId('kpi-withheld')).toContainText('so far');
+  }
+  await expect.poll(async () => Number.isFinite(Number(await cost.innerText())), { timeout: 20_000 }).toBe(true);
+  await expect(page.getByTestId('kpi-withheld')).toHaveText('');
+  // Each tile explains itself from the glossary.
+  await expect(page.getByTestId('tile-on_time_rate')).toHaveAttribute('title', /open order past its promise counts as late/);
   // Every KPI is a number once parcels are delivered, and rates are in range.
   for (const id of ['kpi-orders', 'kpi-delivered', 'kpi-on-time', 'kpi-fill-rate', 'kpi-lead-time', 'kpi-cost-per-package', 'kpi-co2-per-package', 'kpi-net-zero', 'kpi-labour']) {
     const text = await page.getByTestId(id).innerText();

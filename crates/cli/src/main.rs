@@ -6,6 +6,7 @@
 //! supply-cli bench [scenario.json] [--days N] [--seed S] [--repeat K]
 //! supply-cli replicate <scenario.json|builtin:NAME> [--runs N] [--days N] [--seed S]
 //! supply-cli gen-bench-large [--zones N] [--skus N] [--orders-per-day N]   (prints JSON)
+//! supply-cli glossary                                                       (prints GLOSSARY.md)
 //! ```
 //! Exit codes: 0 ok, 1 usage or IO error, 2 invalid scenario (every problem on stderr).
 
@@ -22,6 +23,7 @@ const USAGE: &str = "usage:
   supply-cli bench [scenario.json] [--days N] [--seed S] [--repeat K]
   supply-cli replicate <scenario.json|builtin:NAME> [--runs N] [--days N] [--seed S]
   supply-cli gen-bench-large [--zones N] [--skus N] [--orders-per-day N]
+  supply-cli glossary
 built-in scenarios: uk-network, beer-game";
 
 /// Parsed command-line options (hand-parsed to keep dependencies lean).
@@ -198,6 +200,10 @@ fn main() -> ExitCode {
                     get("orders-per-day", 6000) as f64
                 )
             );
+            Ok(())
+        }
+        "glossary" => {
+            print!("{}", supply_sim::view::glossary::markdown());
             Ok(())
         }
         "help" | "--help" | "-h" => {

@@ -56,15 +56,15 @@ pub fn replicate(o: &Opts) -> Result<(), ExitCode> {
             e.report()
         })
         .collect();
-    type Kpi = (&'static str, fn(&Report) -> f64);
+    type Kpi = (&'static str, fn(&Report) -> Option<f64>);
     let kpis: [Kpi; 7] = [
-        ("fill_rate", |r| r.service.fill_rate),
-        ("on_time_rate", |r| r.service.on_time_rate),
-        ("mean_lead_time_h", |r| r.service.mean_lead_time_h),
+        ("fill_rate", |r| Some(r.service.fill_rate)),
+        ("on_time_rate", |r| Some(r.service.on_time_rate)),
+        ("mean_lead_time_h", |r| Some(r.service.mean_lead_time_h)),
         ("cost_per_package", |r| r.cost.per_package),
         ("co2e_g_per_package", |r| r.emissions.co2e_g_per_package),
-        ("net_zero_share", |r| r.emissions.net_zero_share),
-        ("orders_delivered", |r| r.orders.delivered as f64),
+        ("net_zero_share", |r| Some(r.emissions.net_zero_share)),
+        ("orders_delivered", |r| Some(r.orders.delivered as f64)),
     ];
     let mut out = serde_json::Map::new();
     out.insert("scenario".into(), json!(reports[0].scenario));
@@ -75,8 +75,14 @@ pub fn replicate(o: &Opts) -> Result<(), ExitCode> {
         json!([o.seed, o.seed.wrapping_add(runs - 1)]),
     );
     for (name, f) in kpis {
-        let xs: Vec<f64> = reports.iter().map(f).collect();
-        out.insert(name.into(), summary(&xs));
+        let xs: Vec<f64> = reports.iter().filter_map(f).collect();
+        let value = if xs.len() == reports.len() {
+            summary(&xs)
+        } else {
+            let why = reports.iter().find_map(|r| r.withheld.first().cloned());
+            json!({"withheld_in_runs": reports.len() - xs.len(), "why": why})
+        };
+        out.insert(name.into(), value);
     }
     println!(
         "{}",

@@ -177,3 +177,16 @@ fn the_benchmark_scenario_is_what_the_generator_makes() {
         "scenarios/bench-large.json differs from `supply-cli gen-bench-large`"
     );
 }
+
+#[test]
+fn the_glossary_file_is_what_the_sim_defines() {
+    let (code, out, err) = cli(&["glossary"]);
+    assert_eq!(code, 0, "{err}");
+    let path = format!("{}/../../GLOSSARY.md", env!("CARGO_MANIFEST_DIR"));
+    let committed = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        out == committed,
+        "GLOSSARY.md differs from `supply-cli glossary`: regenerate it"
+    );
+    assert!(out.contains("overdue open"));
+}

@@ -55,6 +55,12 @@ pub const MAX_ABS_Z: f64 = 5.0;
 /// month of weekly or four days of daily data, the common short window.
 pub const FORECAST_PERIODS: u32 = 4;
 
+/// Per-package cost and CO2e are shown once at least this share of the
+/// orders placed has been delivered: before that, start-up costs (the
+/// first replenishment, stock on the shelves) spread over a handful of
+/// parcels give absurd figures (a one-day run: £18 and 4 kg CO2e each).
+pub const PER_PACKAGE_MIN_DELIVERED_SHARE: f64 = 0.5;
+
 // ---- Lanes ------------------------------------------------------------
 
 /// Parcel lanes with no dispatch rule leave every this many hours (and when

@@ -6,16 +6,21 @@ use crate::ui::use_ui;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use supply_sim::Kpis;
+use supply_sim::view::{glossary, per_package_withheld};
 
+/// A KPI tile: its name and tooltip come from the sim's glossary.
 fn tile(
-    label: &'static str,
+    key: &'static str,
     testid: &'static str,
     unit: &'static str,
     value: impl Fn() -> String + Send + Sync + 'static,
 ) -> impl IntoView {
+    let term = glossary::term(key);
+    let name = term.map_or(key, |t| t.name);
+    let tip = term.map(|t| format!("{}\n{} ({})", t.definition, t.formula, t.unit));
     view! {
-        <div class="kpi">
-            <span class="label">{label}</span>
+        <div class="kpi" title=tip data-testid=format!("tile-{key}")>
+            <span class="label">{name}</span>
             <span class="value"><span data-testid=testid>{value}</span><small>{unit}</small></span>
         </div>
     }
@@ -31,6 +36,11 @@ fn delivered(k: &Kpis, text: String) -> String {
     } else {
         text
     }
+}
+
+/// A per-package figure, or a dash while it is withheld.
+fn per_package(v: Option<f64>, digits: usize) -> String {
+    v.map_or_else(|| NONE.into(), |v| format!("{v:.digits$}"))
 }
 
 /// One line on the chart: its label, how to read it from a sample, its colour.
@@ -61,11 +71,11 @@ const METRICS: [(&str, &[Line]); 8] = [
     ),
     (
         "Cost per package (£)",
-        &[("£", |k| k.cost_per_package, BLUE)],
+        &[("£", |k| k.cost_per_package.unwrap_or(f64::NAN), BLUE)],
     ),
     (
         "CO2e per package (g)",
-        &[("g", |k| k.co2e_g_per_package, BLUE)],
+        &[("g", |k| k.co2e_g_per_package.unwrap_or(f64::NAN), BLUE)],
     ),
     (
         "Inventory on hand (units)",
@@ -103,6 +113,8 @@ pub fn KpiPanel() -> impl IntoView {
                     s.series
                         .iter()
                         .map(|Sample { kpis }| (kpis.time as f64 / 86_400.0, read(kpis)))
+                        // Withheld figures (NaN) leave a gap, not a zero.
+                        .filter(|p| p.1.is_finite())
                         .collect()
                 })
                 .collect();
@@ -122,17 +134,18 @@ pub fn KpiPanel() -> impl IntoView {
         <section class="kpis" aria-label="Key performance indicators">
             <h2>"KPIs"</h2>
             <div class="tiles">
-                {tile("Orders", "kpi-orders", "", k(|k| k.orders_placed.to_string()))}
-                {tile("Delivered", "kpi-delivered", "", k(|k| k.orders_delivered.to_string()))}
-                {tile("On time", "kpi-on-time", "%", k(|k| delivered(k, format!("{:.1}", k.on_time_rate * 100.0))))}
-                {tile("Fill rate", "kpi-fill-rate", "%", k(|k| if k.orders_placed == 0 { NONE.into() } else { format!("{:.1}", k.fill_rate * 100.0) }))}
-                {tile("Delivery time", "kpi-lead-time", "h", k(|k| delivered(k, format!("{:.1}", k.mean_lead_time_h))))}
-                {tile("Cost / package", "kpi-cost-per-package", "£", k(|k| delivered(k, format!("{:.2}", k.cost_per_package))))}
-                {tile("CO2e / package", "kpi-co2-per-package", "g", k(|k| delivered(k, format!("{:.0}", k.co2e_g_per_package))))}
-                {tile("On hand", "kpi-on-hand", "units", k(|k| k.on_hand.to_string()))}
-                {tile("Net-zero legs", "kpi-net-zero", "%", k(|k| delivered(k, format!("{:.0}", k.net_zero_share * 100.0))))}
-                {tile("Labour", "kpi-labour", "h", k(|k| format!("{:.0}", k.labour_hours)))}
+                {tile("orders_placed", "kpi-orders", "", k(|k| k.orders_placed.to_string()))}
+                {tile("orders_delivered", "kpi-delivered", "", k(|k| k.orders_delivered.to_string()))}
+                {tile("on_time_rate", "kpi-on-time", "%", k(|k| delivered(k, format!("{:.1}", k.on_time_rate * 100.0))))}
+                {tile("fill_rate", "kpi-fill-rate", "%", k(|k| if k.orders_placed == 0 { NONE.into() } else { format!("{:.1}", k.fill_rate * 100.0) }))}
+                {tile("mean_lead_time_h", "kpi-lead-time", "h", k(|k| delivered(k, format!("{:.1}", k.mean_lead_time_h))))}
+                {tile("cost_per_package", "kpi-cost-per-package", "£", k(|k| per_package(k.cost_per_package, 2)))}
+                {tile("co2e_g_per_package", "kpi-co2-per-package", "g", k(|k| per_package(k.co2e_g_per_package, 0)))}
+                {tile("on_hand", "kpi-on-hand", "units", k(|k| k.on_hand.to_string()))}
+                {tile("net_zero_share", "kpi-net-zero", "%", k(|k| delivered(k, format!("{:.0}", k.net_zero_share * 100.0))))}
+                {tile("labour_hours", "kpi-labour", "h", k(|k| format!("{:.0}", k.labour_hours)))}
             </div>
+            <p class="hint withheld" data-testid="kpi-withheld">{move || ui.kpis.get().and_then(|k| per_package_withheld(k.orders_placed, k.orders_delivered)).map(|w| format!("Per package: {w}"))}</p>
             <label class="field row">
                 <span>"Chart"</span>
                 <select data-testid="chart-metric" on:change=move |ev| {

@@ -59,9 +59,27 @@ pub(crate) struct Assignment {
     pub in_stock: bool,
 }
 
+/// Open orders counted by the day their promise ends: how many, and the
+/// sum of their placing times (so their ages sum in O(days)).
+#[derive(Clone, Copy, Debug, Default)]
+struct DueDay {
+    open: u64,
+    placed_sum: u64,
+}
+
+/// The open orders whose promise has passed undelivered.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(crate) struct Overdue {
+    pub count: u64,
+    /// Sum of their ages now, seconds (each is a lower bound of its lead time).
+    pub age_sum_s: f64,
+}
+
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Orders {
     pool: Pool<Order>,
+    /// Index: the deadline's day (deadlines are midnights).
+    due: Vec<DueDay>,
 }
 
 /// Latest on-time delivery for an order placed at `placed` in zone `zone`:
@@ -108,7 +126,33 @@ impl Orders {
     pub fn open(&mut self, o: Order) -> u32 {
         let id = self.pool.alloc();
         self.pool[id] = o;
+        let day = (o.deadline / DAY) as usize;
+        if self.due.len() <= day {
+            self.due.resize(day + 1, DueDay::default());
+        }
+        self.due[day].open += 1;
+        self.due[day].placed_sum += o.placed;
         id
+    }
+
+    /// Open orders whose promise ended before `now`.
+    pub fn overdue(&self, now: SimTime) -> Overdue {
+        // Deadline day d ends the promise at d·DAY; overdue once now > d·DAY.
+        let days = now.div_ceil(DAY) as usize;
+        let mut out = Overdue::default();
+        for d in self.due.iter().take(days) {
+            out.count += d.open;
+            out.age_sum_s += (d.open * now - d.placed_sum) as f64;
+        }
+        out
+    }
+
+    /// Ages now of the overdue open orders, seconds (for percentiles).
+    pub fn overdue_ages(&self, now: SimTime) -> impl Iterator<Item = SimTime> + '_ {
+        self.pool
+            .live()
+            .filter(move |o| o.deadline < now)
+            .map(move |o| now - o.placed)
     }
 
     pub fn get(&self, id: u32) -> &Order {
@@ -153,7 +197,11 @@ impl Orders {
     }
 
     fn close(&mut self, id: u32) {
-        self.pool[id].state = OrderState::Closed;
+        let o = &mut self.pool[id];
+        o.state = OrderState::Closed;
+        let d = &mut self.due[(o.deadline / DAY) as usize];
+        d.open -= 1;
+        d.placed_sum -= o.placed;
         self.pool.release(id);
     }
 

@@ -5,21 +5,20 @@
 //! time, cost and CO2e per package, net-zero share) are computed once, in
 //! [`Headline::of`], for both the report and the live tiles.
 //!
-//! Definitions:
-//! - fill rate: customer units served from stock on arrival / units ordered.
-//! - on time: delivered no later than the zone's promise (same-day orders
-//!   placed before 14:00 are due by midnight; next-day by the next midnight).
-//! - cost and CO2e per package: per delivered order.
-//! - net-zero share: share of parcel legs on tailpipe-zero modes.
+//! What each KPI means, its unit and formula, is in [`glossary`] (and
+//! `GLOSSARY.md`, written from it).
 //! - conservation: `supplied = on_hand + in_transit + delivered + lost`, where
 //!   on_hand includes units picked and waiting at an FC, and in_transit
 //!   includes replenishment shipments and parcels at cross-docks.
 
 pub mod frame;
+pub mod glossary;
 pub mod report;
 
+use crate::defaults::PER_PACKAGE_MIN_DELIVERED_SHARE;
 use crate::engine::Engine;
 use crate::engine::ledger::{CostBreakdown, Outcomes, Transport};
+use crate::engine::orders::Overdue;
 use crate::time::{HOUR, SimTime};
 use serde::Serialize;
 
@@ -46,11 +45,15 @@ pub struct Kpis {
     pub orders_placed: u64,
     pub orders_delivered: u64,
     pub orders_on_time: u64,
+    /// Open orders whose promise has passed undelivered.
+    pub orders_overdue: u64,
     pub fill_rate: f64,
     pub on_time_rate: f64,
     pub mean_lead_time_h: f64,
-    pub cost_per_package: f64,
-    pub co2e_g_per_package: f64,
+    /// `None` until enough orders are delivered for the figure to mean
+    /// something ([`crate::defaults::PER_PACKAGE_MIN_DELIVERED_SHARE`]).
+    pub cost_per_package: Option<f64>,
+    pub co2e_g_per_package: Option<f64>,
     pub on_hand: u64,
     pub in_transit: u64,
     pub backlog: u64,
@@ -65,29 +68,46 @@ pub(crate) fn ratio(a: f64, b: f64) -> f64 {
     if b > 0.0 { a / b } else { 0.0 }
 }
 
-/// The headline ratios, defined once for the report and the live tiles.
+/// The headline ratios, defined once for the report and the live tiles
+/// (see [`glossary`]).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Headline {
     pub fill_rate: f64,
     pub on_time_rate: f64,
     pub mean_lead_time_h: f64,
-    pub cost_per_package: f64,
-    pub co2e_g_per_package: f64,
+    pub cost_per_package: Option<f64>,
+    pub co2e_g_per_package: Option<f64>,
     pub net_zero_share: f64,
 }
 
 impl Headline {
-    pub fn of(o: &Outcomes, t: &Transport, total_cost: f64) -> Headline {
+    pub fn of(o: &Outcomes, t: &Transport, overdue: Overdue, total_cost: f64) -> Headline {
         let delivered = o.delivered as f64;
+        // Decided orders: delivered, lost, or past their promise undelivered.
+        let decided = delivered + (overdue.count + o.lost_sales + o.lost_in_transit) as f64;
+        let late_or_done = delivered + overdue.count as f64;
+        let shown = per_package_withheld(o.placed, o.delivered).is_none();
         Headline {
             fill_rate: ratio(o.customer_units_filled as f64, o.customer_units as f64),
-            on_time_rate: ratio(o.on_time as f64, delivered),
-            mean_lead_time_h: ratio(o.lead_sum_s, delivered) / HOUR as f64,
-            cost_per_package: ratio(total_cost, delivered),
-            co2e_g_per_package: ratio(t.co2e_kg * 1000.0, delivered),
+            on_time_rate: ratio(o.on_time as f64, decided),
+            mean_lead_time_h: ratio(o.lead_sum_s + overdue.age_sum_s, late_or_done) / HOUR as f64,
+            cost_per_package: shown.then(|| total_cost / delivered),
+            co2e_g_per_package: shown.then(|| t.co2e_kg * 1000.0 / delivered),
             net_zero_share: ratio(t.net_zero_legs as f64, t.legs as f64),
         }
     }
+}
+
+/// Why per-package figures are not shown yet (`None` once they are).
+pub fn per_package_withheld(placed: u64, delivered: u64) -> Option<String> {
+    let share = ratio(delivered as f64, placed as f64);
+    (delivered == 0 || share < PER_PACKAGE_MIN_DELIVERED_SHARE).then(|| {
+        format!(
+            "shown once {:.0} % of the orders placed are delivered ({:.0} % so far)",
+            PER_PACKAGE_MIN_DELIVERED_SHARE * 100.0,
+            share * 100.0
+        )
+    })
 }
 
 impl Engine {
@@ -137,13 +157,15 @@ impl Engine {
     /// The live KPIs now.
     pub fn kpis(&self) -> Kpis {
         let (o, t) = (self.ledger().outcomes(), self.ledger().transport());
-        let h = Headline::of(o, t, self.cost_breakdown().total());
+        let overdue = self.orders().overdue(self.now());
+        let h = Headline::of(o, t, overdue, self.cost_breakdown().total());
         let c = self.conservation();
         Kpis {
             time: self.now(),
             orders_placed: o.placed,
             orders_delivered: o.delivered,
             orders_on_time: o.on_time,
+            orders_overdue: overdue.count,
             fill_rate: h.fill_rate,
             on_time_rate: h.on_time_rate,
             mean_lead_time_h: h.mean_lead_time_h,

@@ -6,6 +6,7 @@
 use super::{Conservation, Headline, elapsed_s, ratio};
 use crate::engine::Engine;
 use crate::engine::ledger::PeriodMark;
+use crate::engine::stats::Histogram;
 use crate::scenario::FacilityKind;
 use crate::time::{DAY, HOUR, to_hours};
 use serde::Serialize;
@@ -18,6 +19,8 @@ pub struct Report {
     pub events: u64,
     /// The live controls this run replayed (the demand slider), in time order.
     pub controls: Vec<ControlReport>,
+    /// Figures not shown yet, and why.
+    pub withheld: Vec<String>,
     pub orders: OrdersReport,
     pub service: ServiceReport,
     pub cost: CostReport,
@@ -42,7 +45,10 @@ pub struct OrdersReport {
     pub placed: u64,
     pub delivered: u64,
     pub on_time: u64,
+    /// Delivered after their promise.
     pub late: u64,
+    /// Open, and past their promise: late already.
+    pub overdue: u64,
     /// Orders that waited for stock at some point.
     pub backordered: u64,
     /// Lost sales plus parcels lost in transit.
@@ -57,8 +63,11 @@ pub struct OrdersReport {
 pub struct ServiceReport {
     pub fill_rate: f64,
     pub on_time_rate: f64,
+    /// Over decided orders; overdue open orders at their age (see the glossary).
     pub mean_lead_time_h: f64,
     pub p95_lead_time_h: f64,
+    /// Over delivered orders only.
+    pub mean_delivered_lead_time_h: f64,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -70,14 +79,15 @@ pub struct CostReport {
     pub backorder: f64,
     pub lost_sales: f64,
     pub total: f64,
-    pub per_package: f64,
+    /// Withheld (null) until enough orders are delivered; see `withheld`.
+    pub per_package: Option<f64>,
     pub labour_hours: f64,
 }
 
 #[derive(Clone, Debug, Serialize)]
 pub struct EmissionsReport {
     pub co2e_kg: f64,
-    pub co2e_g_per_package: f64,
+    pub co2e_g_per_package: Option<f64>,
     pub net_zero_share: f64,
 }
 
@@ -233,13 +243,24 @@ impl Engine {
             .collect()
     }
 
+    /// Lead times of delivered orders with the ages of overdue open ones
+    /// (lower bounds of theirs), for percentiles.
+    fn decided_lead_times(&self) -> Histogram {
+        let mut h = self.ledger().outcomes().lead_hist.clone();
+        for age in self.orders().overdue_ages(self.now()) {
+            h.push(age);
+        }
+        h
+    }
+
     /// The full report at the current time.
     pub fn report(&self) -> Report {
         let now = self.now();
         let (o, t) = (self.ledger().outcomes(), self.ledger().transport());
         let cost = self.cost_breakdown();
         let total = cost.total();
-        let h = Headline::of(o, t, total);
+        let overdue = self.orders().overdue(now);
+        let h = Headline::of(o, t, overdue, total);
         let lost = o.lost_sales + o.lost_in_transit;
         let n = self.network().facilities.len();
         Report {
@@ -256,11 +277,16 @@ impl Engine {
                     demand_multiplier: m,
                 })
                 .collect(),
+            withheld: super::per_package_withheld(o.placed, o.delivered)
+                .map(|why| format!("cost.per_package, emissions.co2e_g_per_package: {why}"))
+                .into_iter()
+                .collect(),
             orders: OrdersReport {
                 placed: o.placed,
                 delivered: o.delivered,
                 on_time: o.on_time,
                 late: o.late,
+                overdue: overdue.count,
                 backordered: o.backordered,
                 lost,
                 lost_sales: o.lost_sales,
@@ -272,7 +298,8 @@ impl Engine {
                 fill_rate: h.fill_rate,
                 on_time_rate: h.on_time_rate,
                 mean_lead_time_h: h.mean_lead_time_h,
-                p95_lead_time_h: to_hours(o.lead_hist.quantile(0.95)),
+                p95_lead_time_h: to_hours(self.decided_lead_times().quantile(0.95)),
+                mean_delivered_lead_time_h: ratio(o.lead_sum_s, o.delivered as f64) / HOUR as f64,
             },
             cost: CostReport {
                 transport: cost.transport,
