@@ -180,6 +180,19 @@ impl DemandStream {
         }
     }
 
+    /// Variance of an hour's count, averaged over the daily profile at the
+    /// base rate: the hours are independent, so a day's variance is the sum
+    /// of its hours' (not 24 × the flat mean hour's, which understates it
+    /// for a peaked profile whenever variance grows faster than the mean).
+    pub fn mean_hourly_variance(&self) -> f64 {
+        let sum: f64 = self
+            .hourly
+            .iter()
+            .map(|&k| self.hourly_variance(self.per_hour * k))
+            .sum();
+        sum / 24.0
+    }
+
     /// Variance of one hour's count at hourly mean `m` (planning prior).
     pub fn hourly_variance(&self, m: f64) -> f64 {
         match self.dist {

@@ -82,7 +82,8 @@ pub(crate) struct Service {
     /// Demand and replenishment orders per period (after warm-up).
     pub demand: Welford,
     pub ordered: Welford,
-    /// Policy review cycles, and those with a stockout.
+    /// Review cycles (review to review, per policy) closed after the
+    /// warm-up, and those in which the policy's SKU stocked out.
     pub cycles: u64,
     pub stockout_cycles: u64,
     pub stockouts_this_period: u64,
@@ -153,6 +154,8 @@ struct Bins {
     stockout: Vec<bool>,
     /// Bins flagged this period.
     flagged: Vec<u32>,
+    /// The bin stocked out since its policy's last review.
+    short_in_cycle: Vec<bool>,
 }
 
 #[derive(Clone, Debug)]
@@ -161,8 +164,7 @@ pub(crate) struct Stock {
     bins: Bins,
     policies: Vec<PolicyState>,
     groups: Vec<ReviewGroup>,
-    /// Per FC slot: SKUs with a policy, stock integrals, service.
-    policies_at: Vec<u64>,
+    /// Per FC slot: stock integrals, service.
     holding: Vec<Holding>,
     service: Vec<Service>,
     /// Per facility: units shipped out by replenishment.
@@ -188,10 +190,10 @@ impl Stock {
                 policy: vec![NONE; bins],
                 stockout: vec![false; bins],
                 flagged: Vec::new(),
+                short_in_cycle: vec![false; bins],
             },
             policies: Vec::new(),
             groups: Vec::new(),
-            policies_at: vec![0; net.fcs.len()],
             holding: vec![Holding::default(); net.fcs.len()],
             service: vec![Service::default(); net.fcs.len()],
             shipped: vec![0; net.facilities.len()],
@@ -215,7 +217,6 @@ impl Stock {
         let slot = net.fc_slot[p.fc].unwrap_or(0) as usize;
         let ix = slot * self.n_sku + p.sku;
         self.bins.policy[ix] = pi as u32;
-        self.policies_at[slot] += 1;
         self.policies.push(PolicyState {
             forecast: Forecast::new(p.forecast, p.expected_per_period, p.variance_per_period),
             demand_since_review: 0.0,
@@ -334,6 +335,7 @@ impl Stock {
     /// The order is short at FC `f`: flag the stockout.
     pub fn stockout(&mut self, net: &Network, f: usize, sku: usize) {
         let ix = self.ix(net, f, sku);
+        self.bins.short_in_cycle[ix] = true;
         if !self.bins.stockout[ix] {
             self.bins.stockout[ix] = true;
             self.bins.flagged.push(ix as u32);
@@ -438,12 +440,20 @@ impl Stock {
         let gr = &self.groups[g as usize];
         let (fc, review_s, delay) = (gr.fc as usize, gr.review_s, gr.order_delay_s);
         let per_period = ctx.net.horizon.period_s as f64 / review_s as f64;
+        let counted = ctx.now.saturating_sub(review_s) >= ctx.net.horizon.warmup_s;
+        let slot = Self::slot(ctx.net, fc);
         let r = self.requests.alloc();
         self.requests[r].group = g;
         self.requests[r].lines.clear();
         for k in 0..self.groups[g as usize].policies.len() {
             let pi = self.groups[g as usize].policies[k] as usize;
             let ps = &mut self.policies[pi];
+            // The review closes the policy's cycle.
+            let short = std::mem::take(&mut self.bins.short_in_cycle[ps.ix as usize]);
+            if counted {
+                self.service[slot].cycles += 1;
+                self.service[slot].stockout_cycles += u64::from(short);
+            }
             // A fixed-level rule whose position has not moved since it last
             // ordered (no demand; receipts leave the position unchanged)
             // would order nothing: skip it.
@@ -642,12 +652,10 @@ impl Stock {
 
     /// Close a statistics period (`counted` once past the warm-up).
     pub fn close_period(&mut self, counted: bool) {
-        for (slot, sv) in self.service.iter_mut().enumerate() {
+        for sv in &mut self.service {
             if counted {
                 sv.demand.push(sv.period_demand);
                 sv.ordered.push(sv.period_ordered);
-                sv.cycles += self.policies_at[slot];
-                sv.stockout_cycles += sv.stockouts_this_period;
             }
             sv.period_demand = 0.0;
             sv.period_ordered = 0.0;
