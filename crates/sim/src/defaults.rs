@@ -3,6 +3,7 @@
 //! take them from here; each says why it is what it is and where it comes
 //! from.
 
+use crate::emissions::Mode;
 use crate::scenario::{Automation, FacilityKind};
 use crate::time::SimTime;
 
@@ -71,6 +72,24 @@ pub const DISPATCH_EVERY_HOURS: SimTime = 2;
 /// hand over. An assumption; London parcel rounds spend a few minutes per
 /// stop on foot (Allen et al. 2018, *Transportation Research D* 61).
 pub const VAN_STOP_MINUTES: f64 = 2.0;
+
+/// Parcels a delivery drone carries per sortie: one (a winch or drop box
+/// holds a single package; Wing and Zipline fly one per flight).
+pub const DRONE_PARCELS_PER_SORTIE: u32 = 1;
+
+/// When a hop has several lanes, parcels overflow from the primary (the
+/// fastest) to the others in this order of mode: electric vans first, then
+/// diesel, then crowdsourced drivers for surges, drones last.
+pub const OVERFLOW_ORDER: [Mode; 8] = [
+    Mode::ElectricVan,
+    Mode::DieselVan,
+    Mode::Crowdsourced,
+    Mode::Drone,
+    Mode::ElectricHgv,
+    Mode::DieselHgv,
+    Mode::ElectricRail,
+    Mode::Ocean,
+];
 
 /// One-way drone range when a lane gives none, km: delivery drones in
 /// service fly 10–20 km from their base.

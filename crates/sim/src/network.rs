@@ -104,6 +104,8 @@ pub struct Fleet {
     pub hourly_availability: Option<[f64; 24]>,
     pub stop_s: SimTime,
     pub downtime_prob: f64,
+    /// Most parcels one vehicle carries (drones: one per sortie).
+    pub max_parcels: Option<u32>,
 }
 
 #[derive(Clone, Debug)]
@@ -140,6 +142,19 @@ pub struct PolicyInfo {
     pub variance_per_period: f64,
 }
 
+/// How parcels find their way: routes, the FCs each zone prefers, and the
+/// lanes that share each hop.
+#[derive(Clone, Debug, Default)]
+pub struct Routing {
+    /// Parcel routes as lane sequences FC → … → zone (each hop's primary lane).
+    pub routes: Vec<Vec<u32>>,
+    /// Per facility (empty unless a zone): candidate (fc, route) in preference order.
+    pub candidates: Vec<Vec<(u32, u32)>>,
+    /// Per lane: the other lanes on the same hop (same ends), in the order
+    /// parcels overflow to them.
+    pub overflow: Vec<Vec<u32>>,
+}
+
 /// How long a run is and how it is cut into statistics periods.
 #[derive(Clone, Copy, Debug)]
 pub struct Horizon {
@@ -163,10 +178,7 @@ pub struct Network {
     pub demand: Vec<DemandStream>,
     pub sku_tables: Vec<AliasTable>,
     pub policies: Vec<PolicyInfo>,
-    /// Parcel routes as lane sequences FC → … → zone.
-    pub routes: Vec<Vec<u32>>,
-    /// Per facility (empty unless a zone): candidate (fc, route) in preference order.
-    pub candidates: Vec<Vec<(u32, u32)>>,
+    pub routing: Routing,
     /// Facility index → stocking slot (FCs only).
     pub fc_slot: Vec<Option<u32>>,
     /// Stocking slot → facility index.

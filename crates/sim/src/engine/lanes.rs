@@ -93,9 +93,13 @@ impl Lanes {
     /// Lanes at t = 0; the timetabled parcel lanes get their first departure.
     pub fn new(net: &Network, seed: u64, queue: &mut EventQueue) -> Lanes {
         let mut parcel = vec![false; net.lanes.len()];
-        for r in &net.routes {
+        // Lanes on a parcel route, and the lanes sharing their hops.
+        for r in &net.routing.routes {
             for &l in r {
                 parcel[l as usize] = true;
+                for &o in &net.routing.overflow[l as usize] {
+                    parcel[o as usize] = true;
+                }
             }
         }
         let mut fleets = Vec::with_capacity(net.lanes.len());
@@ -123,7 +127,41 @@ impl Lanes {
         self.vehicles.live()
     }
 
-    /// Put a parcel on a lane's outbound dock.
+    /// The lane a parcel takes on the hop whose primary lane is `primary`:
+    /// the primary until it is full, then the others in overflow order;
+    /// only lanes whose vehicles can carry it (weight and volume). `None`:
+    /// no vehicle on the hop can carry it.
+    pub fn choose(&self, net: &Network, primary: u32, p: &Parcel) -> Option<u32> {
+        let hop =
+            std::iter::once(primary).chain(net.routing.overflow[primary as usize].iter().copied());
+        let mut fallback = None;
+        for l in hop {
+            let li = &net.lanes[l as usize];
+            if (p.kg as f64) > li.capacity_kg || (p.m3 as f64) > li.capacity_m3 {
+                continue;
+            }
+            if !self.full(li, l as usize) {
+                return Some(l);
+            }
+            fallback.get_or_insert(l);
+        }
+        fallback
+    }
+
+    /// A fleet-limited lane is full when what waits on its dock would load
+    /// every one of its vehicles.
+    fn full(&self, li: &LaneInfo, l: usize) -> bool {
+        let Some(n) = li.fleet.vehicles else {
+            return false;
+        };
+        let dock = &self.docks[l];
+        let per_vehicle = li.fleet.max_parcels.map_or(usize::MAX, |m| m as usize);
+        dock.kg >= li.capacity_kg * n as f64
+            || dock.m3 >= li.capacity_m3 * n as f64
+            || dock.parcels.len() >= per_vehicle.saturating_mul(n as usize)
+    }
+
+    /// Put a parcel on a lane's outbound dock (one chosen by [`Lanes::choose`]).
     pub fn enqueue(&mut self, ctx: &mut Ctx, lane: u32, p: Parcel) {
         let li = &ctx.net.lanes[lane as usize];
         let dock = &mut self.docks[lane as usize];
@@ -256,8 +294,9 @@ impl Lanes {
         parcels.clear();
         let (mut kg, mut m3, mut units) = (0.0, 0.0, 0u32);
         let dock = &mut self.docks[l];
+        let max = li.fleet.max_parcels.map_or(usize::MAX, |m| m as usize);
         while let Some(&p) = dock.parcels.front() {
-            if p.ready > now {
+            if p.ready > now || parcels.len() >= max {
                 break;
             }
             let (pk, pm) = (p.kg as f64, p.m3 as f64);
@@ -340,6 +379,10 @@ fn last_mile(net: &Network, li: &LaneInfo, stops: usize) -> (SimTime, f64) {
     let zone = &net.facilities[li.to];
     if zone.kind != FacilityKind::CustomerZone {
         return (0, li.distance_km);
+    }
+    if li.fleet.max_parcels == Some(1) {
+        // One drop per sortie (drones): out to the customer and back.
+        return (li.fleet.stop_s, 2.0 * li.distance_km);
     }
     let area = core::f64::consts::PI * zone.zone.radius_km * zone.zone.radius_km;
     let tour_km = BHH * libm::sqrt(stops as f64 * area);

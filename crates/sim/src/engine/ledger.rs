@@ -19,6 +19,8 @@ pub(crate) struct Outcomes {
     pub backordered: u64,
     pub lost_sales: u64,
     pub lost_in_transit: u64,
+    /// Parcels no vehicle on their next hop could carry (too heavy or bulky).
+    pub unshippable: u64,
     pub customer_units: u64,
     /// Units served from stock on arrival.
     pub customer_units_filled: u64,
@@ -173,6 +175,17 @@ impl Ledger {
         }
         self.units.delivered += units as u64;
     }
+    /// A parcel waiting at a node that no vehicle on its hop can carry.
+    pub fn unshippable(&mut self, from_fc: bool, units: u32) {
+        self.outcomes.unshippable += 1;
+        if from_fc {
+            self.units.at_fc -= units as u64;
+        } else {
+            self.units.at_crossdock -= units as u64;
+        }
+        self.units.lost += units as u64;
+    }
+
     pub fn lost_in_transit(&mut self, units: u32) {
         self.outcomes.lost_in_transit += 1;
         self.units.lost += units as u64;

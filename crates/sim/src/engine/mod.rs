@@ -331,8 +331,23 @@ impl Engine {
         let ready = self.sites.pick(&self.net, o.fc as usize, o.units, self.now);
         self.ledger.picked(o.units);
         self.orders.at_node(id);
-        let lane = self.net.routes[o.route as usize][0];
-        self.lanes.enqueue(ctx!(self), lane, parcel(id, &o, ready));
+        let lane = self.net.routing.routes[o.route as usize][0];
+        self.send(o.fc as usize, lane, parcel(id, &o, ready));
+    }
+
+    /// Put a parcel waiting at facility `at` on its hop, whose primary lane
+    /// is `primary`; one that no vehicle on the hop can carry is dropped
+    /// and reported, never loaded.
+    fn send(&mut self, at: usize, primary: u32, p: Parcel) {
+        match self.lanes.choose(&self.net, primary, &p) {
+            Some(lane) => self.lanes.enqueue(ctx!(self), lane, p),
+            None => {
+                let from_fc = self.net.facilities[at].kind == FacilityKind::FulfillmentCenter;
+                self.ledger.unshippable(from_fc, p.units);
+                self.orders.drop_unshippable(p.id);
+                self.sites.parcel_removed(at, self.now);
+            }
+        }
     }
 
     fn on_dispatch(&mut self, lane: u32, why: Departure) {
@@ -354,13 +369,13 @@ impl Engine {
             units,
             orders,
         } = self.lanes.unload(v);
-        let li = &self.net.lanes[lane as usize];
+        let li = self.net.lanes[lane as usize];
         self.ledger.unloaded(units as u64);
         let to = li.to;
         let to_zone = self.net.facilities[to].kind == FacilityKind::CustomerZone;
         let tour_start = depart + li.transit_s;
         for (k, &id) in orders.iter().enumerate() {
-            if self.lanes.lost_in_transit(li) {
+            if self.lanes.lost_in_transit(&li) {
                 self.orders.lose(&mut self.ledger, id);
             } else if to_zone {
                 let at = lanes::drop_time(tour_start, now, k, orders.len());
@@ -371,7 +386,7 @@ impl Engine {
                 let o = *self.orders.get(id);
                 let ready = self.sites.cross_dock(&self.net, to, o.units, now);
                 self.ledger.cross_docked(o.units);
-                self.lanes.enqueue(ctx!(self), next, parcel(id, &o, ready));
+                self.send(to, next, parcel(id, &o, ready));
             }
         }
         self.lanes.park(v, orders);

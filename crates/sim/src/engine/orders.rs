@@ -104,7 +104,7 @@ pub(crate) fn assign(
     sku: usize,
     units: u32,
 ) -> Assignment {
-    let cands = &net.candidates[zone];
+    let cands = &net.routing.candidates[zone];
     for &(fc, route) in cands {
         if stock.can_serve(net, fc as usize, sku, units) {
             return Assignment {
@@ -179,7 +179,7 @@ impl Orders {
         o.since = now;
         o.leg += 1;
         o.state = OrderState::AtNode;
-        net.routes[o.route as usize][o.leg as usize]
+        net.routing.routes[o.route as usize][o.leg as usize]
     }
 
     /// Delivered at `at`: counted and closed. Returns (zone, units).
@@ -188,6 +188,11 @@ impl Orders {
         ledger.delivered(at.saturating_sub(o.placed), at <= o.deadline, o.units);
         self.close(id);
         (o.zone as usize, o.units)
+    }
+
+    /// No vehicle can carry it on: closed (the ledger counts it).
+    pub fn drop_unshippable(&mut self, id: u32) {
+        self.close(id);
     }
 
     /// Lost or damaged in transit: counted and closed.

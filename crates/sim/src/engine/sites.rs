@@ -156,6 +156,11 @@ impl Sites {
         fl.wip_add(now, -1);
     }
 
+    /// A parcel leaves `f` without a vehicle (it fits none).
+    pub fn parcel_removed(&mut self, f: usize, now: SimTime) {
+        self.flow[f].wip_add(now, -1);
+    }
+
     /// A parcel of `units` reaches its customer in zone `z`.
     pub fn delivered(&mut self, z: usize, units: u32) {
         let fl = &mut self.flow[z];

@@ -3,7 +3,9 @@
 
 use super::check::{At, Checker};
 use super::index::Index;
-use crate::defaults::{DISPATCH_EVERY_HOURS, DRONE_RANGE_KM, VAN_STOP_MINUTES};
+use crate::defaults::{
+    DISPATCH_EVERY_HOURS, DRONE_PARCELS_PER_SORTIE, DRONE_RANGE_KM, VAN_STOP_MINUTES,
+};
 use crate::emissions::{Co2Basis, Mode};
 use crate::geo::{LatLon, haversine_km};
 use crate::network::{Departures, FacilityInfo, Fleet, LaneInfo, Tariff};
@@ -227,6 +229,7 @@ fn lane(
             hourly_availability,
             stop_s: crate::time::seconds(l.stop_minutes.unwrap_or(default_stop) * 60.0),
             downtime_prob: l.downtime_prob.unwrap_or(0.0),
+            max_parcels: (l.mode == Mode::Drone).then_some(DRONE_PARCELS_PER_SORTIE),
         },
         co2,
         net_zero: d.net_zero,

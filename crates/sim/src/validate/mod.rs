@@ -18,7 +18,7 @@ mod products;
 mod routes;
 
 use crate::defaults::MAX_DAYS;
-use crate::network::{Horizon, Network};
+use crate::network::{Horizon, Network, Routing};
 use crate::problem::Problem;
 use crate::scenario::{Scenario, VERSION};
 use crate::time::{HOUR, hours};
@@ -69,8 +69,11 @@ pub fn validate(s: &Scenario) -> Result<Network, Vec<Problem>> {
         demand: streams.demand,
         sku_tables: streams.sku_tables,
         policies,
-        routes: routes.routes,
-        candidates: routes.candidates,
+        routing: Routing {
+            routes: routes.routes,
+            candidates: routes.candidates,
+            overflow: routes.overflow,
+        },
         fc_slot: routes.fc_slot,
         fcs: routes.fcs,
         controls,

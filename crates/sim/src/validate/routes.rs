@@ -3,6 +3,7 @@
 
 use super::check::{At, Checker};
 use super::index::Index;
+use crate::defaults::OVERFLOW_ORDER;
 use crate::demand::DemandStream;
 use crate::geo::{LatLon, haversine_km};
 use crate::network::{FacilityInfo, LaneInfo};
@@ -20,6 +21,29 @@ pub(super) struct Routes {
     /// Stocking slot → facility, and facility → slot.
     pub fcs: Vec<u32>,
     pub fc_slot: Vec<Option<u32>>,
+    /// Per lane: the other lanes with the same ends, in overflow order.
+    pub overflow: Vec<Vec<u32>>,
+}
+
+/// For each lane, the other lanes between the same two facilities, in the
+/// stated overflow order of their modes (then scenario order).
+fn overflow(lanes: &[LaneInfo]) -> Vec<Vec<u32>> {
+    let rank = |l: &LaneInfo| {
+        OVERFLOW_ORDER
+            .iter()
+            .position(|&m| m == l.mode)
+            .unwrap_or(usize::MAX)
+    };
+    (0..lanes.len())
+        .map(|i| {
+            let mut others: Vec<u32> = (0..lanes.len())
+                .filter(|&j| j != i && lanes[j].from == lanes[i].from && lanes[j].to == lanes[i].to)
+                .map(|j| j as u32)
+                .collect();
+            others.sort_by_key(|&j| (rank(&lanes[j as usize]), j));
+            others
+        })
+        .collect()
 }
 
 /// Planned time on a lane: transit plus half the dispatch interval (the
@@ -78,6 +102,7 @@ pub(super) fn build(
         candidates: vec![Vec::new(); facilities.len()],
         fcs,
         fc_slot,
+        overflow: overflow(lanes),
     };
     let zones: BTreeSet<usize> = demand.iter().map(|d| d.zone).collect();
     for &z in &zones {

@@ -84,7 +84,8 @@ impl Headline {
     pub fn of(o: &Outcomes, t: &Transport, overdue: Overdue, total_cost: f64) -> Headline {
         let delivered = o.delivered as f64;
         // Decided orders: delivered, lost, or past their promise undelivered.
-        let decided = delivered + (overdue.count + o.lost_sales + o.lost_in_transit) as f64;
+        let lost = o.lost_sales + o.lost_in_transit + o.unshippable;
+        let decided = delivered + (overdue.count + lost) as f64;
         let late_or_done = delivered + overdue.count as f64;
         let shown = per_package_withheld(o.placed, o.delivered).is_none();
         Headline {

@@ -51,10 +51,12 @@ pub struct OrdersReport {
     pub overdue: u64,
     /// Orders that waited for stock at some point.
     pub backordered: u64,
-    /// Lost sales plus parcels lost in transit.
+    /// Lost sales, parcels lost in transit and unshippable parcels.
     pub lost: u64,
     pub lost_sales: u64,
     pub lost_in_transit: u64,
+    /// Parcels no vehicle on their next hop could carry (too heavy or bulky).
+    pub unshippable: u64,
     pub open: u64,
     pub multichannel: u64,
 }
@@ -261,7 +263,7 @@ impl Engine {
         let total = cost.total();
         let overdue = self.orders().overdue(now);
         let h = Headline::of(o, t, overdue, total);
-        let lost = o.lost_sales + o.lost_in_transit;
+        let lost = o.lost_sales + o.lost_in_transit + o.unshippable;
         let n = self.network().facilities.len();
         Report {
             scenario: self.network().name.clone(),
@@ -291,6 +293,7 @@ impl Engine {
                 lost,
                 lost_sales: o.lost_sales,
                 lost_in_transit: o.lost_in_transit,
+                unshippable: o.unshippable,
                 open: o.placed - o.delivered - lost,
                 multichannel: o.multichannel,
             },
