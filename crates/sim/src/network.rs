@@ -150,6 +150,9 @@ pub struct Routing {
     pub routes: Vec<Vec<u32>>,
     /// Per facility (empty unless a zone): candidate (fc, route) in preference order.
     pub candidates: Vec<Vec<(u32, u32)>>,
+    /// Per route: planned time from leaving the FC to the zone (transit
+    /// plus half of each dispatch interval).
+    pub planned_s: Vec<SimTime>,
     /// Per lane: the other lanes on the same hop (same ends), in the order
     /// parcels overflow to them.
     pub overflow: Vec<Vec<u32>>,

@@ -133,3 +133,19 @@ fn assignment_rule_picks_nearest_or_fastest_fc() {
     let (near, far) = served("fastest_with_stock");
     assert!(near == 0 && far > 0, "fastest: {near} {far}");
 }
+
+#[test]
+fn an_fc_that_cannot_pick_gets_no_orders_while_others_can_serve() {
+    // FC Coalville at 1e-9 units an hour used to receive 51,848 orders in two
+    // weeks (its share by distance) and ship none.
+    let mut v: serde_json::Value = serde_json::from_str(builtin::UK_NETWORK).unwrap();
+    for f in v["facilities"].as_array_mut().unwrap() {
+        if f["id"] == "FC-COA" {
+            f["capacity_per_hour"] = json!(1e-9);
+        }
+    }
+    let r = run(&v, 7, 14);
+    let coa = r.facilities.iter().find(|f| f.id == "FC-COA").unwrap();
+    assert_eq!(coa.arrivals, 0);
+    assert!(r.orders.delivered > 100_000, "{}", r.orders.delivered);
+}

@@ -289,13 +289,21 @@ impl Engine {
         let d = &self.net.demand[o.stream as usize];
         let (zone, units, sku) = (d.zone, d.units_per_order, o.sku as usize);
         self.ledger.order_placed(units, o.multichannel);
-        let a = orders::assign(&self.net, &self.stock, zone, sku, units);
+        let deadline = orders::deadline(&self.net, zone, now);
+        let want = orders::Want {
+            zone,
+            sku,
+            units,
+            now,
+            deadline,
+        };
+        let a = orders::assign(&self.net, &self.stock, &self.sites, want);
         let fc = a.fc as usize;
         self.stock.record_demand(&self.net, fc, sku, units as u64);
         let p = &self.net.products[sku];
         let order = Order {
             placed: now,
-            deadline: orders::deadline(&self.net, zone, now),
+            deadline,
             since: now,
             units,
             zone: zone as u32,

@@ -8,6 +8,7 @@
 
 use super::ledger::Ledger;
 use super::pool::{Pool, Slot};
+use super::sites::Sites;
 use super::stock::Stock;
 use crate::defaults::SAME_DAY_CUTOFF_HOUR;
 use crate::network::Network;
@@ -95,30 +96,44 @@ pub(crate) fn deadline(net: &Network, zone: usize, placed: SimTime) -> SimTime {
     (day + days + 1) * DAY
 }
 
-/// The FC for `units` of `sku` ordered in `zone`: the first candidate that
-/// can serve from stock, else the first candidate.
-pub(crate) fn assign(
-    net: &Network,
-    stock: &Stock,
-    zone: usize,
-    sku: usize,
-    units: u32,
-) -> Assignment {
-    let cands = &net.routing.candidates[zone];
-    for &(fc, route) in cands {
-        if stock.can_serve(net, fc as usize, sku, units) {
-            return Assignment {
-                fc,
-                route,
-                in_stock: true,
-            };
+/// What the FC choice asks of an order.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Want {
+    pub zone: usize,
+    pub sku: usize,
+    pub units: u32,
+    pub now: SimTime,
+    pub deadline: SimTime,
+}
+
+/// The FC for an order: the first candidate (in the scenario's order of
+/// preference) that can still meet the promise, else the one that would
+/// deliver soonest. A candidate's estimate is when the units are there
+/// (now if on hand, else its replenishment lead time), then its pick queue,
+/// then the route's planned time: an FC that cannot pick, or has no stock
+/// coming, is not chosen while another can serve.
+pub(crate) fn assign(net: &Network, stock: &Stock, sites: &Sites, w: Want) -> Assignment {
+    let mut soonest: Option<(SimTime, u32, u32)> = None;
+    for &(fc, route) in &net.routing.candidates[w.zone] {
+        let Some(wait) = stock.wait_for(net, fc as usize, w.sku, w.units) else {
+            continue;
+        };
+        let ready = sites.pick_estimate(net, fc as usize, w.units, w.now.saturating_add(wait));
+        let eta = ready.saturating_add(net.routing.planned_s[route as usize]);
+        if eta <= w.deadline {
+            soonest = Some((eta, fc, route));
+            break;
+        }
+        if soonest.is_none_or(|s| eta < s.0) {
+            soonest = Some((eta, fc, route));
         }
     }
-    let (fc, route) = cands[0];
+    let (fc, route) = soonest.map_or(net.routing.candidates[w.zone][0], |(_, fc, r)| (fc, r));
+    let in_stock = stock.can_serve(net, fc as usize, w.sku, w.units);
     Assignment {
         fc,
         route,
-        in_stock: false,
+        in_stock,
     }
 }
 

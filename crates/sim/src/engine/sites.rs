@@ -124,6 +124,15 @@ impl Sites {
         fl.wip_add(now, 1);
     }
 
+    /// When `units` picked at FC `f` from `now` would be ready, were the
+    /// order placed there (the server's queue and shifts; nothing changes).
+    pub fn pick_estimate(&self, net: &Network, f: usize, units: u32, now: SimTime) -> SimTime {
+        let fi = &net.facilities[f];
+        let work = libm::ceil(units as f64 / fi.rate_per_s).min(MAX_DURATION as f64) as SimTime;
+        let start = now.max(self.servers[f].next_free).min(NEVER);
+        finish_in_shifts(&fi.shifts, start, work)
+    }
+
     /// Pick and pack `units` at FC `f`; returns when the parcel is ready.
     pub fn pick(&mut self, net: &Network, f: usize, units: u32, now: SimTime) -> SimTime {
         let fi = &net.facilities[f];

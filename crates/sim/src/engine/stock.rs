@@ -293,6 +293,20 @@ impl Stock {
         let ix = self.ix(net, f, sku);
         self.bins.on_hand[ix] >= units && self.bins.backlog_units[ix] == 0
     }
+    /// How long an order for `units` of `sku` at FC `f` would wait for
+    /// stock: 0 if it can be served now, else the policy's lead time plus
+    /// half a review period; `None` if no policy replenishes it.
+    pub fn wait_for(&self, net: &Network, f: usize, sku: usize, units: u32) -> Option<SimTime> {
+        if self.can_serve(net, f, sku, units) {
+            return Some(0);
+        }
+        let p = self.bins.policy[self.ix(net, f, sku)];
+        (p != NONE).then(|| {
+            let p = &net.policies[p as usize];
+            p.lead_time_s + p.review_s / 2
+        })
+    }
+
     pub fn holding(&self, slot: usize) -> &Holding {
         &self.holding[slot]
     }

@@ -72,6 +72,7 @@ pub fn validate(s: &Scenario) -> Result<Network, Vec<Problem>> {
         routing: Routing {
             routes: routes.routes,
             candidates: routes.candidates,
+            planned_s: routes.planned_s,
             overflow: routes.overflow,
         },
         fc_slot: routes.fc_slot,

@@ -14,8 +14,9 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use std::collections::BTreeSet;
 
 pub(super) struct Routes {
-    /// Lane sequences FC → … → zone.
+    /// Lane sequences FC → … → zone, and each one's planned time.
     pub routes: Vec<Vec<u32>>,
+    pub planned_s: Vec<SimTime>,
     /// Per facility (empty unless a zone): (fc, route) in preference order.
     pub candidates: Vec<Vec<(u32, u32)>>,
     /// Stocking slot → facility, and facility → slot.
@@ -99,6 +100,7 @@ pub(super) fn build(
     let (graph, nodes) = parcel_graph(facilities, lanes);
     let mut out = Routes {
         routes: Vec::new(),
+        planned_s: Vec::new(),
         candidates: vec![Vec::new(); facilities.len()],
         fcs,
         fc_slot,
@@ -118,6 +120,7 @@ pub(super) fn build(
                 AssignRule::FastestWithStock => cost as f64,
             };
             out.routes.push(route);
+            out.planned_s.push(cost);
             cands.push((key, f, (out.routes.len() - 1) as u32));
         }
         cands.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
