@@ -13,12 +13,14 @@ use supply_sim::{Engine, Scenario, builtin, validate};
 
 #[test]
 fn a_demand_control_applies_from_its_hour_on() {
-    let v = single_echelon(
+    let mut v = single_echelon(
         200.0,
         1.0,
         json!({"type": "base_stock", "level": 5000}),
         None,
     );
+    // Counts from day 0, to compare across day 10.
+    v["warmup_days"] = json!(0);
     let mut doubled = v.clone();
     doubled["controls"] = json!([{"at_h": 240, "demand_multiplier": 2.0}]);
     let mut base = engine(&v, 4);

@@ -49,3 +49,43 @@ fn one_total_cost_for_tiles_report_and_series() {
         r.cost.total
     );
 }
+
+#[test]
+fn the_warm_up_is_left_out_of_every_figure() {
+    use serde_json::json;
+    let mut v: serde_json::Value = serde_json::from_str(builtin::UK_NETWORK).unwrap();
+    let run = |v: &serde_json::Value| {
+        let s = Scenario::from_json(&v.to_string()).unwrap();
+        let mut e = Engine::new(validate(&s).unwrap(), 5);
+        e.run_until(14 * DAY);
+        e.report()
+    };
+    v["warmup_days"] = json!(0);
+    let whole = run(&v);
+    v["warmup_days"] = json!(7);
+    let after = run(&v);
+    assert_eq!(after.measured_from_day, 7.0);
+    // Counts, costs and time averages cover days 8–14 only.
+    let share = after.orders.placed as f64 / whole.orders.placed as f64;
+    // uk-network has a sale in the second week.
+    assert!(
+        (0.45..0.7).contains(&share),
+        "orders placed after the warm-up: {share}"
+    );
+    assert!(after.cost.total < 0.7 * whole.cost.total);
+    assert!(after.cost.holding < 0.7 * whole.cost.holding);
+    // The period series still covers the whole run, and its periods after
+    // the warm-up add up to the report's total (less what falls due at the
+    // last period's closing instant, which counts in the next period).
+    assert_eq!(after.series.len(), 14);
+    let tail: f64 = after.series[7..].iter().map(|p| p.cost).sum();
+    let total = after.cost.total;
+    assert!(
+        tail <= total * (1.0 + 1e-12) && tail > 0.99 * total,
+        "{tail} vs {total}"
+    );
+    assert_eq!(
+        after.conservation, whole.conservation,
+        "units are whole-run"
+    );
+}

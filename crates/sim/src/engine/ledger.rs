@@ -9,7 +9,7 @@ use super::stats::Histogram;
 use crate::time::SimTime;
 
 /// Customer orders: how many, how they ended, how long they took.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Outcomes {
     pub placed: u64,
     pub multichannel: u64,
@@ -25,12 +25,31 @@ pub(crate) struct Outcomes {
     /// Units served from stock on arrival.
     pub customer_units_filled: u64,
     pub lead_sum_s: f64,
-    pub lead_hist: Histogram,
     pub lost_sale_cost: f64,
 }
 
+impl Outcomes {
+    fn since(&self, b: &Outcomes) -> Outcomes {
+        Outcomes {
+            placed: self.placed - b.placed,
+            multichannel: self.multichannel - b.multichannel,
+            delivered: self.delivered - b.delivered,
+            on_time: self.on_time - b.on_time,
+            late: self.late - b.late,
+            backordered: self.backordered - b.backordered,
+            lost_sales: self.lost_sales - b.lost_sales,
+            lost_in_transit: self.lost_in_transit - b.lost_in_transit,
+            unshippable: self.unshippable - b.unshippable,
+            customer_units: self.customer_units - b.customer_units,
+            customer_units_filled: self.customer_units_filled - b.customer_units_filled,
+            lead_sum_s: self.lead_sum_s - b.lead_sum_s,
+            lost_sale_cost: self.lost_sale_cost - b.lost_sale_cost,
+        }
+    }
+}
+
 /// Vehicles on the road: spend, emissions, trips and parcel legs.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Transport {
     pub cost: f64,
     pub co2e_kg: f64,
@@ -38,6 +57,19 @@ pub(crate) struct Transport {
     pub net_zero_legs: u64,
     pub vehicle_trips: u64,
     pub vehicle_km: f64,
+}
+
+impl Transport {
+    fn since(&self, b: &Transport) -> Transport {
+        Transport {
+            cost: self.cost - b.cost,
+            co2e_kg: self.co2e_kg - b.co2e_kg,
+            legs: self.legs - b.legs,
+            net_zero_legs: self.net_zero_legs - b.net_zero_legs,
+            vehicle_trips: self.vehicle_trips - b.vehicle_trips,
+            vehicle_km: self.vehicle_km - b.vehicle_km,
+        }
+    }
 }
 
 /// Where every supplied unit is (the conservation counters).
@@ -63,6 +95,18 @@ pub(crate) struct LaneAccount {
     pub km: f64,
     pub cost: f64,
     pub co2e_kg: f64,
+}
+
+impl LaneAccount {
+    fn since(&self, b: &LaneAccount) -> LaneAccount {
+        LaneAccount {
+            trips: self.trips - b.trips,
+            units: self.units - b.units,
+            km: self.km - b.km,
+            cost: self.cost - b.cost,
+            co2e_kg: self.co2e_kg - b.co2e_kg,
+        }
+    }
 }
 
 /// One vehicle trip (or a bulk shipment of `vehicles` vehicles) to charge.
@@ -114,13 +158,27 @@ impl CostBreakdown {
     }
 }
 
+/// The ledger as the warm-up ended: what the figures count from.
+#[derive(Clone, Debug)]
+struct Base {
+    /// Total cost at the end of the warm-up (the period series stays whole-run).
+    cost: f64,
+    outcomes: Outcomes,
+    transport: Transport,
+    lanes: Vec<LaneAccount>,
+    lead_hist: Histogram,
+}
+
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Ledger {
     outcomes: Outcomes,
+    lead_hist: Histogram,
     transport: Transport,
     units: UnitBalance,
     lanes: Vec<LaneAccount>,
     series: Vec<PeriodMark>,
+    /// Set when the warm-up ends; the views count from it.
+    base: Option<Box<Base>>,
 }
 
 impl Ledger {
@@ -131,17 +189,47 @@ impl Ledger {
         }
     }
 
-    pub fn outcomes(&self) -> &Outcomes {
-        &self.outcomes
+    /// The warm-up ended, with `cost` spent so far: the figures count from here.
+    pub fn mark_warmup(&mut self, cost: f64) {
+        self.base = Some(Box::new(Base {
+            cost,
+            outcomes: self.outcomes,
+            transport: self.transport,
+            lanes: self.lanes.clone(),
+            lead_hist: self.lead_hist.clone(),
+        }));
     }
-    pub fn transport(&self) -> &Transport {
-        &self.transport
+
+    /// Order outcomes since the warm-up.
+    pub fn outcomes(&self) -> Outcomes {
+        match &self.base {
+            Some(b) => self.outcomes.since(&b.outcomes),
+            None => self.outcomes,
+        }
+    }
+    /// Lead times of the orders delivered since the warm-up.
+    pub fn lead_times(&self) -> Histogram {
+        match &self.base {
+            Some(b) => self.lead_hist.since(&b.lead_hist),
+            None => self.lead_hist.clone(),
+        }
+    }
+    /// Transport since the warm-up.
+    pub fn transport(&self) -> Transport {
+        match &self.base {
+            Some(b) => self.transport.since(&b.transport),
+            None => self.transport,
+        }
     }
     pub fn units(&self) -> &UnitBalance {
         &self.units
     }
-    pub fn lane(&self, i: usize) -> &LaneAccount {
-        &self.lanes[i]
+    /// Lane `i`'s account since the warm-up.
+    pub fn lane(&self, i: usize) -> LaneAccount {
+        match &self.base {
+            Some(b) => self.lanes[i].since(&b.lanes[i]),
+            None => self.lanes[i],
+        }
     }
     pub fn series(&self) -> &[PeriodMark] {
         &self.series
@@ -167,7 +255,7 @@ impl Ledger {
         let o = &mut self.outcomes;
         o.delivered += 1;
         o.lead_sum_s += lead_s as f64;
-        o.lead_hist.push(lead_s);
+        self.lead_hist.push(lead_s);
         if on_time {
             o.on_time += 1;
         } else {
@@ -247,8 +335,10 @@ impl Ledger {
         self.units.in_shipments -= units;
     }
 
-    /// Close a statistics period with the total cost so far.
+    /// Close a statistics period with the total cost since the warm-up (the
+    /// marks themselves run from the start).
     pub fn mark_period(&mut self, cost: f64) {
+        let cost = cost + self.base.as_ref().map_or(0.0, |b| b.cost);
         let o = &self.outcomes;
         self.series.push(PeriodMark {
             placed: o.placed,

@@ -71,6 +71,8 @@ pub struct Engine {
     /// Latest time the current `run_until`/`step_until` call may reach.
     limit: SimTime,
     events: u64,
+    /// When the figures count from: the end of the warm-up once it is over.
+    measured_from: SimTime,
     queue: EventQueue,
     ledger: Ledger,
     arrivals: Arrivals,
@@ -111,6 +113,9 @@ impl Engine {
             queue.push(0, Ev::DemandHour);
         }
         queue.push(net.horizon.period_s, Ev::PeriodEnd);
+        if net.horizon.warmup_s > 0 {
+            queue.push(net.horizon.warmup_s, Ev::WarmupEnd);
+        }
         Engine {
             arrivals: Arrivals::new(&net, seed),
             orders: Orders::default(),
@@ -119,6 +124,7 @@ impl Engine {
             now: 0,
             limit: SimTime::MAX,
             events: 0,
+            measured_from: 0,
             queue,
             ledger,
             sites,
@@ -131,6 +137,11 @@ impl Engine {
     /// Current simulation time, seconds since Monday 00:00.
     pub fn now(&self) -> SimTime {
         self.now
+    }
+
+    /// When the figures count from: 0, or the end of the warm-up once it is over.
+    pub fn measured_from(&self) -> SimTime {
+        self.measured_from
     }
 
     /// Events processed so far.
@@ -249,6 +260,13 @@ impl Engine {
             Ev::Release(s) => self.stock.on_release(ctx!(self), s),
             Ev::ShipmentArrive(s) => self.on_shipment_arrive(s),
             Ev::PeriodEnd => self.on_period_end(),
+            Ev::WarmupEnd => {
+                self.measured_from = self.now;
+                let cost = self.cost_breakdown().total();
+                self.ledger.mark_warmup(cost);
+                self.sites.mark_warmup(self.now);
+                self.stock.mark_warmup(self.now);
+            }
         }
     }
 

@@ -150,6 +150,11 @@ impl Orders {
         id
     }
 
+    /// Orders open now (placed, neither delivered nor lost).
+    pub fn open_count(&self) -> u64 {
+        self.due.iter().map(|d| d.open).sum()
+    }
+
     /// Open orders whose promise ended before `now`.
     pub fn overdue(&self, now: SimTime) -> Overdue {
         // Deadline day d ends the promise at d·DAY; overdue once now > d·DAY.

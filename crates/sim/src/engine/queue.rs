@@ -18,6 +18,8 @@ pub enum Ev {
     ShipmentArrive(u32),
     /// Close the statistics period.
     PeriodEnd,
+    /// The warm-up is over: figures count from now.
+    WarmupEnd,
     /// Inventory review for a group of policies.
     Review(u32),
     /// A replenishment request reaches its source.
@@ -47,7 +49,7 @@ impl Ev {
     fn class(self) -> u8 {
         match self {
             Ev::VehicleArrive(_) | Ev::ShipmentArrive(_) => 0,
-            Ev::PeriodEnd => 1,
+            Ev::PeriodEnd | Ev::WarmupEnd => 1,
             Ev::Review(_) => 2,
             Ev::Request(_) => 3,
             Ev::Release(_) => 4,

@@ -55,6 +55,23 @@ impl SiteFlow {
         self.wip_area + self.wip as f64 * (now - self.wip_t) as f64
     }
 
+    /// What flowed since `b`, an earlier copy integrated to its time; the
+    /// work in process is the current one.
+    fn since(&self, b: &SiteFlow) -> SiteFlow {
+        SiteFlow {
+            wip: self.wip,
+            wip_area: self.wip_area - b.wip_area,
+            wip_t: self.wip_t,
+            sojourn_sum_s: self.sojourn_sum_s - b.sojourn_sum_s,
+            sojourn_n: self.sojourn_n - b.sojourn_n,
+            arrivals: self.arrivals - b.arrivals,
+            throughput_units: self.throughput_units - b.throughput_units,
+            throughput_orders: self.throughput_orders - b.throughput_orders,
+            handling_cost: self.handling_cost - b.handling_cost,
+            labour_hours: self.labour_hours - b.labour_hours,
+        }
+    }
+
     fn handle(&mut self, fi: &FacilityInfo, units: u32) {
         self.handling_cost += fi.handling_cost_per_unit * units as f64;
         self.labour_hours += fi.labour_hours_per_unit * units as f64;
@@ -74,6 +91,8 @@ pub(crate) struct Sites {
     flow: Vec<SiteFlow>,
     vessels: Vec<Vessels>,
     rng_vessel: Rng,
+    /// Servers and flows as the warm-up ended: the figures count from here.
+    base: Option<Box<(Vec<Server>, Vec<SiteFlow>)>>,
 }
 
 impl Sites {
@@ -84,6 +103,7 @@ impl Sites {
             flow: vec![SiteFlow::default(); n],
             vessels: vec![Vessels::default(); n],
             rng_vessel: Rng::fork(seed, Stream::Vessel, 0),
+            base: None,
         };
         for (f, fi) in net.facilities.iter().enumerate() {
             if fi.kind == FacilityKind::Port {
@@ -93,17 +113,35 @@ impl Sites {
         s
     }
 
-    pub fn server(&self, f: usize) -> &Server {
-        &self.servers[f]
+    /// The warm-up ended at `now`: the figures count from here.
+    pub fn mark_warmup(&mut self, now: SimTime) {
+        let mut flow = self.flow.clone();
+        for f in &mut flow {
+            f.wip_add(now, 0);
+        }
+        self.base = Some(Box::new((self.servers.clone(), flow)));
     }
-    pub fn flow(&self, f: usize) -> &SiteFlow {
-        &self.flow[f]
+
+    /// Facility `f`'s server: busy time since the warm-up, its queue now.
+    pub fn server(&self, f: usize) -> Server {
+        let mut s = self.servers[f];
+        if let Some(b) = &self.base {
+            s.busy_s -= b.0[f].busy_s;
+        }
+        s
+    }
+    /// Flow through facility `f` since the warm-up.
+    pub fn flow(&self, f: usize) -> SiteFlow {
+        match &self.base {
+            Some(b) => self.flow[f].since(&b.1[f]),
+            None => self.flow[f],
+        }
     }
     pub fn handling_cost(&self) -> f64 {
-        self.flow.iter().fold(0.0, |a, f| a + f.handling_cost)
+        (0..self.flow.len()).fold(0.0, |a, f| a + self.flow(f).handling_cost)
     }
     pub fn labour_hours(&self) -> f64 {
-        self.flow.iter().fold(0.0, |a, f| a + f.labour_hours)
+        (0..self.flow.len()).fold(0.0, |a, f| a + self.flow(f).labour_hours)
     }
 
     /// Queue `work_s` of work at `f`'s server from `t`; returns the finish time.

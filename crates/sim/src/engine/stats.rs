@@ -49,6 +49,19 @@ impl Default for Histogram {
 }
 
 impl Histogram {
+    /// What was added since `base` (an earlier copy of this histogram).
+    pub fn since(&self, base: &Histogram) -> Histogram {
+        Histogram {
+            buckets: self
+                .buckets
+                .iter()
+                .zip(&base.buckets)
+                .map(|(a, b)| a - b)
+                .collect(),
+            n: self.n - base.n,
+        }
+    }
+
     pub fn push(&mut self, t: SimTime) {
         let i = ((t / BUCKET_S) as usize).min(self.buckets.len() - 1);
         self.buckets[i] += 1;

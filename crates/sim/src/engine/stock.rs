@@ -68,6 +68,17 @@ impl Holding {
         h.touch(now);
         h
     }
+
+    /// Areas and costs since `b` (an earlier copy integrated to its time);
+    /// levels as now.
+    fn since(&self, b: &Holding) -> Holding {
+        Holding {
+            on_hand_area: self.on_hand_area - b.on_hand_area,
+            hold_cost: self.hold_cost - b.hold_cost,
+            backorder_cost: self.backorder_cost - b.backorder_cost,
+            ..*self
+        }
+    }
 }
 
 /// Demand on one FC and its service, per statistics period.
@@ -143,6 +154,14 @@ impl Slot for Shipment {
     }
 }
 
+/// The stock figures as the warm-up ended: the views count from them.
+#[derive(Clone, Debug)]
+struct StockBase {
+    holding: Vec<Holding>,
+    service: Vec<Service>,
+    shipped: Vec<u64>,
+}
+
 /// Per FC × SKU bins (index `slot × n_sku + sku`).
 #[derive(Clone, Debug)]
 struct Bins {
@@ -169,6 +188,8 @@ pub(crate) struct Stock {
     service: Vec<Service>,
     /// Per facility: units shipped out by replenishment.
     shipped: Vec<u64>,
+    /// Holding, service and shipments as the warm-up ended.
+    base: Option<Box<StockBase>>,
     requests: Pool<Request>,
     shipments: Pool<Shipment>,
 }
@@ -197,6 +218,7 @@ impl Stock {
             holding: vec![Holding::default(); net.fcs.len()],
             service: vec![Service::default(); net.fcs.len()],
             shipped: vec![0; net.facilities.len()],
+            base: None,
             requests: Pool::default(),
             shipments: Pool::default(),
         };
@@ -307,15 +329,39 @@ impl Stock {
         })
     }
 
+    /// The warm-up ended at `now`: the figures count from here.
+    pub fn mark_warmup(&mut self, now: SimTime) {
+        self.base = Some(Box::new(StockBase {
+            holding: self.holding.iter().map(|h| h.at(now)).collect(),
+            service: self.service.clone(),
+            shipped: self.shipped.clone(),
+        }));
+    }
+
+    /// The FC in `slot`'s stock and backlog now.
     pub fn holding(&self, slot: usize) -> &Holding {
         &self.holding[slot]
     }
-    pub fn service(&self, slot: usize) -> &Service {
-        &self.service[slot]
+    /// Its stock integrals and costs up to `now`, since the warm-up.
+    pub fn holding_since(&self, slot: usize, now: SimTime) -> Holding {
+        let h = self.holding[slot].at(now);
+        match &self.base {
+            Some(b) => h.since(&b.holding[slot]),
+            None => h,
+        }
     }
-    /// Units facility `f` has shipped out as replenishment.
+    /// Its service since the warm-up (per-period statistics count from it already).
+    pub fn service(&self, slot: usize) -> Service {
+        let mut s = self.service[slot];
+        if let Some(b) = &self.base {
+            s.demanded_units -= b.service[slot].demanded_units;
+            s.filled_units -= b.service[slot].filled_units;
+        }
+        s
+    }
+    /// Units facility `f` has shipped out as replenishment since the warm-up.
     pub fn shipped(&self, f: usize) -> u64 {
-        self.shipped[f]
+        self.shipped[f] - self.base.as_ref().map_or(0, |b| b.shipped[f])
     }
     /// Units on all FC shelves, recomputed from the bins.
     pub fn units_on_shelves(&self) -> u64 {
@@ -690,8 +736,8 @@ impl Stock {
 
     /// Holding and backorder cost up to `now`, GBP.
     pub fn costs_at(&self, now: SimTime) -> (f64, f64) {
-        self.holding.iter().fold((0.0, 0.0), |(h, b), x| {
-            let x = x.at(now);
+        (0..self.holding.len()).fold((0.0, 0.0), |(h, b), slot| {
+            let x = self.holding_since(slot, now);
             (h + x.hold_cost, b + x.backorder_cost)
         })
     }

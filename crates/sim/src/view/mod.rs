@@ -19,7 +19,7 @@ use crate::defaults::PER_PACKAGE_MIN_DELIVERED_SHARE;
 use crate::engine::Engine;
 use crate::engine::ledger::{CostBreakdown, Outcomes, Transport};
 use crate::engine::orders::Overdue;
-use crate::time::{HOUR, SimTime};
+use crate::time::HOUR;
 use serde::Serialize;
 
 /// Where every supplied unit is.
@@ -159,7 +159,7 @@ impl Engine {
     pub fn kpis(&self) -> Kpis {
         let (o, t) = (self.ledger().outcomes(), self.ledger().transport());
         let overdue = self.orders().overdue(self.now());
-        let h = Headline::of(o, t, overdue, self.cost_breakdown().total());
+        let h = Headline::of(&o, &t, overdue, self.cost_breakdown().total());
         let c = self.conservation();
         Kpis {
             time: self.now(),
@@ -188,7 +188,10 @@ impl Engine {
     }
 }
 
-/// Seconds to a whole-run figure's time base (at least one second).
-pub(crate) fn elapsed_s(now: SimTime) -> f64 {
-    now.max(1) as f64
+impl Engine {
+    /// Seconds the figures cover: since the warm-up ended, or the start
+    /// (at least one second).
+    pub(crate) fn measured_s(&self) -> f64 {
+        (self.now() - self.measured_from()).max(1) as f64
+    }
 }

@@ -3,7 +3,7 @@
 //! units demanded of the facility (customers and downstream FCs) and units
 //! it ordered upstream. Headline definitions are in [`crate::view`].
 
-use super::{Conservation, Headline, elapsed_s, ratio};
+use super::{Conservation, Headline, ratio};
 use crate::engine::Engine;
 use crate::engine::ledger::PeriodMark;
 use crate::engine::stats::Histogram;
@@ -16,6 +16,9 @@ pub struct Report {
     pub scenario: String,
     pub seed: u64,
     pub days: f64,
+    /// Figures count from this day (the end of the warm-up); the period
+    /// series covers the whole run.
+    pub measured_from_day: f64,
     pub events: u64,
     /// The live controls this run replayed (the demand slider), in time order.
     pub controls: Vec<ControlReport>,
@@ -57,6 +60,7 @@ pub struct OrdersReport {
     pub lost_in_transit: u64,
     /// Parcels no vehicle on their next hop could carry (too heavy or bulky).
     pub unshippable: u64,
+    /// Open now (placed, neither delivered nor lost), whenever placed.
     pub open: u64,
     pub multichannel: u64,
 }
@@ -147,7 +151,7 @@ impl Engine {
     pub fn facility_report(&self, f: usize) -> Option<FacilityReport> {
         let fi = self.network().facilities.get(f)?;
         let now = self.now();
-        let elapsed = elapsed_s(now);
+        let elapsed = self.measured_s();
         let (server, flow) = (self.sites().server(f), self.sites().flow(f));
         let open_s = if fi.shifts.is_empty() {
             elapsed
@@ -187,9 +191,9 @@ impl Engine {
     /// The stocking figures of the FC in `slot`.
     fn add_stock_figures(&self, r: &mut FacilityReport, slot: usize) {
         let now = self.now();
-        let h = self.stock().holding(slot).at(now);
+        let h = self.stock().holding_since(slot, now);
         let sv = self.stock().service(slot);
-        r.mean_on_hand = h.on_hand_area / elapsed_s(now);
+        r.mean_on_hand = h.on_hand_area / self.measured_s();
         r.holding_cost = h.hold_cost;
         r.fill_rate =
             (sv.demanded_units > 0).then(|| sv.filled_units as f64 / sv.demanded_units as f64);
@@ -248,7 +252,7 @@ impl Engine {
     /// Lead times of delivered orders with the ages of overdue open ones
     /// (lower bounds of theirs), for percentiles.
     fn decided_lead_times(&self) -> Histogram {
-        let mut h = self.ledger().outcomes().lead_hist.clone();
+        let mut h = self.ledger().lead_times();
         for age in self.orders().overdue_ages(self.now()) {
             h.push(age);
         }
@@ -262,13 +266,14 @@ impl Engine {
         let cost = self.cost_breakdown();
         let total = cost.total();
         let overdue = self.orders().overdue(now);
-        let h = Headline::of(o, t, overdue, total);
+        let h = Headline::of(&o, &t, overdue, total);
         let lost = o.lost_sales + o.lost_in_transit + o.unshippable;
         let n = self.network().facilities.len();
         Report {
             scenario: self.network().name.clone(),
             seed: self.seed(),
             days: now as f64 / DAY as f64,
+            measured_from_day: self.measured_from() as f64 / DAY as f64,
             events: self.events(),
             controls: self
                 .demand_schedule()
@@ -294,7 +299,7 @@ impl Engine {
                 lost_sales: o.lost_sales,
                 lost_in_transit: o.lost_in_transit,
                 unshippable: o.unshippable,
-                open: o.placed - o.delivered - lost,
+                open: self.orders().open_count(),
                 multichannel: o.multichannel,
             },
             service: ServiceReport {
