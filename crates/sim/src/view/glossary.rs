@@ -102,7 +102,9 @@ pub fn markdown() -> String {
         "# KPI glossary\n\nWhat each headline figure of Supply Sandbox means. Written by \
          `cargo run -p supply-cli -- glossary` from `crates/sim/src/view/glossary.rs`, \
          which the report and the page's tooltips also use; a test keeps this file equal \
-         to it.\n\n| KPI | unit | definition | formula |\n|---|---|---|---|\n",
+         to it.\n\nEvery figure counts from the end of the scenario's warm-up \
+         (`warmup_days`; the report's `measured_from_day`), or from the start if it has none. \
+         The unit balance (`conservation`) and the period series cover the whole run.\n\n| KPI | unit | definition | formula |\n|---|---|---|---|\n",
     );
     for t in TERMS {
         out += &format!(
