@@ -11,7 +11,7 @@ use crate::problem::Subject;
 use crate::scenario::{AssignRule, FacilityKind, Scenario};
 use crate::time::SimTime;
 use petgraph::graph::{DiGraph, NodeIndex};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 pub(super) struct Routes {
     /// Lane sequences FC → … → zone, and each one's planned time.
@@ -35,14 +35,19 @@ fn overflow(lanes: &[LaneInfo]) -> Vec<Vec<u32>> {
             .position(|&m| m == l.mode)
             .unwrap_or(usize::MAX)
     };
-    (0..lanes.len())
-        .map(|i| {
-            let mut others: Vec<u32> = (0..lanes.len())
-                .filter(|&j| j != i && lanes[j].from == lanes[i].from && lanes[j].to == lanes[i].to)
-                .map(|j| j as u32)
-                .collect();
-            others.sort_by_key(|&j| (rank(&lanes[j as usize]), j));
-            others
+    let mut hops: BTreeMap<(usize, usize), Vec<u32>> = BTreeMap::new();
+    for (i, l) in lanes.iter().enumerate() {
+        hops.entry((l.from, l.to)).or_default().push(i as u32);
+    }
+    for hop in hops.values_mut() {
+        hop.sort_by_key(|&j| (rank(&lanes[j as usize]), j));
+    }
+    lanes
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let hop = &hops[&(l.from, l.to)];
+            hop.iter().copied().filter(|&j| j as usize != i).collect()
         })
         .collect()
 }
