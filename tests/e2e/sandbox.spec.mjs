@@ -505,3 +505,21 @@ test('hovering a facility names it even when labels are hidden', async ({ page }
   await page.getByTestId('map-canvas').hover({ position: station });
   await expect.poll(ink).toBeGreaterThan(before + 20);
 });
+
+test('the FC choice rule and weights are edited with nothing selected and kept with the scenario', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('pause').click();
+  await expect(page.getByTestId('fulfilment')).toBeVisible();
+  await page.getByTestId('assignment-rule').selectOption('fastest_with_stock');
+  await page.getByTestId('weight-co2e').fill('5');
+  await page.getByTestId('weight-co2e').press('Enter');
+  await expect(page.getByTestId('weight-co2e')).toHaveValue('5');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-scenario').click()]);
+  const fs = await import('node:fs/promises');
+  const scenario = JSON.parse(await fs.readFile(await download.path(), 'utf8'));
+  expect(scenario.assignment).toBe('fastest_with_stock');
+  expect(scenario.assignment_weights).toEqual({ hours: 0, gbp: 0, co2e_kg: 5 });
+  await page.getByTestId('map').focus();
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('weight-co2e')).toHaveValue('0');
+});

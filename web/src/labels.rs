@@ -6,7 +6,7 @@
 use serde::Serialize;
 use serde_json::Value;
 use supply_sim::emissions::Mode;
-use supply_sim::scenario::{Automation, FacilityKind, ForecastSpec, Promise};
+use supply_sim::scenario::{AssignRule, Automation, FacilityKind, ForecastSpec, Promise};
 
 /// Automation levels, in the order the inspector lists them.
 pub const AUTOMATIONS: [Automation; 3] = [
@@ -14,6 +14,17 @@ pub const AUTOMATIONS: [Automation; 3] = [
     Automation::Mechanised,
     Automation::Robotic,
 ];
+
+/// FC choice rules, in the order the fulfilment panel lists them.
+pub const ASSIGN_RULES: [AssignRule; 2] =
+    [AssignRule::NearestWithStock, AssignRule::FastestWithStock];
+
+pub fn assign_label(rule: AssignRule) -> &'static str {
+    match rule {
+        AssignRule::NearestWithStock => "Nearest FC first",
+        AssignRule::FastestWithStock => "Fastest route first",
+    }
+}
 
 /// Delivery promises, in the order the inspector lists them.
 pub const PROMISES: [Promise; 3] = [Promise::SameDay, Promise::NextDay, Promise::TwoDay];

@@ -9,7 +9,7 @@ use crate::controls::DemandSchedule;
 use crate::demand::{AliasTable, DemandStream};
 use crate::emissions::{Co2Basis, Mode};
 pub use crate::policy::RuleInfo;
-use crate::scenario::{FacilityKind, ForecastSpec, Promise, StockoutRule};
+use crate::scenario::{AssignWeights, FacilityKind, ForecastSpec, Promise, StockoutRule};
 use crate::time::SimTime;
 
 /// A facility as the engine and the map see it.
@@ -153,9 +153,23 @@ pub struct Routing {
     /// Per route: planned time from leaving the FC to the zone (transit
     /// plus half of each dispatch interval).
     pub planned_s: Vec<SimTime>,
+    /// Per route: estimated transport cost and CO2e per kg carried, with
+    /// every vehicle full (a like-for-like estimate for the FC choice).
+    pub per_kg: Vec<RouteRate>,
+    /// How the FC choice weighs candidates that can meet the promise.
+    pub weights: AssignWeights,
     /// Per lane: the other lanes on the same hop (same ends), in the order
     /// parcels overflow to them.
     pub overflow: Vec<Vec<u32>>,
+}
+
+/// A route's estimated transport cost and CO2e per kg of parcel, and its
+/// cost per unit.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct RouteRate {
+    pub gbp_per_kg: f64,
+    pub gbp_per_unit: f64,
+    pub co2e_kg_per_kg: f64,
 }
 
 /// How long a run is and how it is cut into statistics periods.

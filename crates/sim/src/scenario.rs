@@ -57,6 +57,10 @@ pub struct Scenario {
     pub stockout: StockoutRule,
     #[serde(default)]
     pub assignment: AssignRule,
+    /// How the FC choice weighs the candidates that can meet the promise
+    /// (all zero: the first in the assignment rule's order).
+    #[serde(default, skip_serializing_if = "AssignWeights::is_zero")]
+    pub assignment_weights: AssignWeights,
     /// Road distance / great-circle distance when a lane gives no distance.
     #[serde(default = "d_circuity")]
     pub circuity: f64,
@@ -108,6 +112,30 @@ pub enum AssignRule {
     NearestWithStock,
     /// FC with the shortest planned transit to the zone that has the SKU.
     FastestWithStock,
+}
+
+/// Weights of the FC choice among the candidates that can meet the
+/// promise: it takes the one with the lowest
+/// `hours × estimated delivery + gbp × estimated transport £ + co2e_kg ×
+/// estimated transport kg CO2e`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AssignWeights {
+    /// Per hour until the estimated delivery.
+    #[serde(default)]
+    pub hours: f64,
+    /// Per GBP of estimated transport cost.
+    #[serde(default)]
+    pub gbp: f64,
+    /// Per kg of estimated transport CO2e.
+    #[serde(default)]
+    pub co2e_kg: f64,
+}
+
+impl AssignWeights {
+    pub fn is_zero(&self) -> bool {
+        *self == AssignWeights::default()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -151,3 +151,44 @@ fn an_fc_that_cannot_pick_gets_no_orders_while_others_can_serve() {
     assert_eq!(coa.arrivals, 0);
     assert!(r.orders.delivered > 100_000, "{}", r.orders.delivered);
 }
+
+#[test]
+fn weights_steer_the_fc_choice_among_those_that_meet_the_promise() {
+    // Two FCs as far from the zone both meet a two-day promise: "near"
+    // (first by the rule's order) by diesel van in 1 h, "far" by electric
+    // van in 3 h. With no weights everything goes to the first; a CO2e
+    // weight sends it to the electric route; a time weight to the quicker.
+    let scenario = |weights: serde_json::Value| {
+        json!({
+            "version": 1, "name": "weights", "assignment_weights": weights,
+            "products": [{"id": "a", "weight_kg": 2, "volume_m3": 0.005, "value": 1}],
+            "facilities": [
+                {"id": "s", "name": "S", "kind": "supplier", "lat": 52, "lon": -1},
+                {"id": "near", "name": "Near", "kind": "fulfillment_center", "lat": 52.0, "lon": -1.0, "capacity_per_hour": 1000},
+                {"id": "far", "name": "Far", "kind": "fulfillment_center", "lat": 52.1, "lon": -1.0, "capacity_per_hour": 1000},
+                {"id": "z", "name": "Z", "kind": "customer_zone", "lat": 52.05, "lon": -1.0, "radius_km": 3, "promise": "two_day"}
+            ],
+            "lanes": [
+                {"from": "s", "to": "near", "mode": "diesel_hgv"},
+                {"from": "s", "to": "far", "mode": "diesel_hgv"},
+                {"from": "near", "to": "z", "mode": "diesel_van", "transit_hours": 1, "dispatch": {"every_hours": 1}},
+                {"from": "far", "to": "z", "mode": "electric_van", "transit_hours": 3, "dispatch": {"every_hours": 1}}
+            ],
+            "demand": [{"zone": "z", "orders_per_day": 100, "distribution": {"type": "poisson"}, "sku_mix": {"type": "uniform"}}],
+            "policies": [
+                {"facility": "near", "source": "s", "rule": {"type": "base_stock", "level": 10000}},
+                {"facility": "far", "source": "s", "rule": {"type": "base_stock", "level": 10000}}
+            ]
+        })
+    };
+    let served = |w: serde_json::Value| {
+        let r = run(&scenario(w), 1, 5);
+        (r.facilities[1].arrivals, r.facilities[2].arrivals)
+    };
+    let (near, far) = served(json!({}));
+    assert!(near > 0 && far == 0, "no weights: {near} {far}");
+    let (near, far) = served(json!({"co2e_kg": 10}));
+    assert!(near == 0 && far > 0, "CO2e weight: {near} {far}");
+    let (near, far) = served(json!({"hours": 1, "co2e_kg": 0.001}));
+    assert!(near > 0 && far == 0, "time weight: {near} {far}");
+}

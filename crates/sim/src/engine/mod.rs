@@ -312,6 +312,7 @@ impl Engine {
             zone,
             sku,
             units,
+            kg: self.net.products[sku].weight_kg * units as f64,
             now,
             deadline,
         };

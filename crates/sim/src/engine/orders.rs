@@ -102,18 +102,23 @@ pub(crate) struct Want {
     pub zone: usize,
     pub sku: usize,
     pub units: u32,
+    pub kg: f64,
     pub now: SimTime,
     pub deadline: SimTime,
 }
 
-/// The FC for an order: the first candidate (in the scenario's order of
-/// preference) that can still meet the promise, else the one that would
-/// deliver soonest. A candidate's estimate is when the units are there
-/// (now if on hand, else its replenishment lead time), then its pick queue,
-/// then the route's planned time: an FC that cannot pick, or has no stock
-/// coming, is not chosen while another can serve.
+/// The FC for an order. Each candidate's estimated delivery is when the
+/// units are there (now if on hand, else its replenishment lead time), then
+/// its pick queue, then the route's planned time; an FC that cannot pick,
+/// or has no stock coming, is not chosen while another can serve.
+/// Among the candidates that can meet the promise: with no weights, the
+/// first in the scenario's order of preference; with weights, the lowest
+/// weighted sum of hours to delivery, transport £ and kg CO2e. If none can
+/// meet it, the one that would deliver soonest.
 pub(crate) fn assign(net: &Network, stock: &Stock, sites: &Sites, w: Want) -> Assignment {
+    let weights = net.routing.weights;
     let mut soonest: Option<(SimTime, u32, u32)> = None;
+    let mut best: Option<(f64, u32, u32)> = None;
     for &(fc, route) in &net.routing.candidates[w.zone] {
         let Some(wait) = stock.wait_for(net, fc as usize, w.sku, w.units) else {
             continue;
@@ -121,20 +126,36 @@ pub(crate) fn assign(net: &Network, stock: &Stock, sites: &Sites, w: Want) -> As
         let ready = sites.pick_estimate(net, fc as usize, w.units, w.now.saturating_add(wait));
         let eta = ready.saturating_add(net.routing.planned_s[route as usize]);
         if eta <= w.deadline {
-            soonest = Some((eta, fc, route));
-            break;
-        }
-        if soonest.is_none_or(|s| eta < s.0) {
+            if weights.is_zero() {
+                best = Some((0.0, fc, route));
+                break;
+            }
+            let score = score(net, &w, eta, route);
+            if best.is_none_or(|b| score < b.0) {
+                best = Some((score, fc, route));
+            }
+        } else if soonest.is_none_or(|s| eta < s.0) {
             soonest = Some((eta, fc, route));
         }
     }
-    let (fc, route) = soonest.map_or(net.routing.candidates[w.zone][0], |(_, fc, r)| (fc, r));
+    let chosen = best
+        .map(|(_, fc, r)| (fc, r))
+        .or(soonest.map(|(_, fc, r)| (fc, r)));
+    let (fc, route) = chosen.unwrap_or(net.routing.candidates[w.zone][0]);
     let in_stock = stock.can_serve(net, fc as usize, w.sku, w.units);
     Assignment {
         fc,
         route,
         in_stock,
     }
+}
+
+/// The weighted cost of delivering `w` at `eta` by `route`.
+fn score(net: &Network, w: &Want, eta: SimTime, route: u32) -> f64 {
+    let (k, rate) = (net.routing.weights, net.routing.per_kg[route as usize]);
+    let hours = (eta - w.now) as f64 / HOUR as f64;
+    let gbp = rate.gbp_per_kg * w.kg + rate.gbp_per_unit * w.units as f64;
+    k.hours * hours + k.gbp * gbp + k.co2e_kg * rate.co2e_kg_per_kg * w.kg
 }
 
 impl Orders {

@@ -73,6 +73,8 @@ pub fn validate(s: &Scenario) -> Result<Network, Vec<Problem>> {
             routes: routes.routes,
             candidates: routes.candidates,
             planned_s: routes.planned_s,
+            per_kg: routes.per_kg,
+            weights: s.assignment_weights,
             overflow: routes.overflow,
         },
         fc_slot: routes.fc_slot,
@@ -109,5 +111,9 @@ fn check_scenario(s: &Scenario, ck: &mut Checker) {
         );
     }
     ck.nonneg(&at, "wage_per_hour", s.wage_per_hour);
+    let w = s.assignment_weights;
+    ck.nonneg(&at, "assignment_weights.hours", w.hours);
+    ck.nonneg(&at, "assignment_weights.gbp", w.gbp);
+    ck.nonneg(&at, "assignment_weights.co2e_kg", w.co2e_kg);
     ck.nonneg(&at, "warmup_days", s.warmup_days);
 }

@@ -5,8 +5,9 @@ use super::check::{At, Checker};
 use super::index::Index;
 use crate::defaults::OVERFLOW_ORDER;
 use crate::demand::DemandStream;
+use crate::emissions::Co2Basis;
 use crate::geo::{LatLon, haversine_km};
-use crate::network::{FacilityInfo, LaneInfo};
+use crate::network::{FacilityInfo, LaneInfo, RouteRate};
 use crate::problem::Subject;
 use crate::scenario::{AssignRule, FacilityKind, Scenario};
 use crate::time::SimTime;
@@ -17,6 +18,7 @@ pub(super) struct Routes {
     /// Lane sequences FC → … → zone, and each one's planned time.
     pub routes: Vec<Vec<u32>>,
     pub planned_s: Vec<SimTime>,
+    pub per_kg: Vec<RouteRate>,
     /// Per facility (empty unless a zone): (fc, route) in preference order.
     pub candidates: Vec<Vec<(u32, u32)>>,
     /// Stocking slot → facility, and facility → slot.
@@ -50,6 +52,22 @@ fn overflow(lanes: &[LaneInfo]) -> Vec<Vec<u32>> {
             hop.iter().copied().filter(|&j| j as usize != i).collect()
         })
         .collect()
+}
+
+/// A route's transport cost and CO2e per kg with every vehicle full.
+fn route_rate(lanes: &[LaneInfo], route: &[u32]) -> RouteRate {
+    let mut r = RouteRate::default();
+    for &l in route {
+        let li = &lanes[l as usize];
+        let km = li.distance_km;
+        r.gbp_per_kg += li.tariff.per_km * km / li.capacity_kg + li.tariff.per_tkm * km / 1000.0;
+        r.gbp_per_unit += li.tariff.per_unit;
+        r.co2e_kg_per_kg += match li.co2 {
+            Co2Basis::PerVehicleKm(f) => f * km / li.capacity_kg,
+            Co2Basis::PerTonneKm(f) => f * km / 1000.0,
+        };
+    }
+    r
 }
 
 /// Planned time on a lane: transit plus half the dispatch interval (the
@@ -106,6 +124,7 @@ pub(super) fn build(
     let mut out = Routes {
         routes: Vec::new(),
         planned_s: Vec::new(),
+        per_kg: Vec::new(),
         candidates: vec![Vec::new(); facilities.len()],
         fcs,
         fc_slot,
@@ -124,6 +143,7 @@ pub(super) fn build(
                 }
                 AssignRule::FastestWithStock => cost as f64,
             };
+            out.per_kg.push(route_rate(lanes, &route));
             out.routes.push(route);
             out.planned_s.push(cost);
             cands.push((key, f, (out.routes.len() - 1) as u32));

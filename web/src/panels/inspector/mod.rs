@@ -4,6 +4,7 @@
 
 mod facility;
 mod fields;
+mod fulfilment;
 mod lane;
 mod policy;
 mod vehicle;
@@ -26,7 +27,7 @@ pub fn Inspector() -> impl IntoView {
             Some(Selection::Vehicle { lane, depart }) => {
                 vehicle::vehicle_view(ui, lane, depart).into_any()
             }
-            None => view! { <DemandPanel /> }.into_any(),
+            None => view! { <DemandPanel /> <fulfilment::FulfilmentPanel /> }.into_any(),
         }
     };
     view! {
