@@ -101,38 +101,17 @@ fn controls_out_of_range_are_problems_of_that_control() {
 }
 #[test]
 fn assignment_rule_picks_nearest_or_fastest_fc() {
-    // Two FCs: "near" is close to the zone but has a slow lane; "far" is far
-    // with a fast one.
-    let scenario = |rule: &str| {
-        json!({
-            "version": 1, "name": "assign", "assignment": rule,
-            "products": [{"id": "a", "weight_kg": 1, "volume_m3": 0.001, "value": 1}],
-            "facilities": [
-                {"id": "s", "name": "S", "kind": "supplier", "lat": 52, "lon": -1},
-                {"id": "near", "name": "Near", "kind": "fulfillment_center", "lat": 52.0, "lon": -1.0, "capacity_per_hour": 1000},
-                {"id": "far", "name": "Far", "kind": "fulfillment_center", "lat": 53.0, "lon": -1.0, "capacity_per_hour": 1000},
-                {"id": "z", "name": "Z", "kind": "customer_zone", "lat": 52.05, "lon": -1.0, "radius_km": 3, "promise": "next_day"}
-            ],
-            "lanes": [
-                {"from": "s", "to": "near", "mode": "diesel_hgv"},
-                {"from": "s", "to": "far", "mode": "diesel_hgv"},
-                {"from": "near", "to": "z", "mode": "diesel_van", "transit_hours": 20, "dispatch": {"every_hours": 1}},
-                {"from": "far", "to": "z", "mode": "diesel_van", "transit_hours": 2, "dispatch": {"every_hours": 1}}
-            ],
-            "demand": [{"zone": "z", "orders_per_day": 100, "distribution": {"type": "poisson"}, "sku_mix": {"type": "uniform"}}],
-            "policies": [
-                {"facility": "near", "source": "s", "rule": {"type": "base_stock", "level": 10000}},
-                {"facility": "far", "source": "s", "rule": {"type": "base_stock", "level": 10000}}
-            ]
-        })
+    // "near" is close to the zone but has a slow lane; "far" is far with a
+    // fast one (a one-day promise rules out neither).
+    let v = |rule: &str| {
+        let extra = json!({"assignment": rule});
+        let mut v = two_fcs(53.0, ("diesel_van", 20.0), ("diesel_van", 2.0), extra);
+        v["facilities"][3]["promise"] = json!("next_day");
+        v
     };
-    let served = |rule: &str| {
-        let r = run(&scenario(rule), 1, 5);
-        (r.facilities[1].arrivals, r.facilities[2].arrivals)
-    };
-    let (near, far) = served("nearest_with_stock");
+    let (near, far) = served_by(&v("nearest_with_stock"));
     assert!(near > 0 && far == 0, "nearest: {near} {far}");
-    let (near, far) = served("fastest_with_stock");
+    let (near, far) = served_by(&v("fastest_with_stock"));
     assert!(near == 0 && far > 0, "fastest: {near} {far}");
 }
 
@@ -158,37 +137,60 @@ fn weights_steer_the_fc_choice_among_those_that_meet_the_promise() {
     // (first by the rule's order) by diesel van in 1 h, "far" by electric
     // van in 3 h. With no weights everything goes to the first; a CO2e
     // weight sends it to the electric route; a time weight to the quicker.
-    let scenario = |weights: serde_json::Value| {
-        json!({
-            "version": 1, "name": "weights", "assignment_weights": weights,
-            "products": [{"id": "a", "weight_kg": 2, "volume_m3": 0.005, "value": 1}],
-            "facilities": [
-                {"id": "s", "name": "S", "kind": "supplier", "lat": 52, "lon": -1},
-                {"id": "near", "name": "Near", "kind": "fulfillment_center", "lat": 52.0, "lon": -1.0, "capacity_per_hour": 1000},
-                {"id": "far", "name": "Far", "kind": "fulfillment_center", "lat": 52.1, "lon": -1.0, "capacity_per_hour": 1000},
-                {"id": "z", "name": "Z", "kind": "customer_zone", "lat": 52.05, "lon": -1.0, "radius_km": 3, "promise": "two_day"}
-            ],
-            "lanes": [
-                {"from": "s", "to": "near", "mode": "diesel_hgv"},
-                {"from": "s", "to": "far", "mode": "diesel_hgv"},
-                {"from": "near", "to": "z", "mode": "diesel_van", "transit_hours": 1, "dispatch": {"every_hours": 1}},
-                {"from": "far", "to": "z", "mode": "electric_van", "transit_hours": 3, "dispatch": {"every_hours": 1}}
-            ],
-            "demand": [{"zone": "z", "orders_per_day": 100, "distribution": {"type": "poisson"}, "sku_mix": {"type": "uniform"}}],
-            "policies": [
-                {"facility": "near", "source": "s", "rule": {"type": "base_stock", "level": 10000}},
-                {"facility": "far", "source": "s", "rule": {"type": "base_stock", "level": 10000}}
-            ]
-        })
+    let v = |w: serde_json::Value| {
+        two_fcs(
+            52.1,
+            ("diesel_van", 1.0),
+            ("electric_van", 3.0),
+            json!({"assignment_weights": w}),
+        )
     };
-    let served = |w: serde_json::Value| {
-        let r = run(&scenario(w), 1, 5);
-        (r.facilities[1].arrivals, r.facilities[2].arrivals)
-    };
-    let (near, far) = served(json!({}));
+    let (near, far) = served_by(&v(json!({})));
     assert!(near > 0 && far == 0, "no weights: {near} {far}");
-    let (near, far) = served(json!({"co2e_kg": 10}));
+    let (near, far) = served_by(&v(json!({"co2e_kg": 10})));
     assert!(near == 0 && far > 0, "CO2e weight: {near} {far}");
-    let (near, far) = served(json!({"hours": 1, "co2e_kg": 0.001}));
+    let (near, far) = served_by(&v(json!({"hours": 1, "co2e_kg": 0.001})));
     assert!(near > 0 && far == 0, "time weight: {near} {far}");
+}
+
+/// Two FCs serving one zone from one supplier: "near" (first by distance)
+/// at `near_lat`, "far" at `far_lat`; `near_lane` and `far_lane` are their
+/// lanes to the zone (mode, transit hours); `extra` is merged in.
+fn two_fcs(
+    far_lat: f64,
+    near_lane: (&str, f64),
+    far_lane: (&str, f64),
+    extra: serde_json::Value,
+) -> serde_json::Value {
+    let mut v = json!({
+        "version": 1, "name": "two FCs",
+        "products": [{"id": "a", "weight_kg": 2, "volume_m3": 0.005, "value": 1}],
+        "facilities": [
+            {"id": "s", "name": "S", "kind": "supplier", "lat": 52, "lon": -1},
+            {"id": "near", "name": "Near", "kind": "fulfillment_center", "lat": 52.0, "lon": -1.0, "capacity_per_hour": 1000},
+            {"id": "far", "name": "Far", "kind": "fulfillment_center", "lat": far_lat, "lon": -1.0, "capacity_per_hour": 1000},
+            {"id": "z", "name": "Z", "kind": "customer_zone", "lat": 52.05, "lon": -1.0, "radius_km": 3, "promise": "two_day"}
+        ],
+        "lanes": [
+            {"from": "s", "to": "near", "mode": "diesel_hgv"},
+            {"from": "s", "to": "far", "mode": "diesel_hgv"},
+            {"from": "near", "to": "z", "mode": near_lane.0, "transit_hours": near_lane.1, "dispatch": {"every_hours": 1}},
+            {"from": "far", "to": "z", "mode": far_lane.0, "transit_hours": far_lane.1, "dispatch": {"every_hours": 1}}
+        ],
+        "demand": [{"zone": "z", "orders_per_day": 100, "distribution": {"type": "poisson"}, "sku_mix": {"type": "uniform"}}],
+        "policies": [
+            {"facility": "near", "source": "s", "rule": {"type": "base_stock", "level": 10000}},
+            {"facility": "far", "source": "s", "rule": {"type": "base_stock", "level": 10000}}
+        ]
+    });
+    for (k, x) in extra.as_object().unwrap() {
+        v[k] = x.clone();
+    }
+    v
+}
+
+/// Orders received by (near, far) over 5 days.
+fn served_by(v: &serde_json::Value) -> (u64, u64) {
+    let r = run(v, 1, 5);
+    (r.facilities[1].arrivals, r.facilities[2].arrivals)
 }
