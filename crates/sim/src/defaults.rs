@@ -73,6 +73,16 @@ pub const DISPATCH_EVERY_HOURS: SimTime = 2;
 /// stop on foot (Allen et al. 2018, *Transportation Research D* 61).
 pub const VAN_STOP_MINUTES: f64 = 2.0;
 
+/// Most stops on one van round. An assumption: Allen et al. (2018,
+/// *Transportation Research D* 61) observed central-London rounds of 72
+/// customers and 127 parcels; suburban rounds run longer.
+pub const VAN_MAX_STOPS: usize = 150;
+
+/// Longest van round, out, tour and back, hours: the GB domestic drivers'
+/// hours rules allow at most 11 hours on duty a day (GOV.UK, "Drivers'
+/// hours: GB domestic rules").
+pub const DRIVER_DUTY_HOURS: f64 = 11.0;
+
 /// Parcels a delivery drone carries per sortie: one (a winch or drop box
 /// holds a single package; Wing and Zipline fly one per flight).
 pub const DRONE_PARCELS_PER_SORTIE: u32 = 1;

@@ -25,6 +25,27 @@ pub fn haversine_km(a: LatLon, b: LatLon) -> f64 {
     2.0 * EARTH_RADIUS_KM * libm::asin(libm::sqrt(h.min(1.0)))
 }
 
+/// Beardwood–Halton–Hammersley constant: a shortest tour through n random
+/// points in an area A is about 0.7124·√(n·A) long (Applegate et al. 2011,
+/// *The Traveling Salesman Problem*, ch. 1).
+const BHH: f64 = 0.7124;
+
+/// Length of a tour through `stops` points spread over a disc of radius
+/// `radius_km`, km.
+pub fn tour_km(stops: usize, radius_km: f64) -> f64 {
+    let area = core::f64::consts::PI * radius_km * radius_km;
+    BHH * libm::sqrt(stops as f64 * area)
+}
+
+/// Time for a van tour of `stops` stops: driving at `speed_kmh` plus
+/// `stop_s` at each stop, seconds.
+pub fn tour_s(stops: usize, radius_km: f64, speed_kmh: f64, stop_s: u64) -> u64 {
+    crate::time::seconds(
+        tour_km(stops, radius_km) / speed_kmh * crate::time::HOUR as f64
+            + (stop_s * stops as u64) as f64,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -82,3 +82,28 @@ fn lanes_that_share_a_hop_share_its_work() {
         r.service.p95_lead_time_h
     );
 }
+
+#[test]
+fn a_van_round_keeps_to_a_stop_limit_and_the_drivers_hours() {
+    // 400 parcels a day in a 15 km-radius zone, one van departure a day:
+    // one van used to take them all (a round of about 15 hours).
+    let van = json!({"from": "fc", "to": "z", "mode": "diesel_van", "transit_hours": 0.5,
+        "dispatch": {"every_hours": 24}});
+    let mut v = last_mile(1.0, json!([van]));
+    v["demand"][0]["orders_per_day"] = json!(400);
+    v["facilities"][2]["radius_km"] = json!(15);
+    let mut e = engine(&v, 2);
+    let mut longest = 0;
+    for h in 1..=10 * 24 {
+        e.run_until(h * 3600);
+        for veh in e.frame().vehicles.iter().filter(|x| x.lane == 1) {
+            // Out, the tour, and back.
+            longest = longest.max(veh.arrive - veh.depart + 1800);
+            assert!(veh.load_units <= 150, "{} stops", veh.load_units);
+        }
+    }
+    assert!(longest > 3600, "vans were seen on the road");
+    assert!(longest <= 11 * 3600, "a round of {:.1} h", longest as f64 / 3600.0);
+    let r = e.report();
+    assert!(r.lanes[1].trips >= 3 * 9, "{} trips", r.lanes[1].trips);
+}

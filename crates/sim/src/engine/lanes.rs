@@ -18,16 +18,12 @@ use super::ledger::Trip;
 use super::pool::{Pool, Slot};
 use super::queue::{Departure, Ev, EventQueue};
 use crate::emissions::trip_co2e_kg;
+use crate::geo;
 use crate::network::{LaneInfo, Network};
 use crate::rng::{Rng, Stream};
 use crate::scenario::FacilityKind;
 use crate::time::{DAY, HOUR, SimTime};
 use std::collections::VecDeque;
-
-/// Beardwood–Halton–Hammersley constant: a TSP tour through n random points
-/// in area A has length ≈ 0.7124·√(n·A) (Applegate et al. 2011, *The
-/// Traveling Salesman Problem*, ch. 1).
-const BHH: f64 = 0.7124;
 
 /// A parcel on a dock or in a vehicle (24 bytes: docks hold many).
 #[derive(Clone, Copy, Debug)]
@@ -384,12 +380,9 @@ fn last_mile(net: &Network, li: &LaneInfo, stops: usize) -> (SimTime, f64) {
         // One drop per sortie (drones): out to the customer and back.
         return (li.fleet.stop_s, 2.0 * li.distance_km);
     }
-    let area = core::f64::consts::PI * zone.zone.radius_km * zone.zone.radius_km;
-    let tour_km = BHH * libm::sqrt(stops as f64 * area);
-    let tour_s = crate::time::seconds(
-        tour_km / li.speed_kmh * HOUR as f64 + (li.fleet.stop_s * stops as SimTime) as f64,
-    );
-    (tour_s, 2.0 * li.distance_km + tour_km)
+    let r = zone.zone.radius_km;
+    let tour_s = geo::tour_s(stops, r, li.speed_kmh, li.fleet.stop_s);
+    (tour_s, 2.0 * li.distance_km + geo::tour_km(stops, r))
 }
 
 /// When the k-th of n parcels on a tour that started at `start` and ended

@@ -4,10 +4,11 @@
 use super::check::{At, Checker};
 use super::index::Index;
 use crate::defaults::{
-    DISPATCH_EVERY_HOURS, DRONE_PARCELS_PER_SORTIE, DRONE_RANGE_KM, VAN_STOP_MINUTES,
+    DISPATCH_EVERY_HOURS, DRIVER_DUTY_HOURS, DRONE_PARCELS_PER_SORTIE, DRONE_RANGE_KM,
+    VAN_MAX_STOPS, VAN_STOP_MINUTES,
 };
 use crate::emissions::{Co2Basis, Mode};
-use crate::geo::{LatLon, haversine_km};
+use crate::geo::{self, LatLon, haversine_km};
 use crate::network::{Departures, FacilityInfo, Fleet, LaneInfo, Tariff};
 use crate::problem::Subject;
 use crate::scenario::{FacilityKind, Lane, Scenario};
@@ -156,6 +157,35 @@ fn joinable(ck: &mut Checker, at: &At, from: &FacilityInfo, to: &FacilityInfo, s
     allowed
 }
 
+/// Most parcels one vehicle on a lane carries: drones one per sortie; a
+/// van or driver to a zone as many stops as fit a round (out, tour, back)
+/// within the drivers' hours, and at most the stop limit.
+fn max_parcels(
+    mode: Mode,
+    to: &FacilityInfo,
+    transit_s: SimTime,
+    speed_kmh: f64,
+    stop_s: SimTime,
+) -> Option<u32> {
+    if mode == Mode::Drone {
+        return Some(DRONE_PARCELS_PER_SORTIE);
+    }
+    let van = matches!(
+        mode,
+        Mode::DieselVan | Mode::ElectricVan | Mode::Crowdsourced
+    );
+    if !van || to.kind != FacilityKind::CustomerZone {
+        return None;
+    }
+    let duty = hours(DRIVER_DUTY_HOURS);
+    let round = |n| 2 * transit_s + geo::tour_s(n, to.zone.radius_km, speed_kmh, stop_s);
+    let n = (1..=VAN_MAX_STOPS)
+        .rev()
+        .find(|&n| round(n) <= duty)
+        .unwrap_or(1);
+    Some(n as u32)
+}
+
 fn lane(
     s: &Scenario,
     ck: &mut Checker,
@@ -201,6 +231,7 @@ fn lane(
         Mode::DieselVan | Mode::ElectricVan | Mode::Crowdsourced
     );
     let default_stop = if van { VAN_STOP_MINUTES } else { 0.0 };
+    let stop_s = crate::time::seconds(l.stop_minutes.unwrap_or(default_stop) * 60.0);
     let hourly_availability = l
         .hourly_availability
         .as_deref()
@@ -227,9 +258,9 @@ fn lane(
         fleet: Fleet {
             vehicles: l.vehicles,
             hourly_availability,
-            stop_s: crate::time::seconds(l.stop_minutes.unwrap_or(default_stop) * 60.0),
+            stop_s,
             downtime_prob: l.downtime_prob.unwrap_or(0.0),
-            max_parcels: (l.mode == Mode::Drone).then_some(DRONE_PARCELS_PER_SORTIE),
+            max_parcels: max_parcels(l.mode, b, transit_s, speed_kmh, stop_s),
         },
         co2,
         net_zero: d.net_zero,
