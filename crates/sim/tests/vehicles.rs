@@ -103,7 +103,11 @@ fn a_van_round_keeps_to_a_stop_limit_and_the_drivers_hours() {
         }
     }
     assert!(longest > 3600, "vans were seen on the road");
-    assert!(longest <= 11 * 3600, "a round of {:.1} h", longest as f64 / 3600.0);
+    assert!(
+        longest <= 11 * 3600,
+        "a round of {:.1} h",
+        longest as f64 / 3600.0
+    );
     let r = e.report();
     assert!(r.lanes[1].trips >= 3 * 9, "{} trips", r.lanes[1].trips);
 }
