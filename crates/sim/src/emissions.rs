@@ -12,20 +12,34 @@
 //! - UK electricity, generation: 0.20705 kg CO2e per kWh (used for all electric
 //!   modes as grid factor × energy use; zero at the tailpipe).
 //!
-//! Road vehicles we dispatch are charged per vehicle-km (the vehicle runs
-//! whatever its load); shared carriers (ship, train) per tonne-km of our load,
-//! the DESNZ convention for freight on shared capacity.
+//! CO2e: road vehicles we dispatch are charged per vehicle-km (the vehicle
+//! runs whatever its load); shared carriers (ship, train) per tonne-km of our
+//! load, the DESNZ convention for freight on shared capacity.
 //!
 //! # Energy-use assumptions (not from DESNZ; typical published vehicle data)
 //! electric van 0.25 kWh/km; electric 44 t HGV 1.3 kWh/km; electric freight
 //! train 0.02 kWh per tonne-km; small delivery drone 0.04 kWh/km.
 //!
 //! # Cost assumptions (GBP, 2024, including driver where there is one)
-//! diesel HGV £1.60/km, electric HGV £1.45/km, diesel van £0.70/km, electric
-//! van £0.55/km, electric rail £0.05 per tonne-km (a shared train: we pay for our
-//! load, not the whole train), ocean £0.08 per unit (slot
-//! share), crowdsourced driver £2.50 per delivery, drone £0.20/km + £0.50 per
-//! delivery. Each lane may override any of these.
+//! Road and rail are billed on one basis: per kilometre of the load unit we
+//! fill. On the road that unit is the vehicle; on rail it is the 40 ft
+//! intermodal container we book on a scheduled train (we never hire the
+//! whole train), so a rail "vehicle" here is one container: 26 t payload,
+//! 67 m³ (ISO 668 40 ft box, 30.4 t gross less 3.8 t tare; 67.7 m³ inside).
+//! - diesel HGV £1.30/km, electric HGV £1.25/km: a 44 t artic fully
+//!   costed with its driver. Road Haulage Association figures (c. 2018:
+//!   73,000 miles a year at 8 mpg, fuel about a third of running costs)
+//!   give about £1.00–1.05/km; 2025 wages and fuel put it at £1.0–1.4/km.
+//!   UK market haulage rates run near £1.50 per mile (£0.93/km).
+//! - electric rail £0.75 per container-km (£0.029 per tonne-km at 26 t):
+//!   an assumption inside the £0.02–0.05 per tonne-km usually quoted for
+//!   UK trunk intermodal, before the road collection and delivery at each
+//!   end; 58 % of the diesel HGV per load unit.
+//! - diesel van £0.70/km, electric van £0.55/km; ocean £0.08 per unit (slot
+//!   share); crowdsourced driver £2.50 per delivery; drone £0.20/km + £0.50
+//!   per delivery.
+//!
+//! Each lane may override any of these, including a per tonne-km tariff.
 
 use serde::{Deserialize, Serialize};
 
@@ -101,9 +115,9 @@ impl Mode {
         let (speed_kmh, capacity_kg, capacity_m3, cost_per_km, cost_per_unit, cost_per_tkm, co2, net_zero) =
             match self {
                 Mode::Ocean => (30.0, 2.0e7, 60_000.0, 0.0, 0.08, 0.0, PerTonneKm(0.0161), false),
-                Mode::ElectricRail => (80.0, 600_000.0, 3_000.0, 0.0, 0.0, 0.05, PerTonneKm(0.02 * g), true),
-                Mode::DieselHgv => (70.0, 20_000.0, 80.0, 1.60, 0.0, 0.0, PerVehicleKm(0.89061), false),
-                Mode::ElectricHgv => (65.0, 18_000.0, 80.0, 1.45, 0.0, 0.0, PerVehicleKm(1.3 * g), true),
+                Mode::ElectricRail => (80.0, 26_000.0, 67.0, 0.75, 0.0, 0.0, PerTonneKm(0.02 * g), true),
+                Mode::DieselHgv => (70.0, 20_000.0, 80.0, 1.30, 0.0, 0.0, PerVehicleKm(0.89061), false),
+                Mode::ElectricHgv => (65.0, 18_000.0, 80.0, 1.25, 0.0, 0.0, PerVehicleKm(1.3 * g), true),
                 Mode::DieselVan => (35.0, 1_000.0, 12.0, 0.70, 0.0, 0.0, PerVehicleKm(0.251), false),
                 Mode::ElectricVan => (35.0, 900.0, 12.0, 0.55, 0.0, 0.0, PerVehicleKm(0.25 * g), true),
                 Mode::Crowdsourced => (30.0, 150.0, 1.0, 0.0, 2.50, 0.0, PerVehicleKm(0.166), false),

@@ -310,7 +310,8 @@ pub struct Lane {
     pub cost_per_km: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cost_per_unit: Option<f64>,
-    /// GBP per tonne-km of load (how shared carriers charge).
+    /// GBP per tonne-km of load, for a carrier that bills by weight (no
+    /// built-in mode does: road and rail bill per load-unit km).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cost_per_tkm: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
