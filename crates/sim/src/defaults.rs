@@ -28,10 +28,21 @@ pub const PERIOD_HOURS: f64 = 24.0;
 /// urban ends.
 pub const CIRCUITY: f64 = 1.3;
 
-/// Loaded warehouse wage, GBP per hour: the UK National Living Wage from
-/// 1 April 2025 (GOV.UK, "National Minimum Wage and National Living Wage
-/// rates").
-pub const WAGE_PER_HOUR: f64 = 12.21;
+/// Loaded warehouse wage, GBP per paid hour: the UK National Living Wage
+/// from 1 April 2025, £12.21 (GOV.UK, "National Minimum Wage and National
+/// Living Wage rates"), plus employer National Insurance (15 % above
+/// £5,000 a year from 6 April 2025, HMRC) and the 3 % auto-enrolment
+/// pension minimum: £27,158 a year over 1,950 paid hours (37.5 h × 52).
+pub const WAGE_PER_HOUR: f64 = 13.90;
+
+/// Share of rostered staff absent on a shift in the built-in UK network:
+/// CIPD, *Health and wellbeing at work* 2023, 7.8 days lost per employee a
+/// year, over about 228 working days.
+pub const UK_ABSENCE_RATE: f64 = 0.034;
+
+/// Highest absence rate a facility may give; past it a shift is mostly
+/// empty and the figure is a typo.
+pub const MAX_ABSENCE_RATE: f64 = 0.9;
 
 /// Annual holding cost as a share of unit value: capital, storage, shrink
 /// and obsolescence together. Textbooks give 20–30 % (Silver, Pyke & Thomas,
@@ -129,6 +140,44 @@ pub fn crossdock(kind: FacilityKind) -> (f64, f64) {
         FacilityKind::DeliveryStation => (0.05, 0.004),
         _ => (0.0, 0.0),
     }
+}
+
+/// Fixed cost of a facility, GBP a day, from its kind, automation and
+/// `capacity_per_hour` as the scenario gives it (for an FC, before the
+/// automation multiplier: the building's size): floor space × (rent +
+/// business rates) plus automation capital, per unit of the automated
+/// rate, amortised over 10 years.
+/// - Rent: UK big-box logistics £8.25–8.50 per sq ft a year in the
+///   Midlands (CBRE, Q1 2022), £11.50 average for units over 100,000 sq ft
+///   (Colliers 2024); business rates add about half the rent (the UK
+///   multiplier is about 0.5 of rateable value): £12 per sq ft a year.
+/// - Space per unit of hourly capacity (assumptions): an FC of 500,000 sq
+///   ft (the Amazon UK average) runs about 12,500 units an hour (40 sq ft
+///   each); a sortation center of 300,000 sq ft sorts about 25,000
+///   parcels an hour (12); a delivery station of 100,000 sq ft sorts about
+///   5,000 (20).
+/// - Automation capital per unit of hourly capacity (assumptions):
+///   mechanised £1,200 (conveyors, pick-to-light), robotic £4,000
+///   (goods-to-person robots and stations), sortation £1,500 (tilt-tray
+///   or cross-belt sorters).
+pub fn fixed_cost_per_day(kind: FacilityKind, a: Automation, capacity_per_hour: f64) -> f64 {
+    const RENT_AND_RATES_PER_SQFT_YEAR: f64 = 12.0;
+    const YEARS: f64 = 10.0;
+    let (sqft, capex) = match (kind, a) {
+        (FacilityKind::FulfillmentCenter, Automation::Manual) => (40.0, 0.0),
+        (FacilityKind::FulfillmentCenter, Automation::Mechanised) => (40.0, 1_200.0),
+        (FacilityKind::FulfillmentCenter, Automation::Robotic) => (40.0, 4_000.0),
+        (FacilityKind::SortationCenter, _) => (12.0, 1_500.0),
+        (FacilityKind::DeliveryStation, _) => (20.0, 0.0),
+        _ => (0.0, 0.0),
+    };
+    let mult = if kind == FacilityKind::FulfillmentCenter {
+        automation(a).0
+    } else {
+        1.0
+    };
+    let per_year = sqft * RENT_AND_RATES_PER_SQFT_YEAR + mult * capex / YEARS;
+    capacity_per_hour * per_year / 365.0
 }
 
 // ---- Limits -----------------------------------------------------------

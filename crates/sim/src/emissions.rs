@@ -35,9 +35,17 @@
 //!   an assumption inside the £0.02–0.05 per tonne-km usually quoted for
 //!   UK trunk intermodal, before the road collection and delivery at each
 //!   end; 58 % of the diesel HGV per load unit.
-//! - diesel van £0.70/km, electric van £0.55/km; ocean £0.08 per unit (slot
-//!   share); crowdsourced driver £2.50 per delivery; drone £0.20/km + £0.50
-//!   per delivery.
+//! - vans are billed per hour of their round (driver and lease) and per km
+//!   (energy, tyres, maintenance): a driver at the loaded National Living
+//!   Wage, £13.90/h (see `defaults::WAGE_PER_HOUR`), plus a lease of about
+//!   £450 a month for a 3.5 t diesel panel van or £650 for an electric one
+//!   over 22 ten-hour days (assumptions from UK contract-hire price
+//!   lists): diesel £16.00/h, electric £16.90/h. Per km, diesel at 8.5 l
+//!   per 100 km and £1.45 a litre plus £0.05 upkeep, £0.17; electric at
+//!   0.25 kWh/km and £0.25 a kWh plus £0.03 upkeep, £0.09.
+//! - ocean £0.08 per unit (slot share); crowdsourced driver £2.50 per
+//!   delivery (UK gig couriers are paid £0.35–1.00 a parcel on rounds and
+//!   more for on-demand drops); drone £0.20/km + £0.50 per delivery.
 //!
 //! Each lane may override any of these, including a per tonne-km tariff.
 
@@ -75,6 +83,8 @@ pub struct ModeDefaults {
     pub capacity_kg: f64,
     pub capacity_m3: f64,
     pub cost_per_km: f64,
+    /// GBP per hour a vehicle is out (driver and lease), vans.
+    pub cost_per_hour: f64,
     pub cost_per_unit: f64,
     /// GBP per tonne-km of load (shared carriers).
     pub cost_per_tkm: f64,
@@ -112,22 +122,23 @@ impl Mode {
         use Co2Basis::*;
         let g = GRID_KG_PER_KWH;
         #[rustfmt::skip]
-        let (speed_kmh, capacity_kg, capacity_m3, cost_per_km, cost_per_unit, cost_per_tkm, co2, net_zero) =
+        let (speed_kmh, capacity_kg, capacity_m3, cost_per_km, cost_per_hour, cost_per_unit, cost_per_tkm, co2, net_zero) =
             match self {
-                Mode::Ocean => (30.0, 2.0e7, 60_000.0, 0.0, 0.08, 0.0, PerTonneKm(0.0161), false),
-                Mode::ElectricRail => (80.0, 26_000.0, 67.0, 0.75, 0.0, 0.0, PerTonneKm(0.02 * g), true),
-                Mode::DieselHgv => (70.0, 20_000.0, 80.0, 1.30, 0.0, 0.0, PerVehicleKm(0.89061), false),
-                Mode::ElectricHgv => (65.0, 18_000.0, 80.0, 1.25, 0.0, 0.0, PerVehicleKm(1.3 * g), true),
-                Mode::DieselVan => (35.0, 1_000.0, 12.0, 0.70, 0.0, 0.0, PerVehicleKm(0.251), false),
-                Mode::ElectricVan => (35.0, 900.0, 12.0, 0.55, 0.0, 0.0, PerVehicleKm(0.25 * g), true),
-                Mode::Crowdsourced => (30.0, 150.0, 1.0, 0.0, 2.50, 0.0, PerVehicleKm(0.166), false),
-                Mode::Drone => (80.0, 2.5, 0.01, 0.20, 0.50, 0.0, PerVehicleKm(0.04 * g), true),
+                Mode::Ocean => (30.0, 2.0e7, 60_000.0, 0.0, 0.0, 0.08, 0.0, PerTonneKm(0.0161), false),
+                Mode::ElectricRail => (80.0, 26_000.0, 67.0, 0.75, 0.0, 0.0, 0.0, PerTonneKm(0.02 * g), true),
+                Mode::DieselHgv => (70.0, 20_000.0, 80.0, 1.30, 0.0, 0.0, 0.0, PerVehicleKm(0.89061), false),
+                Mode::ElectricHgv => (65.0, 18_000.0, 80.0, 1.25, 0.0, 0.0, 0.0, PerVehicleKm(1.3 * g), true),
+                Mode::DieselVan => (35.0, 1_000.0, 12.0, 0.17, 16.00, 0.0, 0.0, PerVehicleKm(0.251), false),
+                Mode::ElectricVan => (35.0, 900.0, 12.0, 0.09, 16.90, 0.0, 0.0, PerVehicleKm(0.25 * g), true),
+                Mode::Crowdsourced => (30.0, 150.0, 1.0, 0.0, 0.0, 2.50, 0.0, PerVehicleKm(0.166), false),
+                Mode::Drone => (80.0, 2.5, 0.01, 0.20, 0.0, 0.50, 0.0, PerVehicleKm(0.04 * g), true),
             };
         ModeDefaults {
             speed_kmh,
             capacity_kg,
             capacity_m3,
             cost_per_km,
+            cost_per_hour,
             cost_per_unit,
             cost_per_tkm,
             co2,

@@ -30,20 +30,15 @@ pub fn haversine_km(a: LatLon, b: LatLon) -> f64 {
 /// *The Traveling Salesman Problem*, ch. 1).
 const BHH: f64 = 0.7124;
 
-/// Length of a tour through `stops` points spread over a disc of radius
-/// `radius_km`, km.
-pub fn tour_km(stops: usize, radius_km: f64) -> f64 {
+/// Road km per stop on a van round in a zone of radius `radius_km`, when
+/// a real network's `wave` parcels leave for it together and each van
+/// takes its own district (Daganzo's districting: a van with n of the
+/// wave's stops covers n / wave of the area, so its tour is
+/// BHH·√(n · A·n/wave) = n · BHH·√(A/wave)). `circuity` turns straight
+/// lines into roads.
+pub fn km_per_stop(radius_km: f64, wave: f64, circuity: f64) -> f64 {
     let area = core::f64::consts::PI * radius_km * radius_km;
-    BHH * libm::sqrt(stops as f64 * area)
-}
-
-/// Time for a van tour of `stops` stops: driving at `speed_kmh` plus
-/// `stop_s` at each stop, seconds.
-pub fn tour_s(stops: usize, radius_km: f64, speed_kmh: f64, stop_s: u64) -> u64 {
-    crate::time::seconds(
-        tour_km(stops, radius_km) / speed_kmh * crate::time::HOUR as f64
-            + (stop_s * stops as u64) as f64,
-    )
+    circuity * BHH * libm::sqrt(area / wave.max(1.0))
 }
 
 #[cfg(test)]

@@ -26,9 +26,31 @@ pub struct FacilityInfo {
     pub shifts: Vec<(SimTime, SimTime)>,
     pub handling_cost_per_unit: f64,
     pub labour_hours_per_unit: f64,
+    pub crew: Crew,
     pub supply: SupplyInfo,
     pub port: PortInfo,
     pub zone: ZoneInfo,
+}
+
+/// Who works a facility, and what it costs whatever it handles. Empty for
+/// sites that are not ours to run (suppliers, ports, zones).
+#[derive(Clone, Debug, Default)]
+pub struct Crew {
+    /// Rostered heads per working window in the whole network: one per
+    /// `shifts` entry, or one for the whole day when `shifts` is empty.
+    pub heads: Vec<u32>,
+    /// Units (FC) or parcels (cross-dock) one head handles a second, at
+    /// the scenario's scale; 0: heads do not limit the rate.
+    pub per_head_per_s: f64,
+    /// The share of each head's hours paid: the scenario's scale.
+    pub paid_share: f64,
+    /// Share of rostered heads absent, drawn per shift.
+    pub absence: f64,
+    /// Heads never hold the server below its design rate (no absence and
+    /// every window staffed for the full rate): the engine's fast path.
+    pub full_rate: bool,
+    /// GBP a day: rent, rates and automation amortised.
+    pub fixed_cost_per_day: f64,
 }
 
 /// A supplier's release: production capacity and lead time.
@@ -65,8 +87,17 @@ pub struct LaneInfo {
     pub distance_km: f64,
     pub transit_s: SimTime,
     pub speed_kmh: f64,
+    /// What one simulated vehicle loads: a real vehicle's payload × `share`.
     pub capacity_kg: f64,
     pub capacity_m3: f64,
+    /// A real vehicle's payload: the largest parcel it can take.
+    pub fit_kg: f64,
+    pub fit_m3: f64,
+    /// The share of a real vehicle one simulated vehicle is: the scenario's
+    /// scale, or 1 for drones (whole, their fleet cut in number instead). Its
+    /// load, kilometres charged and emissions are that share of a real
+    /// one's; its times are a real one's.
+    pub share: f64,
     pub tariff: Tariff,
     pub dispatch: Departures,
     pub fleet: Fleet,
@@ -80,6 +111,8 @@ pub struct LaneInfo {
 #[derive(Clone, Copy, Debug)]
 pub struct Tariff {
     pub per_km: f64,
+    /// Per hour a vehicle is out, its round trip (vans: driver and lease).
+    pub per_hour: f64,
     pub per_unit: f64,
     pub per_tkm: f64,
 }
@@ -104,8 +137,9 @@ pub struct Fleet {
     pub hourly_availability: Option<[f64; 24]>,
     pub stop_s: SimTime,
     pub downtime_prob: f64,
-    /// Most parcels one vehicle carries (drones: one per sortie).
-    pub max_parcels: Option<u32>,
+    /// Most stops a real vehicle makes on one trip (drones: one per
+    /// sortie; vans: the stop limit); None: no limit.
+    pub max_stops: Option<f64>,
 }
 
 #[derive(Clone, Debug)]
@@ -189,6 +223,10 @@ pub struct Network {
     pub horizon: Horizon,
     pub stockout: StockoutRule,
     pub wage_per_hour: f64,
+    /// The share of the network run (the scenario's `scale`).
+    pub scale: f64,
+    /// Road distance over straight-line distance (van tours in zones).
+    pub circuity: f64,
     pub facilities: Vec<FacilityInfo>,
     pub lanes: Vec<LaneInfo>,
     pub products: Vec<ProductInfo>,

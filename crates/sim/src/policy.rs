@@ -92,6 +92,8 @@ pub(crate) struct Plan {
     pub var: f64,
     pub cover: f64,
     pub period_s: SimTime,
+    /// Levels given in units are the whole network's: × scale.
+    pub scale: f64,
 }
 
 /// A number of a rule a person may edit.
@@ -294,22 +296,27 @@ impl Rule {
             var,
             cover,
             period_s,
+            scale: k,
         } = *plan;
         match *self {
             Rule::BaseStock { level, z } => RuleInfo::BaseStock {
-                level: level.unwrap_or_else(|| {
-                    mean * cover + z.unwrap_or(SERVICE_Z) * libm::sqrt(var * cover)
-                }),
+                level: level.map_or_else(
+                    || mean * cover + z.unwrap_or(SERVICE_Z) * libm::sqrt(var * cover),
+                    |l| l * k,
+                ),
             },
-            Rule::SS { s, big_s } => RuleInfo::SS { s, big_s },
-            Rule::RQ { r, q } => RuleInfo::RQ { r, q },
+            Rule::SS { s, big_s } => RuleInfo::SS {
+                s: s * k,
+                big_s: big_s * k,
+            },
+            Rule::RQ { r, q } => RuleInfo::RQ { r: r * k, q: q * k },
             Rule::Periodic {
                 cover_periods,
                 safety_stock,
                 z,
             } => RuleInfo::Periodic {
                 cover: cover_periods.unwrap_or(cover),
-                safety: safety_stock,
+                safety: safety_stock * k,
                 z,
             },
             Rule::Jit { safety_factor } => RuleInfo::Jit {

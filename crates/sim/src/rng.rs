@@ -21,6 +21,7 @@ pub enum Stream {
     Vessel = 4,
     Loss = 5,
     Arrival = 6,
+    Absence = 7,
 }
 
 impl Rng {

@@ -22,6 +22,12 @@ fn d_days() -> u32 {
 fn d_period() -> f64 {
     defaults::PERIOD_HOURS
 }
+fn d_scale() -> f64 {
+    1.0
+}
+fn is_one(x: &f64) -> bool {
+    *x == 1.0
+}
 fn d_circuity() -> f64 {
     defaults::CIRCUITY
 }
@@ -64,9 +70,18 @@ pub struct Scenario {
     /// Road distance / great-circle distance when a lane gives no distance.
     #[serde(default = "d_circuity")]
     pub circuity: f64,
-    /// Loaded warehouse wage, GBP/hour (default: UK National Living Wage from April 2025).
+    /// Loaded warehouse wage, GBP per paid hour (default: the UK National
+    /// Living Wage from April 2025 with employer NI and pension).
     #[serde(default = "d_wage")]
     pub wage_per_hour: f64,
+    /// Share of the network to run, 0 < scale ≤ 1 (default 1): demand,
+    /// capacities and staff's output and pay are multiplied by it, and each
+    /// vehicle carries that share of a real vehicle's load at that share of
+    /// its cost and emissions (drones stay whole and their fleet shrinks).
+    /// Utilisations and per-package figures stay those of the whole
+    /// network; totals are the share's.
+    #[serde(default = "d_scale", skip_serializing_if = "is_one")]
+    pub scale: f64,
     #[serde(default)]
     pub products: Vec<Product>,
     /// Generates `count` identical SKUs (compact form for large catalogues).
@@ -219,6 +234,11 @@ pub enum Promise {
 pub struct Shift {
     pub start_hour: f64,
     pub end_hour: f64,
+    /// Heads rostered on this shift (default: enough to run at capacity).
+    /// Each head handles 1 / `labour_hours_per_unit` units an hour, so
+    /// fewer heads pick or sort less; every rostered hour is paid.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heads: Option<u32>,
 }
 
 /// A site. Fields beyond id/name/kind/lat/lon apply to some kinds only;
@@ -247,6 +267,14 @@ pub struct Facility {
     /// Override of labour hours per unit handled.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub labour_hours_per_unit: Option<f64>,
+    /// FC/sortation/station: share of rostered heads absent, drawn per
+    /// shift, 0..0.9 (default 0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub absence_rate: Option<f64>,
+    /// FC/sortation/station: GBP a day whatever it handles: rent, rates and
+    /// automation amortised (default: from its size and automation).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fixed_cost_per_day: Option<f64>,
     /// Supplier: production/release capacity, units per day (default unlimited).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub production_per_day: Option<f64>,
@@ -308,6 +336,9 @@ pub struct Lane {
     pub speed_kmh: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cost_per_km: Option<f64>,
+    /// GBP per hour a vehicle is out on its round trip (driver and lease).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_per_hour: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cost_per_unit: Option<f64>,
     /// GBP per tonne-km of load, for a carrier that bills by weight (no
@@ -468,6 +499,7 @@ impl Lane {
             transit_hours: None,
             speed_kmh: None,
             cost_per_km: None,
+            cost_per_hour: None,
             cost_per_unit: None,
             cost_per_tkm: None,
             capacity_kg: None,
@@ -499,6 +531,8 @@ impl Facility {
             shifts: None,
             handling_cost_per_unit: None,
             labour_hours_per_unit: None,
+            absence_rate: None,
+            fixed_cost_per_day: None,
             production_per_day: None,
             lead_time_hours: None,
             vmi: false,

@@ -17,7 +17,8 @@ use super::Ctx;
 use super::ledger::Trip;
 use super::pool::{Pool, Slot};
 use super::queue::{Departure, Ev, EventQueue};
-use crate::emissions::trip_co2e_kg;
+use crate::defaults::DRIVER_DUTY_HOURS;
+use crate::emissions::{Co2Basis, trip_co2e_kg};
 use crate::geo;
 use crate::network::{LaneInfo, Network};
 use crate::rng::{Rng, Stream};
@@ -133,7 +134,7 @@ impl Lanes {
         let mut fallback = None;
         for l in hop {
             let li = &net.lanes[l as usize];
-            if (p.kg as f64) > li.capacity_kg || (p.m3 as f64) > li.capacity_m3 {
+            if (p.kg as f64) > li.fit_kg || (p.m3 as f64) > li.fit_m3 {
                 continue;
             }
             if !self.full(li, l as usize) {
@@ -151,7 +152,10 @@ impl Lanes {
             return false;
         };
         let dock = &self.docks[l];
-        let per_vehicle = li.fleet.max_parcels.map_or(usize::MAX, |m| m as usize);
+        let per_vehicle = li
+            .fleet
+            .max_stops
+            .map_or(usize::MAX, |m| libm::ceil(m * li.share) as usize);
         dock.kg >= li.capacity_kg * n as f64
             || dock.m3 >= li.capacity_m3 * n as f64
             || dock.parcels.len() >= per_vehicle.saturating_mul(n as usize)
@@ -189,6 +193,7 @@ impl Lanes {
         } else {
             self.docks[l].pending = false;
         }
+        let wave = self.wave(ctx.net, l, now);
         while let Some(front) = self.docks[l].parcels.front() {
             if front.ready > now {
                 break;
@@ -211,7 +216,7 @@ impl Lanes {
                 self.retry(ctx.queue, lane, send_all, now + HOUR);
                 return &self.departed;
             }
-            self.load_vehicle(ctx, l, slot);
+            self.load_vehicle(ctx, l, slot, wave);
         }
         self.rearm_full_load(ctx, lane);
         &self.departed
@@ -280,23 +285,52 @@ impl Lanes {
         queue.push(at, Ev::Dispatch(lane, why));
     }
 
-    /// Load one vehicle with the ready parcels at the front of the dock and
-    /// send it: charge the trip, queue its arrival.
-    fn load_vehicle(&mut self, ctx: &mut Ctx, l: usize, slot: Option<usize>) {
-        let now = ctx.now;
-        let li = &ctx.net.lanes[l];
-        let v = self.vehicles.alloc();
-        let mut parcels = std::mem::take(&mut self.vehicles[v].orders);
-        parcels.clear();
+    /// Parcels a departure on zone lane `l` could take now, in a real
+    /// network (the simulated count over the scale); 0 on other lanes.
+    fn wave(&self, net: &Network, l: usize, now: SimTime) -> f64 {
+        if net.facilities[net.lanes[l].to].kind != FacilityKind::CustomerZone {
+            return 0.0;
+        }
+        let dock = &self.docks[l].parcels;
+        let ready = dock.iter().take_while(|p| p.ready <= now).count();
+        ready as f64 / net.scale
+    }
+
+    /// Most parcels a real vehicle on `li` takes on one trip: its stop
+    /// limit, cut to what a round within the drivers' hours can visit.
+    fn real_stop_limit(net: &Network, li: &LaneInfo, wave: f64) -> f64 {
+        let Some(max) = li.fleet.max_stops else {
+            return f64::INFINITY;
+        };
+        if max <= 1.0 {
+            return max;
+        }
+        let zone = &net.facilities[li.to];
+        let km = geo::km_per_stop(zone.zone.radius_km, wave, net.circuity);
+        let per_stop_s = km / li.speed_kmh * HOUR as f64 + li.fleet.stop_s as f64;
+        let spare = crate::time::hours(DRIVER_DUTY_HOURS) as f64 - 2.0 * li.transit_s as f64;
+        max.min(libm::floor(spare / per_stop_s)).max(1.0)
+    }
+
+    /// Move the ready parcels at the front of lane `l`'s dock into `into`,
+    /// at most `max` and within the vehicle's capacity (the first parcel
+    /// always goes: it fits a real vehicle). Returns (kg, m³, units).
+    fn fill_from_dock(
+        &mut self,
+        li: &LaneInfo,
+        l: usize,
+        now: SimTime,
+        max: usize,
+        into: &mut Vec<u32>,
+    ) -> (f64, f64, u32) {
         let (mut kg, mut m3, mut units) = (0.0, 0.0, 0u32);
         let dock = &mut self.docks[l];
-        let max = li.fleet.max_parcels.map_or(usize::MAX, |m| m as usize);
         while let Some(&p) = dock.parcels.front() {
-            if p.ready > now || parcels.len() >= max {
+            if p.ready > now || into.len() >= max {
                 break;
             }
             let (pk, pm) = (p.kg as f64, p.m3 as f64);
-            if !parcels.is_empty() && (kg + pk > li.capacity_kg || m3 + pm > li.capacity_m3) {
+            if !into.is_empty() && (kg + pk > li.capacity_kg || m3 + pm > li.capacity_m3) {
                 break;
             }
             dock.parcels.pop_front();
@@ -305,34 +339,52 @@ impl Lanes {
             kg += pk;
             m3 += pm;
             units += p.units;
-            parcels.push(p.id);
+            into.push(p.id);
         }
         if dock.parcels.is_empty() {
             // Clear float drift.
             dock.kg = 0.0;
             dock.m3 = 0.0;
         }
+        (kg, m3, units)
+    }
+
+    /// Load one vehicle with the ready parcels at the front of the dock and
+    /// send it: charge the trip, queue its arrival.
+    fn load_vehicle(&mut self, ctx: &mut Ctx, l: usize, slot: Option<usize>, wave: f64) {
+        let (now, li) = (ctx.now, &ctx.net.lanes[l]);
+        let real_limit = Self::real_stop_limit(ctx.net, li, wave);
+        let max = libm::ceil(real_limit * li.share).min(usize::MAX as f64) as usize;
+        let v = self.vehicles.alloc();
+        let mut parcels = std::mem::take(&mut self.vehicles[v].orders);
+        parcels.clear();
+        let (kg, m3, units) = self.fill_from_dock(li, l, now, max.max(1), &mut parcels);
         self.departed.extend_from_slice(&parcels);
         let from_fc = ctx.net.facilities[li.from].kind == FacilityKind::FulfillmentCenter;
         ctx.ledger.loaded(from_fc, units as u64);
-        let (tour_s, km) = last_mile(ctx.net, li, parcels.len());
+        // The share of a real vehicle this one is: the lane's, or more when
+        // its load takes more of a real vehicle (a first parcel larger than
+        // the share's payload, or a real vehicle's stop limit).
+        let share = li
+            .share
+            .max(parcels.len() as f64 / real_limit)
+            .max(kg / li.fit_kg)
+            .max(m3 / li.fit_m3)
+            .min(1.0);
+        let (tour_s, real_km) = last_mile(ctx.net, li, parcels.len() as f64 / share, wave);
         let arrive = now + li.transit_s + tour_s;
         if let Some(i) = slot {
             self.fleets[l][i] = now + 2 * li.transit_s + tour_s;
         }
-        let cost = li.tariff.per_km * km
-            + li.tariff.per_unit * units as f64
-            + li.tariff.per_tkm * km * kg / 1000.0;
-        let trip = Trip {
-            cost,
-            co2e_kg: trip_co2e_kg(li.co2, km, kg),
-            km,
-            vehicles: 1,
-            units: units as u64,
+        let load = Load {
+            kg,
+            m3,
+            units,
             parcels: parcels.len() as u64,
-            net_zero: li.net_zero,
+            share,
         };
-        ctx.ledger.charge_trip(l, trip);
+        let out_h = (arrive - now + li.transit_s) as f64 / HOUR as f64;
+        ctx.ledger.charge_trip(l, trip(li, load, real_km, out_h));
         let veh = &mut self.vehicles[v];
         veh.lane = l as u32;
         veh.depart = now;
@@ -369,20 +421,59 @@ impl Lanes {
     }
 }
 
-/// Extra time and the km driven by a trip of `stops` parcels on `li`: a zone
-/// lane drives out, tours the zone and comes back; others go one way.
-fn last_mile(net: &Network, li: &LaneInfo, stops: usize) -> (SimTime, f64) {
+/// What one vehicle carries, and the share of a real vehicle it is.
+#[derive(Clone, Copy)]
+struct Load {
+    kg: f64,
+    m3: f64,
+    units: u32,
+    parcels: u64,
+    share: f64,
+}
+
+/// The trip to charge for `load` on `li`: per-km and per-hour terms on the
+/// vehicle's share of the real round (`real_km`, `out_h` hours out), per
+/// tonne-km terms on the real km with the simulated load.
+fn trip(li: &LaneInfo, load: Load, real_km: f64, out_h: f64) -> Trip {
+    let km = load.share * real_km;
+    let cost = li.tariff.per_km * km
+        + li.tariff.per_hour * out_h * load.share
+        + li.tariff.per_unit * load.units as f64
+        + li.tariff.per_tkm * real_km * load.kg / 1000.0;
+    let co2e_kg = match li.co2 {
+        Co2Basis::PerVehicleKm(_) => trip_co2e_kg(li.co2, km, load.kg),
+        Co2Basis::PerTonneKm(_) => trip_co2e_kg(li.co2, real_km, load.kg),
+    };
+    let (cap_kg, cap_m3) = (li.fit_kg * load.share, li.fit_m3 * load.share);
+    Trip {
+        cost,
+        co2e_kg,
+        km,
+        vehicles: 1,
+        real_vehicles: load.share,
+        units: load.units as u64,
+        parcels: load.parcels,
+        fill: (load.kg / cap_kg).max(load.m3 / cap_m3).min(1.0),
+        net_zero: li.net_zero,
+    }
+}
+
+/// Extra time and the real km of a round of `stops` real stops on `li` in
+/// a departure of `wave` real parcels: a zone lane drives out, tours the
+/// vehicle's district and comes back; others go one way.
+fn last_mile(net: &Network, li: &LaneInfo, stops: f64, wave: f64) -> (SimTime, f64) {
     let zone = &net.facilities[li.to];
     if zone.kind != FacilityKind::CustomerZone {
         return (0, li.distance_km);
     }
-    if li.fleet.max_parcels == Some(1) {
+    if li.fleet.max_stops == Some(1.0) {
         // One drop per sortie (drones): out to the customer and back.
         return (li.fleet.stop_s, 2.0 * li.distance_km);
     }
-    let r = zone.zone.radius_km;
-    let tour_s = geo::tour_s(stops, r, li.speed_kmh, li.fleet.stop_s);
-    (tour_s, 2.0 * li.distance_km + geo::tour_km(stops, r))
+    let tour_km = stops * geo::km_per_stop(zone.zone.radius_km, wave, net.circuity);
+    let drive_s = tour_km / li.speed_kmh * HOUR as f64;
+    let tour_s = crate::time::seconds(drive_s + stops * li.fleet.stop_s as f64);
+    (tour_s, 2.0 * li.distance_km + tour_km)
 }
 
 /// When the k-th of n parcels on a tour that started at `start` and ended

@@ -91,17 +91,28 @@ pub(crate) struct UnitBalance {
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct LaneAccount {
     pub trips: u64,
+    /// Vehicles sent (a shipment may need several).
+    pub vehicles: u64,
+    /// Σ of the share of a real vehicle each vehicle sent was.
+    pub real_vehicles: f64,
     pub units: u64,
+    pub parcels: u64,
     pub km: f64,
     pub cost: f64,
     pub co2e_kg: f64,
+    /// Σ over vehicles of the share of its capacity loaded.
+    pub fill: f64,
 }
 
 impl LaneAccount {
     fn since(&self, b: &LaneAccount) -> LaneAccount {
         LaneAccount {
             trips: self.trips - b.trips,
+            vehicles: self.vehicles - b.vehicles,
+            real_vehicles: self.real_vehicles - b.real_vehicles,
             units: self.units - b.units,
+            parcels: self.parcels - b.parcels,
+            fill: self.fill - b.fill,
             km: self.km - b.km,
             cost: self.cost - b.cost,
             co2e_kg: self.co2e_kg - b.co2e_kg,
@@ -116,9 +127,14 @@ pub(crate) struct Trip {
     pub co2e_kg: f64,
     pub km: f64,
     pub vehicles: u64,
+    /// Σ over its vehicles of the share of a real vehicle each is.
+    pub real_vehicles: f64,
     pub units: u64,
     /// Parcel legs carried (0 for replenishment).
     pub parcels: u64,
+    /// Σ over its vehicles of the share of capacity loaded (weight or
+    /// volume, whichever binds).
+    pub fill: f64,
     pub net_zero: bool,
 }
 
@@ -141,6 +157,8 @@ pub(crate) struct CostBreakdown {
     pub handling: f64,
     pub holding: f64,
     pub labour: f64,
+    /// Facilities' fixed costs: rent, rates, automation amortised.
+    pub facilities: f64,
     pub backorder: f64,
     pub lost_sales: f64,
 }
@@ -153,6 +171,7 @@ impl CostBreakdown {
             + self.handling
             + self.holding
             + self.labour
+            + self.facilities
             + self.backorder
             + self.lost_sales
     }
@@ -297,7 +316,11 @@ impl Ledger {
         a.co2e_kg += trip.co2e_kg;
         a.km += trip.km;
         a.trips += 1;
+        a.vehicles = a.vehicles.saturating_add(trip.vehicles);
+        a.real_vehicles += trip.real_vehicles;
         a.units += trip.units;
+        a.parcels += trip.parcels;
+        a.fill += trip.fill;
     }
 
     // Unit movements (the conservation counters).

@@ -24,12 +24,14 @@
 //! FC), in transit (vehicle, shipment, or at a cross-dock), delivered, or
 //! lost; [`Engine::audit`] recomputes the split from the state itself.
 //!
-//! Costs: transport per lane (per km, per unit, per tonne-km), handling and
-//! labour per unit, holding as value × annual rate integrated over time on
-//! hand, backorder per unit-day waiting, lost-sale penalty per unit. CO2e
-//! from [`crate::emissions`].
+//! Costs: transport per lane (per load-unit km, per unit), handling per
+//! unit, labour per rostered head-hour (`crew`), facilities' fixed cost per
+//! day, holding as value × annual rate integrated over time on hand,
+//! backorder per unit-day waiting, lost-sale penalty per unit. CO2e from
+//! [`crate::emissions`].
 
 mod arrivals;
+mod crew;
 pub(crate) mod lanes;
 pub(crate) mod ledger;
 pub(crate) mod orders;

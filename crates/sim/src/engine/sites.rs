@@ -10,10 +10,11 @@
 //! flow statistics (work in process, time in the site, throughput) and its
 //! handling cost and labour.
 
+use super::crew;
 use crate::network::{FacilityInfo, Network};
 use crate::rng::{Rng, Stream};
 use crate::scenario::FacilityKind;
-use crate::time::{DAY, MAX_DURATION, NEVER, SimTime};
+use crate::time::{DAY, HOUR, MAX_DURATION, NEVER, SimTime};
 
 /// One facility's server.
 #[derive(Clone, Copy, Debug, Default)]
@@ -39,7 +40,6 @@ pub(crate) struct SiteFlow {
     pub throughput_units: u64,
     pub throughput_orders: u64,
     pub handling_cost: f64,
-    pub labour_hours: f64,
 }
 
 impl SiteFlow {
@@ -68,13 +68,11 @@ impl SiteFlow {
             throughput_units: self.throughput_units - b.throughput_units,
             throughput_orders: self.throughput_orders - b.throughput_orders,
             handling_cost: self.handling_cost - b.handling_cost,
-            labour_hours: self.labour_hours - b.labour_hours,
         }
     }
 
     fn handle(&mut self, fi: &FacilityInfo, units: u32) {
         self.handling_cost += fi.handling_cost_per_unit * units as f64;
-        self.labour_hours += fi.labour_hours_per_unit * units as f64;
     }
 }
 
@@ -91,6 +89,10 @@ pub(crate) struct Sites {
     flow: Vec<SiteFlow>,
     vessels: Vec<Vessels>,
     rng_vessel: Rng,
+    /// Keys the crews' absence draws.
+    seed: u64,
+    /// When the warm-up ended: labour and fixed costs count from here.
+    warm_at: SimTime,
     /// Servers and flows as the warm-up ended: the figures count from here.
     base: Option<Box<(Vec<Server>, Vec<SiteFlow>)>>,
 }
@@ -103,6 +105,8 @@ impl Sites {
             flow: vec![SiteFlow::default(); n],
             vessels: vec![Vessels::default(); n],
             rng_vessel: Rng::fork(seed, Stream::Vessel, 0),
+            seed,
+            warm_at: 0,
             base: None,
         };
         for (f, fi) in net.facilities.iter().enumerate() {
@@ -120,6 +124,7 @@ impl Sites {
             f.wip_add(now, 0);
         }
         self.base = Some(Box::new((self.servers.clone(), flow)));
+        self.warm_at = now;
     }
 
     /// Facility `f`'s server: busy time since the warm-up, its queue now.
@@ -140,16 +145,37 @@ impl Sites {
     pub fn handling_cost(&self) -> f64 {
         (0..self.flow.len()).fold(0.0, |a, f| a + self.flow(f).handling_cost)
     }
-    pub fn labour_hours(&self) -> f64 {
-        (0..self.flow.len()).fold(0.0, |a, f| a + self.flow(f).labour_hours)
+    /// Rostered head-hours since the warm-up, over every facility.
+    pub fn labour_hours(&self, net: &Network, now: SimTime) -> f64 {
+        let head_s = |fi| crew::rostered_head_s(fi, now) - crew::rostered_head_s(fi, self.warm_at);
+        net.facilities.iter().map(head_s).sum::<f64>() / HOUR as f64
+    }
+
+    /// Facilities' fixed costs since the warm-up, GBP.
+    pub fn fixed_cost(&self, net: &Network, now: SimTime) -> f64 {
+        let days = (now - self.warm_at) as f64 / DAY as f64;
+        net.facilities
+            .iter()
+            .map(|fi| fi.crew.fixed_cost_per_day)
+            .sum::<f64>()
+            * days
+    }
+
+    /// When `work` seconds of design-rate work at `f` from `start` is done.
+    fn finish(&self, fi: &FacilityInfo, f: usize, start: SimTime, work: SimTime) -> SimTime {
+        if fi.crew.full_rate {
+            finish_in_shifts(&fi.shifts, start, work)
+        } else {
+            crew::finish(fi, self.seed, f, start, work)
+        }
     }
 
     /// Queue `work_s` of work at `f`'s server from `t`; returns the finish time.
     fn serve(&mut self, fi: &FacilityInfo, f: usize, t: SimTime, work_s: SimTime) -> SimTime {
         let work_s = work_s.min(MAX_DURATION);
+        let start = t.max(self.servers[f].next_free).min(NEVER);
+        let finish = self.finish(fi, f, start, work_s);
         let sv = &mut self.servers[f];
-        let start = t.max(sv.next_free).min(NEVER);
-        let finish = finish_in_shifts(&fi.shifts, start, work_s);
         sv.next_free = finish;
         sv.busy_s += work_s as f64;
         finish
@@ -168,7 +194,7 @@ impl Sites {
         let fi = &net.facilities[f];
         let work = libm::ceil(units as f64 / fi.rate_per_s).min(MAX_DURATION as f64) as SimTime;
         let start = now.max(self.servers[f].next_free).min(NEVER);
-        finish_in_shifts(&fi.shifts, start, work)
+        self.finish(fi, f, start, work)
     }
 
     /// Pick and pack `units` at FC `f`; returns when the parcel is ready.

@@ -663,21 +663,26 @@ impl Stock {
             kg += p.weight_kg * u as f64;
             m3 += p.volume_m3 * u as f64;
         }
+        // Vehicles as a real network would send (each loads the lane's
+        // share of a real one); km charged are their share of the real km.
         let vehicles = libm::ceil((kg / li.capacity_kg).max(m3 / li.capacity_m3)).max(1.0);
-        let cost = vehicles * li.tariff.per_km * li.distance_km
+        let km = vehicles * li.share * li.distance_km;
+        let cost = li.tariff.per_km * km
             + li.tariff.per_unit * sh.units as f64
             + li.tariff.per_tkm * li.distance_km * kg / 1000.0;
         let co2e_kg = match li.co2 {
-            Co2Basis::PerVehicleKm(_) => vehicles * trip_co2e_kg(li.co2, li.distance_km, kg),
+            Co2Basis::PerVehicleKm(_) => trip_co2e_kg(li.co2, km, kg),
             Co2Basis::PerTonneKm(_) => trip_co2e_kg(li.co2, li.distance_km, kg),
         };
         let trip = Trip {
             cost,
             co2e_kg,
-            km: vehicles * li.distance_km,
+            km,
             vehicles: vehicles as u64,
+            real_vehicles: vehicles * li.share,
             units: sh.units,
             parcels: 0,
+            fill: (kg / li.capacity_kg).max(m3 / li.capacity_m3),
             net_zero: li.net_zero,
         };
         ctx.ledger.charge_trip(sh.lane as usize, trip);

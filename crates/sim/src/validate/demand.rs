@@ -60,7 +60,7 @@ pub(super) fn build(
         };
         out.demand.push(DemandStream {
             zone: z,
-            per_hour: dm.orders_per_day / 24.0,
+            per_hour: dm.orders_per_day * s.scale / 24.0,
             dist: dm.distribution,
             units_per_order: dm.units_per_order.max(1),
             sku_table: table,

@@ -3,7 +3,7 @@
 
 use super::check::{At, Checker};
 use crate::defaults;
-use crate::network::{FacilityInfo, PortInfo, SupplyInfo, ZoneInfo};
+use crate::network::{Crew, FacilityInfo, PortInfo, SupplyInfo, ZoneInfo};
 use crate::problem::Subject;
 use crate::scenario::{Facility, FacilityKind, Scenario};
 use crate::time::{DAY, HOUR, SimTime, hours};
@@ -34,15 +34,20 @@ pub(super) fn build(s: &Scenario, ck: &mut Checker) -> Vec<FacilityInfo> {
         if !(f.lon.is_finite() && (-180.0..=180.0).contains(&f.lon)) {
             ck.err(&at, "lon", format!("must be in [-180, 180], got {}", f.lon));
         }
-        out.push(facility(ck, &at, f));
+        out.push(facility(ck, &at, f, s.scale));
     }
     out
 }
 
-fn facility(ck: &mut Checker, at: &At, f: &Facility) -> FacilityInfo {
+/// Facility `f` compiled at `scale` (capacities, staff and fixed costs
+/// multiplied by it).
+fn facility(ck: &mut Checker, at: &At, f: &Facility, scale: f64) -> FacilityInfo {
     let (rate_per_s, handling, labour) = work(ck, at, f);
-    let shifts = shifts(ck, at, f);
-    let production_per_s = supplier(ck, at, f);
+    let rate_per_s = rate_per_s * scale;
+    let rostered = shifts(ck, at, f);
+    let shifts: Vec<_> = rostered.iter().map(|&(a, b, _)| (a, b)).collect();
+    let crew = crew(ck, at, f, (rate_per_s, labour, scale), &rostered);
+    let production_per_s = supplier(ck, at, f) * scale;
     let vessel_interval_s = port(ck, at, f);
     let radius_km = zone(ck, at, f);
     FacilityInfo {
@@ -55,6 +60,7 @@ fn facility(ck: &mut Checker, at: &At, f: &Facility) -> FacilityInfo {
         shifts,
         handling_cost_per_unit: handling,
         labour_hours_per_unit: labour,
+        crew,
         supply: SupplyInfo {
             production_per_s,
             lead_time_s: hours(f.lead_time_hours.unwrap_or(0.0)),
@@ -117,8 +123,74 @@ fn work(ck: &mut Checker, at: &At, f: &Facility) -> (f64, f64, f64) {
     (rate_per_s, handling, labour)
 }
 
-/// Working windows within a day, seconds, sorted; empty = 24 h.
-fn shifts(ck: &mut Checker, at: &At, f: &Facility) -> Vec<(SimTime, SimTime)> {
+/// Who works facility `f` at `rate_per_s` and `labour` hours per unit, on
+/// the `rostered` windows (none: 24 h), and its fixed cost.
+fn crew(
+    ck: &mut Checker,
+    at: &At,
+    f: &Facility,
+    (rate_per_s, labour, scale): (f64, f64, f64),
+    rostered: &[(SimTime, SimTime, Option<u32>)],
+) -> Crew {
+    if !is_server(f.kind) {
+        for (name, v) in [
+            ("absence_rate", f.absence_rate),
+            ("fixed_cost_per_day", f.fixed_cost_per_day),
+        ] {
+            if v.is_some() {
+                ck.err(
+                    at,
+                    name,
+                    "only FCs, sortation centers and delivery stations have staff and fixed costs",
+                );
+            }
+        }
+        return Crew {
+            full_rate: true,
+            ..Crew::default()
+        };
+    }
+    // Heads are the whole network's (whole people); at scale each does
+    // the scale's share of a head's work, and is paid that share.
+    let real_rate_per_h = rate_per_s / scale * HOUR as f64;
+    // Enough heads to run at the design rate (none if the work takes no labour).
+    let needed = libm::ceil(real_rate_per_h * labour - 1e-9).max(0.0) as u32;
+    let heads: Vec<u32> = if rostered.is_empty() {
+        vec![needed]
+    } else {
+        rostered.iter().map(|w| w.2.unwrap_or(needed)).collect()
+    };
+    let absence = f.absence_rate.unwrap_or(0.0);
+    if !(absence.is_finite() && (0.0..=defaults::MAX_ABSENCE_RATE).contains(&absence)) {
+        let max = defaults::MAX_ABSENCE_RATE;
+        ck.err(
+            at,
+            "absence_rate",
+            format!("must be in [0, {max}], got {absence}"),
+        );
+    }
+    let per_head_per_s = if labour > 0.0 {
+        scale / (labour * HOUR as f64)
+    } else {
+        0.0
+    };
+    let staffed = |h: u32| per_head_per_s == 0.0 || h as f64 * per_head_per_s >= rate_per_s;
+    let capacity = f.capacity_per_hour.unwrap_or(0.0).max(0.0) * scale;
+    let fixed = defaults::fixed_cost_per_day(f.kind, f.automation.unwrap_or_default(), capacity);
+    ck.opt_nonneg(at, "fixed_cost_per_day", f.fixed_cost_per_day);
+    Crew {
+        full_rate: absence == 0.0 && heads.iter().all(|&h| staffed(h)),
+        heads,
+        per_head_per_s,
+        paid_share: scale,
+        absence,
+        fixed_cost_per_day: f.fixed_cost_per_day.map_or(fixed, |c| c * scale),
+    }
+}
+
+/// Working windows within a day, seconds, sorted, with the heads each
+/// rosters; empty = 24 h.
+fn shifts(ck: &mut Checker, at: &At, f: &Facility) -> Vec<(SimTime, SimTime, Option<u32>)> {
     let mut out = Vec::new();
     let Some(sh) = &f.shifts else { return out };
     if !is_server(f.kind) {
@@ -137,8 +209,12 @@ fn shifts(ck: &mut Checker, at: &At, f: &Facility) -> Vec<(SimTime, SimTime)> {
             && 0.0 <= w.start_hour
             && w.start_hour < w.end_hour
             && w.end_hour <= 24.0;
+        if w.heads == Some(0) {
+            let msg = "needs at least 1 head (remove the shift to close it)";
+            ck.err(at, &format!("shifts[{k}].heads"), msg);
+        }
         if ok {
-            out.push((hours(w.start_hour), hours(w.end_hour)));
+            out.push((hours(w.start_hour), hours(w.end_hour), w.heads));
         } else {
             ck.err(
                 at,

@@ -4,11 +4,10 @@
 use super::check::{At, Checker};
 use super::index::Index;
 use crate::defaults::{
-    DISPATCH_EVERY_HOURS, DRIVER_DUTY_HOURS, DRONE_PARCELS_PER_SORTIE, DRONE_RANGE_KM,
-    VAN_MAX_STOPS, VAN_STOP_MINUTES,
+    DISPATCH_EVERY_HOURS, DRONE_PARCELS_PER_SORTIE, DRONE_RANGE_KM, VAN_MAX_STOPS, VAN_STOP_MINUTES,
 };
 use crate::emissions::{Co2Basis, Mode};
-use crate::geo::{self, LatLon, haversine_km};
+use crate::geo::{LatLon, haversine_km};
 use crate::network::{Departures, FacilityInfo, Fleet, LaneInfo, Tariff};
 use crate::problem::Subject;
 use crate::scenario::{FacilityKind, Lane, Scenario};
@@ -57,6 +56,7 @@ fn check_numbers(ck: &mut Checker, at: &At, l: &Lane) {
         ("distance_km", l.distance_km),
         ("transit_hours", l.transit_hours),
         ("cost_per_km", l.cost_per_km),
+        ("cost_per_hour", l.cost_per_hour),
         ("cost_per_unit", l.cost_per_unit),
         ("cost_per_tkm", l.cost_per_tkm),
         ("co2e_kg_per_km", l.co2e_kg_per_km),
@@ -157,33 +157,18 @@ fn joinable(ck: &mut Checker, at: &At, from: &FacilityInfo, to: &FacilityInfo, s
     allowed
 }
 
-/// Most parcels one vehicle on a lane carries: drones one per sortie; a
-/// van or driver to a zone as many stops as fit a round (out, tour, back)
-/// within the drivers' hours, and at most the stop limit.
-fn max_parcels(
-    mode: Mode,
-    to: &FacilityInfo,
-    transit_s: SimTime,
-    speed_kmh: f64,
-    stop_s: SimTime,
-) -> Option<u32> {
+/// Most stops one vehicle on a lane makes in a real network: drones one
+/// per sortie; a van or driver to a zone at most the stop limit (the
+/// engine also keeps each round within the drivers' hours).
+fn max_stops(mode: Mode, to: &FacilityInfo) -> Option<f64> {
     if mode == Mode::Drone {
-        return Some(DRONE_PARCELS_PER_SORTIE);
+        return Some(DRONE_PARCELS_PER_SORTIE as f64);
     }
     let van = matches!(
         mode,
         Mode::DieselVan | Mode::ElectricVan | Mode::Crowdsourced
     );
-    if !van || to.kind != FacilityKind::CustomerZone {
-        return None;
-    }
-    let duty = hours(DRIVER_DUTY_HOURS);
-    let round = |n| 2 * transit_s + geo::tour_s(n, to.zone.radius_km, speed_kmh, stop_s);
-    let n = (1..=VAN_MAX_STOPS)
-        .rev()
-        .find(|&n| round(n) <= duty)
-        .unwrap_or(1);
-    Some(n as u32)
+    (van && to.kind == FacilityKind::CustomerZone).then_some(VAN_MAX_STOPS as f64)
 }
 
 fn lane(
@@ -236,6 +221,19 @@ fn lane(
         .hourly_availability
         .as_deref()
         .and_then(|h| <[f64; 24]>::try_from(h).ok());
+    // At scale a lane runs as many vehicles as a real one, each carrying
+    // the scale's share of a real load. Drones cannot shrink below their
+    // one parcel: they stay whole and their fleet shrinks in number.
+    let whole = l.mode == Mode::Drone;
+    let share = if whole { 1.0 } else { s.scale };
+    let vehicles = match l.vehicles {
+        Some(n) if whole => Some(libm::round(n as f64 * s.scale).max(1.0) as u32),
+        v => v,
+    };
+    let (fit_kg, fit_m3) = (
+        l.capacity_kg.unwrap_or(d.capacity_kg),
+        l.capacity_m3.unwrap_or(d.capacity_m3),
+    );
     LaneInfo {
         from: fi,
         to: ti,
@@ -243,10 +241,14 @@ fn lane(
         distance_km,
         transit_s,
         speed_kmh,
-        capacity_kg: l.capacity_kg.unwrap_or(d.capacity_kg),
-        capacity_m3: l.capacity_m3.unwrap_or(d.capacity_m3),
+        capacity_kg: fit_kg * share,
+        capacity_m3: fit_m3 * share,
+        fit_kg,
+        fit_m3,
+        share,
         tariff: Tariff {
             per_km: l.cost_per_km.unwrap_or(d.cost_per_km),
+            per_hour: l.cost_per_hour.unwrap_or(d.cost_per_hour),
             per_unit: l.cost_per_unit.unwrap_or(d.cost_per_unit),
             per_tkm: l.cost_per_tkm.unwrap_or(d.cost_per_tkm),
         },
@@ -256,11 +258,11 @@ fn lane(
             when_full,
         },
         fleet: Fleet {
-            vehicles: l.vehicles,
+            vehicles,
             hourly_availability,
             stop_s,
             downtime_prob: l.downtime_prob.unwrap_or(0.0),
-            max_parcels: max_parcels(l.mode, b, transit_s, speed_kmh, stop_s),
+            max_stops: max_stops(l.mode, b),
         },
         co2,
         net_zero: d.net_zero,

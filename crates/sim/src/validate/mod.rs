@@ -52,6 +52,7 @@ pub fn validate(s: &Scenario) -> Result<Network, Vec<Problem>> {
         lanes: &lanes,
         fc_slot: &routes.fc_slot,
         period_s,
+        scale: s.scale,
     };
     let policies = policies::compile(&checked, &compile, &mut prior);
     Ok(Network {
@@ -63,6 +64,8 @@ pub fn validate(s: &Scenario) -> Result<Network, Vec<Problem>> {
         },
         stockout: s.stockout,
         wage_per_hour: s.wage_per_hour,
+        scale: s.scale,
+        circuity: s.circuity,
         facilities,
         lanes,
         products,
@@ -111,6 +114,13 @@ fn check_scenario(s: &Scenario, ck: &mut Checker) {
         );
     }
     ck.nonneg(&at, "wage_per_hour", s.wage_per_hour);
+    if !(s.scale.is_finite() && s.scale > 0.0 && s.scale <= 1.0) {
+        let msg = format!(
+            "must be a share of the network, 0 < scale ≤ 1, got {}",
+            s.scale
+        );
+        ck.err(&at, "scale", msg);
+    }
     let w = s.assignment_weights;
     ck.nonneg(&at, "assignment_weights.hours", w.hours);
     ck.nonneg(&at, "assignment_weights.gbp", w.gbp);

@@ -293,6 +293,8 @@ pub(super) struct Compile<'a> {
     pub lanes: &'a [LaneInfo],
     pub fc_slot: &'a [Option<u32>],
     pub period_s: SimTime,
+    /// The scenario's scale: levels given in units are the whole network's.
+    pub scale: f64,
 }
 
 /// One policy per FC × SKU (a SKU-specific policy overrides the all-SKU
@@ -361,6 +363,7 @@ fn expand(n: Named, k: usize, c: &Compile, prior: &mut Prior) -> PolicyInfo {
         var,
         cover,
         period_s: c.period_s,
+        scale: c.scale,
     };
     let rule = p.rule.resolve(&plan);
     let target = rule.target_level(mean, libm::sqrt(var));
@@ -387,11 +390,12 @@ fn expand(n: Named, k: usize, c: &Compile, prior: &mut Prior) -> PolicyInfo {
         lead_time_s,
         initial_stock: libm::round(
             p.initial_stock
-                .unwrap_or(target)
+                .map_or(target, |u| u * c.scale)
                 .clamp(0.0, MAX_STOCK_UNITS),
         ) as u32,
-        initial_in_transit: libm::round(p.initial_in_transit_per_period.min(MAX_STOCK_UNITS))
-            as u32,
+        initial_in_transit: libm::round(
+            (p.initial_in_transit_per_period * c.scale).min(MAX_STOCK_UNITS),
+        ) as u32,
         expected_per_period: mean,
         variance_per_period: var,
     }

@@ -10,7 +10,7 @@ use crate::geo::{LatLon, haversine_km};
 use crate::network::{FacilityInfo, LaneInfo, RouteRate};
 use crate::problem::Subject;
 use crate::scenario::{AssignRule, FacilityKind, Scenario};
-use crate::time::SimTime;
+use crate::time::{HOUR, SimTime};
 use petgraph::graph::{DiGraph, NodeIndex};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -60,10 +60,12 @@ fn route_rate(lanes: &[LaneInfo], route: &[u32]) -> RouteRate {
     for &l in route {
         let li = &lanes[l as usize];
         let km = li.distance_km;
-        r.gbp_per_kg += li.tariff.per_km * km / li.capacity_kg + li.tariff.per_tkm * km / 1000.0;
+        let out_h = 2.0 * li.transit_s as f64 / HOUR as f64;
+        r.gbp_per_kg += (li.tariff.per_km * km + li.tariff.per_hour * out_h) / li.fit_kg
+            + li.tariff.per_tkm * km / 1000.0;
         r.gbp_per_unit += li.tariff.per_unit;
         r.co2e_kg_per_kg += match li.co2 {
-            Co2Basis::PerVehicleKm(f) => f * km / li.capacity_kg,
+            Co2Basis::PerVehicleKm(f) => f * km / li.fit_kg,
             Co2Basis::PerTonneKm(f) => f * km / 1000.0,
         };
     }

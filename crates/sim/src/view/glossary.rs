@@ -58,7 +58,7 @@ pub const TERMS: [Term; 10] = [
         key: "cost_per_package",
         name: "Cost / package",
         unit: "£ per delivered order",
-        definition: "Total cost so far (transport, handling, labour, holding, backorders, lost sales) over the orders delivered. Withheld until half the orders placed are delivered: before that, start-up costs over a handful of parcels give absurd figures.",
+        definition: "Total cost so far (transport, handling, labour, facilities' fixed costs, holding, backorders, lost sales) over the orders delivered. Withheld until half the orders placed are delivered: before that, start-up costs over a handful of parcels give absurd figures.",
         formula: "total cost / delivered, once delivered ≥ 50 % of placed",
     },
     Term {
@@ -86,8 +86,8 @@ pub const TERMS: [Term; 10] = [
         key: "labour_hours",
         name: "Labour",
         unit: "hours",
-        definition: "Warehouse labour hours so far: picking and packing at FCs, sorting at sortation centers and delivery stations.",
-        formula: "Σ units handled × labour hours per unit",
+        definition: "Warehouse head-hours paid so far: the heads rostered on each shift at FCs, sortation centers and delivery stations, busy or idle, present or absent. Heads are the capacity: each handles 1 / (labour hours per unit) units an hour.",
+        formula: "Σ facilities Σ shifts rostered heads × hours worked since the warm-up",
     },
 ];
 

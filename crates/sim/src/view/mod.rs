@@ -120,7 +120,8 @@ impl Engine {
             transport: self.ledger().transport().cost,
             handling: self.sites().handling_cost(),
             holding,
-            labour: self.sites().labour_hours() * self.network().wage_per_hour,
+            labour: self.labour_hours() * self.network().wage_per_hour,
+            facilities: self.sites().fixed_cost(self.network(), now),
             backorder,
             lost_sales: self.ledger().outcomes().lost_sale_cost,
         }
@@ -176,7 +177,7 @@ impl Engine {
             in_transit: c.in_transit,
             backlog: self.backlog_units(),
             net_zero_share: h.net_zero_share,
-            labour_hours: self.sites().labour_hours(),
+            labour_hours: self.labour_hours(),
         }
     }
 
@@ -191,6 +192,11 @@ impl Engine {
 impl Engine {
     /// Seconds the figures cover: since the warm-up ended, or the start
     /// (at least one second).
+    /// Rostered head-hours since the warm-up.
+    pub(crate) fn labour_hours(&self) -> f64 {
+        self.sites().labour_hours(self.network(), self.now())
+    }
+
     pub(crate) fn measured_s(&self) -> f64 {
         (self.now() - self.measured_from()).max(1) as f64
     }

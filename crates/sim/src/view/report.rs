@@ -82,6 +82,8 @@ pub struct CostReport {
     pub handling: f64,
     pub holding: f64,
     pub labour: f64,
+    /// Facilities' fixed costs: rent, rates and automation amortised.
+    pub facilities: f64,
     pub backorder: f64,
     pub lost_sales: f64,
     pub total: f64,
@@ -128,11 +130,22 @@ pub struct LaneReport {
     pub from: String,
     pub to: String,
     pub mode: crate::emissions::Mode,
+    /// Departures (a replenishment shipment counts once).
     pub trips: u64,
+    /// Vehicles sent, each the lane's share of a real one at scale.
+    pub vehicles: u64,
     pub units: u64,
+    pub parcels: u64,
     pub km: f64,
     pub cost: f64,
     pub co2e_kg: f64,
+    /// Mean share of a vehicle's capacity loaded (weight or volume,
+    /// whichever binds).
+    pub fill: f64,
+    /// Parcels (stops) per real vehicle.
+    pub parcels_per_vehicle: f64,
+    /// Km per real vehicle trip (a van's round: out, tour and back).
+    pub km_per_vehicle: f64,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -212,15 +225,21 @@ impl Engine {
             .enumerate()
             .map(|(i, li)| {
                 let a = self.ledger().lane(i);
+                let real = a.real_vehicles;
                 LaneReport {
                     from: net.facilities[li.from].id.clone(),
                     to: net.facilities[li.to].id.clone(),
                     mode: li.mode,
                     trips: a.trips,
+                    vehicles: a.vehicles,
                     units: a.units,
+                    parcels: a.parcels,
                     km: a.km,
                     cost: a.cost,
                     co2e_kg: a.co2e_kg,
+                    fill: ratio(a.fill, a.vehicles as f64),
+                    parcels_per_vehicle: ratio(a.parcels as f64, real),
+                    km_per_vehicle: ratio(a.km, real),
                 }
             })
             .collect()
@@ -314,11 +333,12 @@ impl Engine {
                 handling: cost.handling,
                 holding: cost.holding,
                 labour: cost.labour,
+                facilities: cost.facilities,
                 backorder: cost.backorder,
                 lost_sales: cost.lost_sales,
                 total,
                 per_package: h.cost_per_package,
-                labour_hours: self.sites().labour_hours(),
+                labour_hours: self.labour_hours(),
             },
             emissions: EmissionsReport {
                 co2e_kg: t.co2e_kg,
