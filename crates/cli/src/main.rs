@@ -7,6 +7,7 @@
 //! supply-cli replicate <scenario.json|builtin:NAME> [--runs N] [--days N] [--seed S]
 //! supply-cli gen-bench-large [--zones N] [--skus N] [--orders-per-day N]   (prints JSON)
 //! supply-cli glossary                                                       (prints GLOSSARY.md)
+//! supply-cli validation                                                     (prints VALIDATION.md)
 //! ```
 //! Exit codes: 0 ok, 1 usage or IO error, 2 invalid scenario (every problem on stderr).
 
@@ -24,6 +25,7 @@ const USAGE: &str = "usage:
   supply-cli replicate <scenario.json|builtin:NAME> [--runs N] [--days N] [--seed S]
   supply-cli gen-bench-large [--zones N] [--skus N] [--orders-per-day N]
   supply-cli glossary
+  supply-cli validation
 built-in scenarios: uk-network, beer-game";
 
 /// Parsed command-line options (hand-parsed to keep dependencies lean).
@@ -206,6 +208,7 @@ fn main() -> ExitCode {
             print!("{}", supply_sim::view::glossary::markdown());
             Ok(())
         }
+        "validation" => validation(),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())
@@ -219,4 +222,19 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(c) => c,
     }
+}
+
+/// `VALIDATION.md`: the built-in UK network's headline figures over its
+/// own horizon at the default seed, against their published ranges.
+fn validation() -> Result<(), ExitCode> {
+    let s = Scenario::from_json(supply_sim::builtin::UK_NETWORK).map_err(|_| ExitCode::from(2))?;
+    let net = validate(&s).map_err(|_| ExitCode::from(2))?;
+    let mut e = Engine::new(net, supply_sim::defaults::SEED);
+    e.run_until(s.days as SimTime * DAY);
+    let md = supply_sim::view::calibration::markdown(
+        &e.report(),
+        "cargo run --release -p supply-cli -- validation > VALIDATION.md",
+    );
+    print!("{md}");
+    Ok(())
 }

@@ -190,3 +190,19 @@ fn the_glossary_file_is_what_the_sim_defines() {
     );
     assert!(out.contains("overdue open"));
 }
+
+#[test]
+fn the_validation_file_is_what_the_sim_measures() {
+    let (code, out, err) = cli(&["validation"]);
+    assert_eq!(code, 0, "{err}");
+    let path = format!("{}/../../VALIDATION.md", env!("CARGO_MANIFEST_DIR"));
+    let committed = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        out == committed,
+        "VALIDATION.md differs from `supply-cli validation`: regenerate it"
+    );
+    assert!(
+        !out.contains("**no**"),
+        "a figure is outside its range:\n{out}"
+    );
+}

@@ -171,6 +171,20 @@ fn max_stops(mode: Mode, to: &FacilityInfo) -> Option<f64> {
     (van && to.kind == FacilityKind::CustomerZone).then_some(VAN_MAX_STOPS as f64)
 }
 
+/// A lane's vehicles at `scale`: (share of a real vehicle each is, fleet
+/// size). A lane runs as many vehicles as a real one, each carrying the
+/// scale's share of a real load; drones cannot shrink below their one
+/// parcel, so they stay whole and their fleet shrinks in number.
+fn at_scale(l: &Lane, scale: f64) -> (f64, Option<u32>) {
+    if l.mode != Mode::Drone {
+        return (scale, l.vehicles);
+    }
+    let fleet = l
+        .vehicles
+        .map(|n| libm::round(n as f64 * scale).max(1.0) as u32);
+    (1.0, fleet)
+}
+
 fn lane(
     s: &Scenario,
     ck: &mut Checker,
@@ -221,15 +235,7 @@ fn lane(
         .hourly_availability
         .as_deref()
         .and_then(|h| <[f64; 24]>::try_from(h).ok());
-    // At scale a lane runs as many vehicles as a real one, each carrying
-    // the scale's share of a real load. Drones cannot shrink below their
-    // one parcel: they stay whole and their fleet shrinks in number.
-    let whole = l.mode == Mode::Drone;
-    let share = if whole { 1.0 } else { s.scale };
-    let vehicles = match l.vehicles {
-        Some(n) if whole => Some(libm::round(n as f64 * s.scale).max(1.0) as u32),
-        v => v,
-    };
+    let (share, vehicles) = at_scale(l, s.scale);
     let (fit_kg, fit_m3) = (
         l.capacity_kg.unwrap_or(d.capacity_kg),
         l.capacity_m3.unwrap_or(d.capacity_m3),

@@ -11,6 +11,7 @@
 //!   on_hand includes units picked and waiting at an FC, and in_transit
 //!   includes replenishment shipments and parcels at cross-docks.
 
+pub mod calibration;
 pub mod frame;
 pub mod glossary;
 pub mod report;
