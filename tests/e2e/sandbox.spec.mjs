@@ -523,3 +523,30 @@ test('the FC choice rule and weights are edited with nothing selected and kept w
   await page.keyboard.press('Control+z');
   await expect(page.getByTestId('weight-co2e')).toHaveValue('0');
 });
+
+test('heads per shift and absence are edited in the inspector and kept with the scenario', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('pause').click();
+  await items(page).filter({ hasText: 'FC Daventry' }).click();
+  const heads = page.getByTestId('inspector-heads');
+  await expect(heads).toHaveValue('');
+  await heads.fill('1');
+  await heads.press('Enter');
+  await expect(heads).toHaveValue('1');
+  await page.getByTestId('inspector-absence').fill('0.1');
+  await page.getByTestId('inspector-absence').press('Enter');
+  await expect(page.getByTestId('problems')).toHaveCount(0);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-scenario').click()]);
+  const fs = await import('node:fs/promises');
+  const scenario = JSON.parse(await fs.readFile(await download.path(), 'utf8'));
+  const fc = scenario.facilities.find((f) => f.id === 'FC-DIR');
+  expect(fc.shifts.map((s) => s.heads)).toEqual([1, 1]);
+  expect(fc.absence_rate).toBe(0.1);
+  // Zero heads is a problem named at the field; undo restores the roster.
+  await heads.fill('0');
+  await heads.press('Enter');
+  await expect(page.getByTestId('problems')).toContainText('heads');
+  await page.getByTestId('map').focus();
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('problems')).toHaveCount(0);
+});

@@ -27,6 +27,7 @@ pub mod network;
 pub mod policy;
 pub mod problem;
 pub mod rng;
+pub mod rounds;
 pub mod sample;
 pub mod scenario;
 pub mod time;

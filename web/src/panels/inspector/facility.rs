@@ -130,24 +130,81 @@ fn facility_number(
     .into_any()
 }
 
+/// Who works an FC, sortation center or delivery station: heads on each
+/// shift (empty: enough for the capacity), absence and the fixed cost.
+fn staff_fields(ui: Ui, id: &str, f: &Facility) -> Vec<AnyView> {
+    let field = |what, value, set| facility_number(ui, id, what, value, set);
+    let heads = f
+        .shifts
+        .as_ref()
+        .and_then(|s| s.first())
+        .and_then(|s| s.heads)
+        .map(f64::from);
+    vec![
+        field(
+            ("Heads per shift", "people", "inspector-heads"),
+            heads,
+            set_heads,
+        ),
+        field(
+            ("Absence", "share", "inspector-absence"),
+            f.absence_rate,
+            |f, v| f.absence_rate = Some(v),
+        ),
+        field(
+            ("Fixed cost", "£/day", "inspector-fixed-cost"),
+            f.fixed_cost_per_day,
+            |f, v| f.fixed_cost_per_day = Some(v),
+        ),
+    ]
+}
+
+/// Roster `v` heads on every shift (a 24-hour shift if there are none),
+/// rounded to whole people; under one is kept as 0 for validation to name.
+fn set_heads(f: &mut Facility, v: f64) {
+    let heads = if v.is_finite() && v >= 0.5 {
+        v.round().min(u32::MAX as f64) as u32
+    } else {
+        0
+    };
+    let shifts = f.shifts.get_or_insert_with(|| {
+        vec![supply_sim::scenario::Shift {
+            start_hour: 0.0,
+            end_hour: 24.0,
+            heads: None,
+        }]
+    });
+    for s in shifts {
+        s.heads = Some(heads);
+    }
+}
+
 /// The parameters a facility of this kind has.
 fn kind_fields(ui: Ui, id: &str, f: &Facility) -> Vec<AnyView> {
     let field = |what, value, set| facility_number(ui, id, what, value, set);
     match f.kind {
-        FacilityKind::FulfillmentCenter => vec![
-            field(
-                ("Capacity", "units/h", "inspector-capacity"),
+        FacilityKind::FulfillmentCenter => {
+            let mut v = vec![
+                field(
+                    ("Capacity", "units/h", "inspector-capacity"),
+                    f.capacity_per_hour,
+                    |f, v| f.capacity_per_hour = Some(v),
+                ),
+                automation_select(ui, id, f.automation.unwrap_or_default()).into_any(),
+            ];
+            v.extend(staff_fields(ui, id, f));
+            v.push(policy_editor(ui, id).into_any());
+            v
+        }
+        FacilityKind::SortationCenter | FacilityKind::DeliveryStation => {
+            let mut v = vec![field(
+                ("Capacity", "parcels/h", "inspector-capacity"),
                 f.capacity_per_hour,
                 |f, v| f.capacity_per_hour = Some(v),
-            ),
-            automation_select(ui, id, f.automation.unwrap_or_default()).into_any(),
-            policy_editor(ui, id).into_any(),
-        ],
-        FacilityKind::SortationCenter | FacilityKind::DeliveryStation => vec![field(
-            ("Capacity", "parcels/h", "inspector-capacity"),
-            f.capacity_per_hour,
-            |f, v| f.capacity_per_hour = Some(v),
-        )],
+            )];
+            v.extend(staff_fields(ui, id, f));
+            v
+        }
         FacilityKind::Supplier => vec![
             field(
                 ("Lead time", "h", "inspector-lead-time"),
