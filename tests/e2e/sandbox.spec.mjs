@@ -4,18 +4,24 @@ import { test, expect, openApp, screenshotPath } from './fixtures.mjs';
 const num = async (page, id) => Number((await page.getByTestId(id).innerText()).replace(/[^0-9.\-]/g, ''));
 const items = (page) => page.getByTestId('facility-list').getByTestId('facility-item');
 
-/// Count pixels of one colour (±tolerance) in a square of the map canvas.
-async function colourNear(page, x, y, rgb, half = 14) {
-  return page.getByTestId('map-canvas').evaluate((c, [x, y, rgb, half]) => {
+/// Count pixels of one colour (±tolerance) on the map canvas, in a CSS-pixel
+/// rectangle [x, y, w, h] or all of it.
+async function colourIn(page, rgb, rect = null) {
+  return page.getByTestId('map-canvas').evaluate((c, [rgb, rect]) => {
     const dpr = c.width / c.clientWidth;
-    const d = c.getContext('2d').getImageData((x - half) * dpr, (y - half) * dpr, 2 * half * dpr, 2 * half * dpr).data;
+    const [x, y, w, h] = rect ? rect.map((v) => v * dpr) : [0, 0, c.width, c.height];
+    const d = c.getContext('2d').getImageData(x, y, w, h).data;
     let n = 0;
     for (let i = 0; i < d.length; i += 4) {
       if (Math.abs(d[i] - rgb[0]) < 12 && Math.abs(d[i + 1] - rgb[1]) < 12 && Math.abs(d[i + 2] - rgb[2]) < 12) n++;
     }
     return n;
-  }, [x, y, rgb, half]);
+  }, [rgb, rect]);
 }
+
+/// Pixels of one colour in a square of half-side `half` round (x, y).
+const colourNear = (page, x, y, rgb, half = 14) => colourIn(page, rgb, [x - half, y - half, 2 * half, 2 * half]);
+const colourCount = (page, rgb) => colourIn(page, rgb);
 
 async function canvasHash(page) {
   return page.getByTestId('map-canvas').evaluate((c) => {
@@ -27,6 +33,65 @@ async function canvasHash(page) {
 }
 
 const FC_ORANGE = [211, 84, 0];
+
+/// The centre of a delivery station's icon (a green triangle) on the map.
+async function findStation(page) {
+  return page.getByTestId('map-canvas').evaluate((c) => {
+    const dpr = c.width / c.clientWidth;
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const green = (x, y) => {
+      const i = (Math.round(y) * c.width + Math.round(x)) * 4;
+      return d[i] === 30 && d[i + 1] === 132 && d[i + 2] === 73;
+    };
+    for (let y = 40; y < c.height - 40; y++) {
+      for (let x = 40; x < c.width - 200; x++) {
+        if (green(x, y) && green(x, y + 2) && green(x - 2, y + 3) && green(x + 2, y + 3)) return { x: x / dpr, y: (y + 3) / dpr };
+      }
+    }
+    return null;
+  });
+}
+
+// Facility icons take clicks first, so vehicles are picked clear of them.
+const FACILITY_COLOURS = [[211, 84, 0], [36, 113, 163], [30, 132, 73], [183, 149, 11], [31, 58, 95], [125, 60, 152]];
+
+/// The centre of a vehicle drawn in one of `colours`, clear of facility
+/// icons; vehicles come and go, so the clock runs a little until one is.
+async function findVehicle(page, colours) {
+  const look = () => page.getByTestId('map-canvas').evaluate((c, [colours, avoid]) => {
+    const dpr = c.width / c.clientWidth;
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const is = (j, set) => set.some(([r, g, b]) => d[j] === r && d[j + 1] === g && d[j + 2] === b);
+    const clear = (x, y) => {
+      const r = Math.round(20 * dpr);
+      for (let yy = Math.max(0, y - r); yy < Math.min(c.height, y + r); yy++) {
+        for (let xx = Math.max(0, x - r); xx < Math.min(c.width, x + r); xx++) {
+          if (is((yy * c.width + xx) * 4, avoid)) return false;
+        }
+      }
+      return true;
+    };
+    for (let y = 2; y < c.height - 2; y++) {
+      for (let x = 2; x < c.width - 2; x++) {
+        const i = (y * c.width + x) * 4;
+        const same = (j) => is(j, colours);
+        // The centre of a square: same colour two pixels away on every side.
+        if (same(i) && same(i - 8) && same(i + 8) && same(i - 8 * c.width) && same(i + 8 * c.width) && clear(x, y)) {
+          return { x: x / dpr, y: y / dpr };
+        }
+      }
+    }
+    return null;
+  }, [colours, FACILITY_COLOURS]);
+  let hit = await look();
+  for (let tries = 0; !hit && tries < 20; tries++) {
+    await page.getByTestId('play').click();
+    await page.waitForTimeout(250);
+    await page.getByTestId('pause').click();
+    hit = await look();
+  }
+  return hit;
+}
 
 test('drag a fulfillment center onto the map, move it, undo both', async ({ page }) => {
   await openApp(page);
@@ -293,41 +358,8 @@ test('click a vehicle to see where it is going and what it carries', async ({ pa
   await page.getByTestId('pause').click();
   // Vehicles are drawn opaque in their mode's colour; lanes are translucent.
   const modeColours = [[17, 122, 101], [39, 174, 96], [97, 106, 107], [160, 64, 0], [108, 52, 131]];
-  // Facility icons take clicks first, so pick a vehicle clear of them.
-  const facilityColours = [[211, 84, 0], [36, 113, 163], [30, 132, 73], [183, 149, 11], [31, 58, 95], [125, 60, 152]];
-  const findVehicle = () => page.getByTestId('map-canvas').evaluate((c, [colours, avoid]) => {
-    const dpr = c.width / c.clientWidth;
-    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    const is = (j, set) => set.some(([r, g, b]) => d[j] === r && d[j + 1] === g && d[j + 2] === b);
-    const clear = (x, y) => {
-      const r = Math.round(20 * dpr);
-      for (let yy = Math.max(0, y - r); yy < Math.min(c.height, y + r); yy++) {
-        for (let xx = Math.max(0, x - r); xx < Math.min(c.width, x + r); xx++) {
-          if (is((yy * c.width + xx) * 4, avoid)) return false;
-        }
-      }
-      return true;
-    };
-    for (let y = 2; y < c.height - 2; y++) {
-      for (let x = 2; x < c.width - 2; x++) {
-        const i = (y * c.width + x) * 4;
-        const same = (j) => is(j, colours);
-        // The centre of a square: same colour two pixels away on every side.
-        if (same(i) && same(i - 8) && same(i + 8) && same(i - 8 * c.width) && same(i + 8 * c.width) && clear(x, y)) {
-          return { x: x / dpr, y: y / dpr };
-        }
-      }
-    }
-    return null;
-  }, [modeColours, facilityColours]);
   // Vehicles come and go: let the clock run a little until one is in the clear.
-  let hit = await findVehicle();
-  for (let tries = 0; !hit && tries < 20; tries++) {
-    await page.getByTestId('play').click();
-    await page.waitForTimeout(250);
-    await page.getByTestId('pause').click();
-    hit = await findVehicle();
-  }
+  const hit = await findVehicle(page, modeColours);
   expect(hit, 'a vehicle on the canvas').not.toBeNull();
   await page.getByTestId('map-canvas').click({ position: hit });
   await expect(page.getByTestId('inspector-vehicle')).toContainText('units');
@@ -477,21 +509,8 @@ test('the KPI and demand charts draw, and the KPI chart switches metric', async 
 test('hovering a facility names it even when labels are hidden', async ({ page }) => {
   await openApp(page);
   await page.getByTestId('pause').click();
-  // A delivery station (green triangle): minor sites are unlabelled at national zoom.
-  const station = await page.getByTestId('map-canvas').evaluate((c) => {
-    const dpr = c.width / c.clientWidth;
-    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    const green = (x, y) => {
-      const i = (Math.round(y) * c.width + Math.round(x)) * 4;
-      return d[i] === 30 && d[i + 1] === 132 && d[i + 2] === 73;
-    };
-    for (let y = 40; y < c.height - 40; y++) {
-      for (let x = 40; x < c.width - 200; x++) {
-        if (green(x, y) && green(x, y + 2) && green(x - 2, y + 3) && green(x + 2, y + 3)) return { x: x / dpr, y: (y + 3) / dpr };
-      }
-    }
-    return null;
-  });
+  // A delivery station: minor sites are unlabelled at national zoom.
+  const station = await findStation(page);
   expect(station, 'a delivery station on the map').not.toBeNull();
   const ink = () =>
     page.getByTestId('map-canvas').evaluate((c, p) => {
@@ -549,4 +568,29 @@ test('heads per shift and absence are edited in the inspector and kept with the 
   await page.getByTestId('map').focus();
   await page.keyboard.press('Control+z');
   await expect(page.getByTestId('problems')).toHaveCount(0);
+});
+
+test('click a van to see its round drawn on the map', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('speed').selectOption({ label: '1 day / s' });
+  await expect.poll(() => num(page, 'kpi-delivered'), { timeout: 10_000 }).toBeGreaterThan(500);
+  await page.getByTestId('pause').click();
+  // Zoom in on a delivery station until its zones stand apart from it.
+  const station = await findStation(page);
+  expect(station, 'a delivery station on the map').not.toBeNull();
+  const box = await page.getByTestId('map-canvas').boundingBox();
+  await page.mouse.move(box.x + station.x, box.y + station.y);
+  for (let k = 0; k < 3; k++) await page.mouse.wheel(0, -400);
+  const BLUE = [31, 111, 235];
+  const before = await colourCount(page, BLUE);
+  const hit = await findVehicle(page, [[160, 64, 0], [39, 174, 96]]);
+  expect(hit, 'a van on the canvas').not.toBeNull();
+  await page.getByTestId('map-canvas').click({ position: hit });
+  const text = page.getByTestId('inspector-vehicle');
+  await expect(text).toContainText('Round:');
+  await expect(text).toContainText('stops');
+  await expect(text).toContainText('% share of the network');
+  // The round is drawn: far more selection blue than the ring alone.
+  await expect.poll(() => colourCount(page, BLUE)).toBeGreaterThan(before + 300);
+  await page.screenshot({ path: screenshotPath('van-round') });
 });

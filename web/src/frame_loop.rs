@@ -3,7 +3,7 @@
 //! panels a few times a second.
 
 use crate::basemap_layer::BasemapLayer;
-use crate::map::{self, Scene};
+use crate::map::{self, Scene, Selection};
 use crate::perf::PerfWindow;
 use crate::sandbox::Sandbox;
 use crate::ui::{SPEEDS, Ui};
@@ -11,7 +11,7 @@ use crate::viewport::Viewport;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
-use supply_sim::Frame;
+use supply_sim::{Frame, SimTime};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlDivElement};
@@ -59,6 +59,7 @@ pub fn start(ui: Ui, canvas: HtmlCanvasElement, map_box: HtmlDivElement, perf_on
         last_ui: 0.0,
         window: PerfWindow::default(),
         last_draw_ms: 0.0,
+        round: None,
     };
     request_frames(move |ts| frames.tick(ts));
 }
@@ -78,7 +79,13 @@ struct FrameLoop {
     last_ui: f64,
     window: PerfWindow,
     last_draw_ms: f64,
+    /// The selected van's round, built once per selection.
+    round: Option<DrawnRound>,
 }
+
+/// A van's round as drawn: its trip (lane, departure) and the (lat, lon)
+/// path from its station and back.
+type DrawnRound = ((u32, SimTime), Vec<(f64, f64)>);
 
 impl FrameLoop {
     fn tick(&mut self, ts: f64) {
@@ -178,7 +185,18 @@ impl FrameLoop {
         let ghost = ui.ghost.get_value();
         let hovered = ui.hovered.get_value();
         let (frame, ctx, basemap) = (&mut self.frame, &self.ctx, self.basemap.as_ref());
+        let round = &mut self.round;
         ui.sb.with_value(|s| {
+            let key = match selected {
+                Some(Selection::Vehicle { lane, depart }) => Some((lane, depart)),
+                _ => None,
+            };
+            if round.as_ref().map(|r| r.0) != key {
+                *round = key.and_then(|(lane, depart)| {
+                    let r = s.engine.as_ref()?.van_round(lane, depart)?;
+                    Some(((lane, depart), r.path))
+                });
+            }
             if let Some(e) = &s.engine {
                 e.frame_into(frame);
             } else {
@@ -195,6 +213,7 @@ impl FrameLoop {
                 ghost,
                 basemap,
                 wall_ms: ts,
+                round: round.as_ref().map(|r| r.1.as_slice()),
             };
             map::draw(ctx, &scene);
         });

@@ -4,7 +4,7 @@
 //! per frame. Vehicles are batched into one path per mode so 10,000 of them
 //! cost a handful of canvas calls.
 
-use crate::style::{kind_colour, mode_colour, mode_dash};
+use crate::style::{SELECTION_BLUE, kind_colour, mode_colour, mode_dash};
 use crate::viewport::Viewport;
 use std::f64::consts::TAU;
 use supply_sim::emissions::Mode;
@@ -43,6 +43,8 @@ pub struct Scene<'a> {
     pub basemap: Option<&'a crate::basemap_layer::BasemapLayer>,
     /// Wall-clock milliseconds, for the stockout pulse.
     pub wall_ms: f64,
+    /// The selected van's round, (lat, lon) from its station and back.
+    pub round: Option<&'a [(f64, f64)]>,
 }
 
 pub fn draw(ctx: &Ctx, scene: &Scene) {
@@ -60,6 +62,9 @@ pub fn draw(ctx: &Ctx, scene: &Scene) {
         .collect();
     draw_zones(ctx, scene, &pos);
     draw_lanes(ctx, scene, &pos);
+    if let Some(path) = scene.round {
+        draw_round(ctx, v, path);
+    }
     if let Some(frame) = scene.frame {
         let placer = Placer::new(v, scene.scenario, pos.clone());
         draw_vehicles(ctx, v, frame, scene.time, &placer, scene.selected);
@@ -235,11 +240,32 @@ fn draw_vehicles(
             .find(|v| v.lane == *lane && v.depart == *depart)
         && let Some((x, y)) = placer.xy(veh, t)
     {
-        ctx.set_stroke_style_str("#1f6feb");
+        ctx.set_stroke_style_str(SELECTION_BLUE);
         ctx.set_line_width(3.0);
         ctx.begin_path();
         let _ = ctx.arc(x, y, 10.0, 0.0, TAU);
         ctx.stroke();
+    }
+}
+
+/// A van's round: a thin line through its stops, a dot at each.
+fn draw_round(ctx: &Ctx, v: &Viewport, path: &[(f64, f64)]) {
+    ctx.set_stroke_style_str(SELECTION_BLUE);
+    ctx.set_fill_style_str(SELECTION_BLUE);
+    ctx.set_line_width(1.5);
+    ctx.begin_path();
+    for (k, &(lat, lon)) in path.iter().enumerate() {
+        let (x, y) = v.project(lat, lon);
+        if k == 0 {
+            ctx.move_to(x, y);
+        } else {
+            ctx.line_to(x, y);
+        }
+    }
+    ctx.stroke();
+    for &(lat, lon) in &path[1..path.len().saturating_sub(1)] {
+        let (x, y) = v.project(lat, lon);
+        ctx.fill_rect(x - 1.5, y - 1.5, 3.0, 3.0);
     }
 }
 
@@ -302,7 +328,7 @@ fn draw_facilities(ctx: &Ctx, scene: &Scene, pos: &[(f64, f64)]) {
             }
         }
         if selected {
-            ctx.set_stroke_style_str("#1f6feb");
+            ctx.set_stroke_style_str(SELECTION_BLUE);
             ctx.set_line_width(3.0);
             ctx.begin_path();
             let _ = ctx.arc(x, y, size + 12.0, 0.0, TAU);

@@ -49,3 +49,6 @@ pub fn mode_dash(mode: Mode) -> &'static [f64] {
         _ => &[],
     }
 }
+
+/// The selection: a selected facility's or vehicle's ring, a van's round.
+pub const SELECTION_BLUE: &str = "#1f6feb";

@@ -22,6 +22,7 @@ pub enum Stream {
     Loss = 5,
     Arrival = 6,
     Absence = 7,
+    Round = 8,
 }
 
 impl Rng {

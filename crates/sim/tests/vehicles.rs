@@ -8,6 +8,7 @@ mod common;
 
 use common::*;
 use serde_json::{Value, json};
+use supply_sim::emissions::Mode;
 
 /// One FC serving one zone 5 km away; `lanes` replace the FC → zone lane.
 fn last_mile(weight_kg: f64, lanes: Value) -> Value {
@@ -110,4 +111,50 @@ fn a_van_round_keeps_to_a_stop_limit_and_the_drivers_hours() {
     );
     let r = e.report();
     assert!(r.lanes[1].trips >= 3 * 9, "{} trips", r.lanes[1].trips);
+}
+
+#[test]
+fn a_van_shows_the_round_it_drives_from_its_station_and_back() {
+    let uk: Value = serde_json::from_str(supply_sim::builtin::UK_NETWORK).unwrap();
+    let mut e = engine(&uk, 42);
+    e.run_until(2 * supply_sim::time::DAY + 12 * 3600);
+    let net = e.network().clone();
+    let vans: Vec<_> = e
+        .frame()
+        .vehicles
+        .into_iter()
+        .filter(|v| matches!(v.mode, Mode::DieselVan | Mode::ElectricVan))
+        .collect();
+    assert!(vans.len() > 20, "{} vans on the road", vans.len());
+    let (mut drawn, mut charged) = (0.0, 0.0);
+    for v in vans.iter().take(20) {
+        let r = e
+            .van_round(v.lane, v.depart)
+            .expect("a van to a zone has a round");
+        let station = &net.facilities[v.from as usize];
+        let ends = [r.path[0], *r.path.last().unwrap()];
+        for (lat, lon) in ends {
+            assert!((lat - station.lat).abs() < 1e-9 && (lon - station.lon).abs() < 1e-9);
+        }
+        assert_eq!(r.path.len(), r.stops + 2, "one round through every stop");
+        assert!((60..=150).contains(&r.stops), "{} stops", r.stops);
+        drawn += r.km;
+        charged += r.charged_km;
+    }
+    // One drawn round is one district of many; on average they agree with
+    // what the engine charges.
+    let gap = (drawn - charged).abs() / charged;
+    assert!(
+        gap < 0.2,
+        "drawn {drawn:.1} km, charged {charged:.1} km over 20 vans"
+    );
+    // Linehaul has no round.
+    let hgv = e
+        .frame()
+        .vehicles
+        .into_iter()
+        .find(|v| v.mode == Mode::DieselHgv);
+    if let Some(h) = hgv {
+        assert!(e.van_round(h.lane, h.depart).is_none());
+    }
 }

@@ -58,6 +58,10 @@ pub(crate) struct Vehicle {
     /// The orders whose parcels it carries (ids only: a vehicle's load is
     /// written once and read once, so it stays small).
     pub orders: Vec<u32>,
+    /// A van round to a zone: the real van's stops, and the real parcels of
+    /// the departure it shares the zone with (0 when not a round).
+    pub round_stops: f32,
+    pub wave: f32,
 }
 
 /// What comes off a vehicle at the end of its lane.
@@ -376,6 +380,13 @@ impl Lanes {
         if let Some(i) = slot {
             self.fleets[l][i] = now + 2 * li.transit_s + tour_s;
         }
+        let round = ctx.net.facilities[li.to].kind == FacilityKind::CustomerZone
+            && li.fleet.max_stops.is_some_and(|m| m > 1.0);
+        let round_stops = if round {
+            parcels.len() as f64 / share
+        } else {
+            0.0
+        };
         let load = Load {
             kg,
             m3,
@@ -391,6 +402,8 @@ impl Lanes {
         veh.arrive = arrive;
         veh.units = units;
         veh.orders = parcels;
+        veh.round_stops = round_stops as f32;
+        veh.wave = wave as f32;
         ctx.queue.push(arrive, Ev::VehicleArrive(v));
     }
 

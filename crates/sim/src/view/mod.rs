@@ -15,6 +15,7 @@ pub mod calibration;
 pub mod frame;
 pub mod glossary;
 pub mod report;
+pub mod round;
 
 use crate::defaults::PER_PACKAGE_MIN_DELIVERED_SHARE;
 use crate::engine::Engine;

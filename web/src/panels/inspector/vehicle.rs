@@ -30,8 +30,24 @@ pub fn vehicle_view(ui: Ui, lane: u32, depart: SimTime) -> impl IntoView {
             } else {
                 "Parcels"
             };
+            let scale = s.scenario.scale;
+            let round = e.van_round(lane, depart).map_or(String::new(), |r| {
+                let share = if scale < 1.0 {
+                    format!(
+                        "\nThe run is a {} % share of the network: this van carries {} units of the real round's load.",
+                        scale * 100.0,
+                        v.load_units
+                    )
+                } else {
+                    String::new()
+                };
+                format!(
+                    "\nRound: {} stops, {:.0} km by road as drawn ({:.0} km charged).{share}",
+                    r.stops, r.km, r.charged_km
+                )
+            });
             Some(format!(
-                "{} → {}\n{} by {}: {} units\nDeparted {} · arrives {} ({:.1} h to go)",
+                "{} → {}\n{} by {}: {} units\nDeparted {} · arrives {} ({:.1} h to go){round}",
                 name(v.from),
                 name(v.to),
                 kind,
