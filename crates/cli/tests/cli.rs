@@ -167,40 +167,34 @@ fn replicate_reports_confidence_intervals() {
     assert!(lo <= m && m <= hi, "{f}");
 }
 
-#[test]
-fn the_benchmark_scenario_is_what_the_generator_makes() {
-    let (code, out, err) = cli(&["gen-bench-large"]);
+/// Run `supply-cli <cmd>` and check its output is the committed file at
+/// `path` (from the workspace root); returns the output.
+fn generated(cmd: &str, path: &str) -> String {
+    let (code, out, err) = cli(&[cmd]);
     assert_eq!(code, 0, "{err}");
-    let committed = std::fs::read_to_string(scenarios("bench-large.json")).unwrap();
+    let file = format!("{}/../../{path}", env!("CARGO_MANIFEST_DIR"));
+    let committed = std::fs::read_to_string(file).unwrap_or_default();
     assert!(
         out == committed,
-        "scenarios/bench-large.json differs from `supply-cli gen-bench-large`"
+        "{path} differs from `supply-cli {cmd}`: regenerate it"
     );
+    out
+}
+
+#[test]
+fn the_benchmark_scenario_is_what_the_generator_makes() {
+    generated("gen-bench-large", "scenarios/bench-large.json");
 }
 
 #[test]
 fn the_glossary_file_is_what_the_sim_defines() {
-    let (code, out, err) = cli(&["glossary"]);
-    assert_eq!(code, 0, "{err}");
-    let path = format!("{}/../../GLOSSARY.md", env!("CARGO_MANIFEST_DIR"));
-    let committed = std::fs::read_to_string(path).unwrap_or_default();
-    assert!(
-        out == committed,
-        "GLOSSARY.md differs from `supply-cli glossary`: regenerate it"
-    );
+    let out = generated("glossary", "GLOSSARY.md");
     assert!(out.contains("overdue open"));
 }
 
 #[test]
 fn the_validation_file_is_what_the_sim_measures() {
-    let (code, out, err) = cli(&["validation"]);
-    assert_eq!(code, 0, "{err}");
-    let path = format!("{}/../../VALIDATION.md", env!("CARGO_MANIFEST_DIR"));
-    let committed = std::fs::read_to_string(path).unwrap_or_default();
-    assert!(
-        out == committed,
-        "VALIDATION.md differs from `supply-cli validation`: regenerate it"
-    );
+    let out = generated("validation", "VALIDATION.md");
     assert!(
         !out.contains("**no**"),
         "a figure is outside its range:\n{out}"
