@@ -549,9 +549,12 @@ test('heads per shift and absence are edited in the inspector and kept with the 
   await items(page).filter({ hasText: 'FC Daventry' }).click();
   const heads = page.getByTestId('inspector-heads');
   await expect(heads).toHaveValue('');
+  // Left blank, the roster is what the capacity needs; the live line says how many.
+  await expect(page.getByTestId('inspector-live')).toContainText('heads per shift');
   await heads.fill('1');
   await heads.press('Enter');
   await expect(heads).toHaveValue('1');
+  await expect(page.getByTestId('inspector-live')).toContainText('heads per shift 1, 1');
   await page.getByTestId('inspector-absence').fill('0.1');
   await page.getByTestId('inspector-absence').press('Enter');
   await expect(page.getByTestId('problems')).toHaveCount(0);

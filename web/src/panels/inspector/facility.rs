@@ -81,6 +81,16 @@ fn live_text(ui: Ui, idx: usize, kind: FacilityKind) -> impl Fn() -> Option<Stri
                 st.utilisation * 100.0,
                 if st.stockout { " · STOCKOUT" } else { "" }
             );
+            let net = e.network();
+            let crew = &net.facilities[idx].crew;
+            if !crew.heads.is_empty() {
+                let heads: Vec<String> = crew.heads.iter().map(u32::to_string).collect();
+                text += &format!(
+                    "\nheads per shift {} · fixed cost £{:.0} a day",
+                    heads.join(", "),
+                    crew.fixed_cost_per_day / net.scale
+                );
+            }
             if kind == FacilityKind::FulfillmentCenter
                 && let Some(r) = e.facility_report(idx)
             {
