@@ -597,3 +597,29 @@ test('click a van to see its round drawn on the map', async ({ page }) => {
   await expect.poll(() => colourCount(page, BLUE)).toBeGreaterThan(before + 300);
   await page.screenshot({ path: screenshotPath('van-round') });
 });
+
+test('Escape and a click on empty map always lead back to the demand panel', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('pause').click();
+  await expect(page.getByTestId('fulfilment')).toBeVisible();
+  // A lane, chosen from an FC's list of lanes: Escape clears it.
+  await items(page).filter({ hasText: 'FC Daventry' }).click();
+  await page.getByTestId('inspector').getByText('→ FC Dunfermline').click();
+  await expect(page.getByTestId('fulfilment')).toHaveCount(0);
+  await page.getByTestId('map').focus();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('fulfilment')).toBeVisible();
+  // A facility: a click on empty map (open sea, bottom right) clears it.
+  await items(page).filter({ hasText: 'FC Daventry' }).click();
+  await expect(page.getByTestId('fulfilment')).toHaveCount(0);
+  const box = await page.getByTestId('map-canvas').boundingBox();
+  await page.getByTestId('map-canvas').click({ position: { x: box.width - 40, y: box.height - 40 } });
+  await expect(page.getByTestId('fulfilment')).toBeVisible();
+  // Dragging the map is not a click: the selection stays.
+  await items(page).filter({ hasText: 'FC Daventry' }).click();
+  await page.mouse.move(box.x + box.width - 40, box.y + box.height - 40);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width - 80, box.y + box.height - 60, { steps: 4 });
+  await page.mouse.up();
+  await expect(page.getByTestId('fulfilment')).toHaveCount(0);
+});

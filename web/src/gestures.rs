@@ -18,6 +18,8 @@ enum Gesture {
     Pan {
         x: f64,
         y: f64,
+        /// The map moved: a press that did not is a click on empty map.
+        moved: bool,
     },
     Move {
         id: String,
@@ -138,7 +140,7 @@ fn pick(ui: Ui, v: &Viewport, x: f64, y: f64) -> Gesture {
         ui.selected.set(Some(Selection::Lane(lane)));
         return Gesture::None;
     }
-    Gesture::Pan { x, y }
+    Gesture::Pan { x, y, moved: false }
 }
 
 fn pointer_move(ui: Ui, state: &Shared, m: &HtmlDivElement, ev: PointerEvent) {
@@ -147,8 +149,15 @@ fn pointer_move(ui: Ui, state: &Shared, m: &HtmlDivElement, ev: PointerEvent) {
     let st = &mut *guard;
     match &mut st.gesture {
         Gesture::Pinch => pinch(ui, &mut st.touches, ev.pointer_id(), x, y),
-        Gesture::Pan { x: px, y: py } => {
+        Gesture::Pan {
+            x: px,
+            y: py,
+            moved,
+        } => {
             let (dx, dy) = (x - *px, y - *py);
+            if dx != 0.0 || dy != 0.0 {
+                *moved = true;
+            }
             (*px, *py) = (x, y);
             ui.view.update_value(|v| {
                 if let Some(v) = v {
@@ -218,6 +227,10 @@ fn pointer_up(ui: Ui, state: &Shared, ev: PointerEvent) {
     {
         finish_move(ui, id, *from);
     }
+    // A click on empty map clears the selection (back to the demand panel).
+    if let Gesture::Pan { moved: false, .. } = st.gesture {
+        ui.selected.set(None);
+    }
     if st.touches.is_empty() {
         st.gesture = Gesture::None;
     }
@@ -255,7 +268,7 @@ fn wheel_zoom(ui: Ui, m: &HtmlDivElement, ev: WheelEvent) {
 
 /// Keys on the page (outside form fields): Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y
 /// undo and redo; with a facility selected, arrows nudge it (Shift for
-/// bigger steps), Delete removes it and Escape deselects.
+/// bigger steps) and Delete removes it; Escape clears any selection.
 pub fn on_key(ui: Ui, ev: KeyboardEvent) {
     // Typing in a field keeps the browser's own undo and arrows.
     let in_field = ev
@@ -281,6 +294,11 @@ pub fn on_key(ui: Ui, ev: KeyboardEvent) {
         ui.redo();
         return;
     }
+    // Escape clears any selection: facility, lane or vehicle.
+    if key == "Escape" {
+        ui.selected.set(None);
+        return;
+    }
     let Some(Selection::Facility(id)) = ui.selected.get_untracked() else {
         return;
     };
@@ -297,10 +315,6 @@ pub fn on_key(ui: Ui, ev: KeyboardEvent) {
             });
             ui.selected.set(None);
             ui.status.set(format!("Deleted {id}"));
-            return;
-        }
-        "Escape" => {
-            ui.selected.set(None);
             return;
         }
         _ => return,
