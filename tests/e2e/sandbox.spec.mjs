@@ -623,3 +623,19 @@ test('Escape and a click on empty map always lead back to the demand panel', asy
   await page.mouse.up();
   await expect(page.getByTestId('fulfilment')).toHaveCount(0);
 });
+
+test('zooming in on a city and wheeling out fast below the centre keeps the network in view', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('pause').click();
+  const box = await page.getByTestId('map-canvas').boundingBox();
+  const station = await findStation(page);
+  await page.mouse.move(box.x + station.x, box.y + station.y);
+  for (let k = 0; k < 8; k++) await page.mouse.wheel(0, -400);
+  // Out, hard, with the pointer near the bottom edge of the map.
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height - 10);
+  for (let k = 0; k < 12; k++) await page.mouse.wheel(0, 1200);
+  // The scale bar reads a national scale and the FCs are drawn, not piled up.
+  await expect(page.getByTestId('scale')).toHaveText(/\d{3,} km/);
+  const orange = await colourCount(page, FC_ORANGE);
+  expect(orange, 'FC icons drawn').toBeGreaterThan(200);
+});

@@ -134,12 +134,16 @@ impl FrameLoop {
         let mut view = ui.view.get_value().unwrap_or_else(|| Viewport::new(w, h));
         view.width = w;
         view.height = h;
-        if ui.fit_requested.get_value() {
-            ui.sb.with_value(|s| {
-                view.fit(s.scenario.facilities.iter().map(|f| (f.lat, f.lon)), 72.0)
-            });
-            ui.fit_requested.set_value(false);
-        }
+        ui.sb.with_value(|s| {
+            let sites = s.scenario.facilities.iter().map(|f| (f.lat, f.lon));
+            if ui.fit_requested.get_value() {
+                view.fit(sites, 72.0);
+                ui.fit_requested.set_value(false);
+            } else {
+                // The network may have grown: keep the view's bounds on it.
+                view.set_bounds(sites);
+            }
+        });
         ui.view.set_value(Some(view));
         let bar = map::scale_bar(view.km_per_px(), 120.0);
         if ui.scale.get_untracked() != bar {

@@ -19,17 +19,36 @@ pub struct Viewport {
     /// Canvas size in CSS pixels.
     pub width: f64,
     pub height: f64,
+    /// World box the centre stays in (the network's), so no pan or zoom
+    /// can lose the network off screen.
+    pub bounds: Option<[f64; 4]>,
 }
 
+/// The whole world in 256 pixels.
 pub const MIN_SCALE: f64 = 256.0;
-/// 2^24: about 2 m per pixel.
-pub const MAX_SCALE: f64 = 16_777_216.0;
+/// How far out from the network's fit the view may zoom: the network then
+/// spans a quarter of the view, still recognisable as itself.
+const ZOOM_OUT_LIMIT: f64 = 4.0;
+
+/// 2^18: about 100 m per pixel in Britain, a town across the map. The
+/// basemap is 1:50m, so closer in it would be an empty field.
+pub const MAX_SCALE: f64 = 262_144.0;
 
 pub fn to_world(lat: f64, lon: f64) -> (f64, f64) {
     let lat = lat.clamp(-MAX_LAT, MAX_LAT).to_radians();
     let x = (lon + 180.0) / 360.0;
     let y = (1.0 - ((PI / 4.0 + lat / 2.0).tan()).ln() / PI) / 2.0;
     (x, y)
+}
+
+/// The world box of lat/lon points: [x0, y0, x1, y1] (None if no points).
+fn world_box(points: impl IntoIterator<Item = (f64, f64)>) -> Option<[f64; 4]> {
+    let mut b = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
+    for (lat, lon) in points {
+        let (x, y) = to_world(lat, lon);
+        b = [b[0].min(x), b[1].min(y), b[2].max(x), b[3].max(y)];
+    }
+    (b[0] <= b[2]).then_some(b)
 }
 
 pub fn to_lat_lon(x: f64, y: f64) -> (f64, f64) {
@@ -46,6 +65,40 @@ impl Viewport {
             scale: MIN_SCALE,
             width,
             height,
+            bounds: None,
+        }
+    }
+
+    /// Keep the centre over the box of `points` (lat, lon) from now on.
+    pub fn set_bounds(&mut self, points: impl IntoIterator<Item = (f64, f64)>) {
+        self.bounds = world_box(points);
+        self.clamp();
+    }
+
+    /// The farthest out the view goes: the network a quarter of the view
+    /// across ([`ZOOM_OUT_LIMIT`]), or the whole world with no network.
+    fn min_scale(&self) -> f64 {
+        let Some([x0, y0, x1, y1]) = self.bounds else {
+            return MIN_SCALE;
+        };
+        let (sx, sy) = (x1 - x0, y1 - y0);
+        if sx <= 0.0 && sy <= 0.0 {
+            return MIN_SCALE;
+        }
+        let fit = (self.width / sx.max(1e-9)).min(self.height / sy.max(1e-9));
+        (fit / ZOOM_OUT_LIMIT).clamp(MIN_SCALE, MAX_SCALE)
+    }
+
+    /// Scale within its limits, the centre in the world and in the bounds.
+    fn clamp(&mut self) {
+        if !(self.scale.is_finite() && self.cx.is_finite() && self.cy.is_finite()) {
+            *self = Viewport::new(self.width, self.height);
+        }
+        self.scale = self.scale.clamp(self.min_scale(), MAX_SCALE);
+        self.cy = self.cy.clamp(0.0, 1.0);
+        if let Some([x0, y0, x1, y1]) = self.bounds {
+            self.cx = self.cx.clamp(x0, x1);
+            self.cy = self.cy.clamp(y0, y1);
         }
     }
 
@@ -71,7 +124,8 @@ impl Viewport {
     /// Move the view by a screen delta (drag the map by dx, dy pixels).
     pub fn pan(&mut self, dx: f64, dy: f64) {
         self.cx -= dx / self.scale;
-        self.cy = (self.cy - dy / self.scale).clamp(0.0, 1.0);
+        self.cy -= dy / self.scale;
+        self.clamp();
     }
 
     /// Zoom by `factor` keeping the world point under screen (px, py) fixed.
@@ -81,28 +135,24 @@ impl Viewport {
         self.scale = (self.scale * factor).clamp(MIN_SCALE, MAX_SCALE);
         self.cx = wx - (px - self.width / 2.0) / self.scale;
         self.cy = wy - (py - self.height / 2.0) / self.scale;
+        self.clamp();
     }
 
     /// Fit lat/lon points with a margin in pixels.
     pub fn fit(&mut self, points: impl IntoIterator<Item = (f64, f64)>, margin: f64) {
-        let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-        for (lat, lon) in points {
-            let (x, y) = to_world(lat, lon);
-            x0 = x0.min(x);
-            y0 = y0.min(y);
-            x1 = x1.max(x);
-            y1 = y1.max(y);
-        }
-        if x0 > x1 {
+        let points: Vec<_> = points.into_iter().collect();
+        let Some([x0, y0, x1, y1]) = world_box(points.iter().copied()) else {
             return;
-        }
+        };
+        self.set_bounds(points);
         self.cx = (x0 + x1) / 2.0;
         self.cy = (y0 + y1) / 2.0;
         let w = (self.width - 2.0 * margin).max(10.0);
         let h = (self.height - 2.0 * margin).max(10.0);
         let span_x = (x1 - x0).max(1e-6);
         let span_y = (y1 - y0).max(1e-6);
-        self.scale = (w / span_x).min(h / span_y).clamp(MIN_SCALE, MAX_SCALE);
+        self.scale = (w / span_x).min(h / span_y);
+        self.clamp();
     }
 
     /// Kilometres per CSS pixel at the view centre (for labels and the scale bar).
@@ -157,6 +207,60 @@ mod tests {
         let km = v.km_per_px();
         v.zoom_at(400.0, 300.0, 2.0);
         assert!((v.km_per_px() - km / 2.0).abs() < 1e-9);
+    }
+
+    /// The UK network's corners.
+    const UK: [(f64, f64); 2] = [(50.0, -6.0), (58.0, 2.0)];
+
+    /// Does the network's box overlap the screen?
+    fn network_on_screen(v: &Viewport) -> bool {
+        let (x0, y0) = v.project(UK[0].0, UK[0].1);
+        let (x1, y1) = v.project(UK[1].0, UK[1].1);
+        x0.min(x1) <= v.width && x0.max(x1) >= 0.0 && y0.min(y1) <= v.height && y0.max(y1) >= 0.0
+    }
+
+    #[test]
+    fn no_wheel_pinch_or_pan_loses_the_network_or_the_numbers() {
+        // Random sequences, seeded: wheel and pinch steps at random points
+        // (fast wheels included), and drags of up to two screens.
+        for seq in 0..300 {
+            let mut rng = supply_sim::rng::Rng::fork(7, supply_sim::rng::Stream::Demand, seq);
+            let mut v = Viewport::new(800.0, 600.0);
+            v.fit(UK, 20.0);
+            for _ in 0..60 {
+                let (px, py) = (rng.f64() * 800.0, rng.f64() * 600.0);
+                if rng.f64() < 0.6 {
+                    let factor = 2f64.powf(rng.f64() * 6.0 - 3.0);
+                    v.zoom_at(px, py, factor);
+                } else {
+                    v.pan((rng.f64() - 0.5) * 3200.0, (rng.f64() - 0.5) * 2400.0);
+                }
+                assert!(v.cx.is_finite() && v.cy.is_finite() && v.scale.is_finite());
+                assert!((v.min_scale()..=MAX_SCALE).contains(&v.scale));
+                assert!(v.min_scale() >= MIN_SCALE);
+                assert!(v.km_per_px().is_finite() && v.km_per_px() > 0.0);
+                assert!(network_on_screen(&v), "sequence {seq}: {v:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn zooming_out_fast_below_the_centre_keeps_the_scale_true() {
+        // The reported collapse: in around London, then out hard with the
+        // pointer below the centre.
+        let mut v = Viewport::new(1440.0, 900.0);
+        v.fit(UK, 20.0);
+        let km0 = v.km_per_px();
+        let (lx, ly) = v.project(51.5, -0.13);
+        for _ in 0..8 {
+            v.zoom_at(lx, ly, 2.0);
+        }
+        for _ in 0..12 {
+            v.zoom_at(720.0, 880.0, 0.25);
+        }
+        let lat = to_lat_lon(v.cx, v.cy).0;
+        assert!((49.0..=59.0).contains(&lat), "centre at latitude {lat}");
+        assert!(v.km_per_px() >= km0, "{} km/px", v.km_per_px());
     }
 
     #[test]
