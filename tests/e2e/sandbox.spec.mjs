@@ -639,3 +639,22 @@ test('zooming in on a city and wheeling out fast below the centre keeps the netw
   const orange = await colourCount(page, FC_ORANGE);
   expect(orange, 'FC icons drawn').toBeGreaterThan(200);
 });
+
+test('undo and redo are disabled until there is something to undo or redo', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('pause').click();
+  const [undo, redo] = [page.getByTestId('undo'), page.getByTestId('redo')];
+  await expect(undo).toBeDisabled();
+  await expect(redo).toBeDisabled();
+  await items(page).filter({ hasText: 'FC Daventry' }).click();
+  await page.getByTestId('inspector-absence').fill('0.05');
+  await page.getByTestId('inspector-absence').press('Enter');
+  await expect(undo).toBeEnabled();
+  await expect(redo).toBeDisabled();
+  await undo.click();
+  await expect(undo).toBeDisabled();
+  await expect(redo).toBeEnabled();
+  await redo.click();
+  await expect(redo).toBeDisabled();
+  await expect(page.getByTestId('inspector-absence')).toHaveValue('0.05');
+});

@@ -26,6 +26,16 @@ impl<T> History<T> {
     }
 
     /// The state to go back to, given the current one.
+    /// Is there an edit to step back over?
+    pub fn can_undo(&self) -> bool {
+        !self.past.is_empty()
+    }
+
+    /// Is there an undone edit to step forward to?
+    pub fn can_redo(&self) -> bool {
+        !self.future.is_empty()
+    }
+
     pub fn undo(&mut self, current: T) -> Option<T> {
         let prev = self.past.pop()?;
         self.future.push(current);
@@ -62,6 +72,7 @@ mod tests {
         h.record(state);
         state = 9;
         assert!(h.redo(state).is_none());
+        assert!(!h.can_redo() && h.can_undo());
         assert_eq!(h.undo(state), Some(2));
     }
 

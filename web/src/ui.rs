@@ -112,6 +112,13 @@ impl Ui {
         self.changed();
     }
 
+    /// Read the edit history, tracking `rev` so a view re-reads it after
+    /// every change.
+    pub fn history<R>(&self, f: impl FnOnce(&crate::history::History<Scenario>) -> R) -> R {
+        self.rev.track();
+        self.sb.with_value(|s| f(&s.history))
+    }
+
     pub fn undo(&self) {
         self.travel(false);
     }

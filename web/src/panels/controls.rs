@@ -119,8 +119,12 @@ pub fn Controls() -> impl IntoView {
                 </label>
             </span>
             <span class="undo">
-                <button data-testid="undo" title="Undo (Ctrl+Z)" on:click=move |_| ui.undo()>"↶"</button>
-                <button data-testid="redo" title="Redo (Ctrl+Shift+Z)" on:click=move |_| ui.redo()>"↷"</button>
+                <button data-testid="undo" title="Undo (Ctrl+Z)" aria-label="Undo"
+                    prop:disabled=move || !ui.history(|h| h.can_undo())
+                    on:click=move |_| ui.undo()>"↶"</button>
+                <button data-testid="redo" title="Redo (Ctrl+Shift+Z)" aria-label="Redo"
+                    prop:disabled=move || !ui.history(|h| h.can_redo())
+                    on:click=move |_| ui.redo()>"↷"</button>
             </span>
         </header>
     }
