@@ -658,3 +658,14 @@ test('undo and redo are disabled until there is something to undo or redo', asyn
   await expect(redo).toBeDisabled();
   await expect(page.getByTestId('inspector-absence')).toHaveValue('0.05');
 });
+
+test('a status message is read out politely and clears itself', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('pause').click();
+  const status = page.getByTestId('status');
+  await expect(status).toHaveAttribute('aria-live', 'polite');
+  await page.getByTestId('reset').click();
+  await expect(status).toHaveText('Reset to day 1, 00:00');
+  await expect(status).toHaveText('', { timeout: 15_000 });
+  await expect(status).toBeHidden();
+});

@@ -51,6 +51,10 @@ fn opening_sandbox() -> (Sandbox, Vec<String>) {
     (sandbox, notes)
 }
 
+/// How long a status message stays, seconds: long enough to read a
+/// two-line import error aloud to a class.
+const STATUS_SECONDS: u64 = 10;
+
 #[component]
 pub fn App() -> impl IntoView {
     let (sandbox, notes) = opening_sandbox();
@@ -70,6 +74,22 @@ pub fn App() -> impl IntoView {
             ui.unsaved.set_value(false);
             ui.sb.with_value(crate::persist::save);
         }
+    });
+
+    // A status line is a toast: it clears itself once read.
+    Effect::new(move |_| {
+        let msg = ui.status.get();
+        if msg.is_empty() {
+            return;
+        }
+        set_timeout(
+            move || {
+                if ui.status.get_untracked() == msg {
+                    ui.status.set(String::new());
+                }
+            },
+            std::time::Duration::from_secs(STATUS_SECONDS),
+        );
     });
 
     let canvas = NodeRef::<Canvas>::new();
@@ -97,7 +117,7 @@ pub fn App() -> impl IntoView {
                 <Legend />
                 <ScaleBar />
                 {move || perf_on.then(|| view! { <PerfOverlay /> })}
-                <p class="status" data-testid="status">{move || ui.status.get()}</p>
+                <p class="status" data-testid="status" aria-live="polite">{move || ui.status.get()}</p>
             </div>
             <aside class="right">
                 <KpiPanel />
