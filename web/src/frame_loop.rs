@@ -60,6 +60,7 @@ pub fn start(ui: Ui, canvas: HtmlCanvasElement, map_box: HtmlDivElement, perf_on
         window: PerfWindow::default(),
         last_draw_ms: 0.0,
         round: None,
+        bounds_rev: None,
     };
     request_frames(move |ts| frames.tick(ts));
 }
@@ -81,6 +82,8 @@ struct FrameLoop {
     last_draw_ms: f64,
     /// The selected van's round, built once per selection.
     round: Option<DrawnRound>,
+    /// The scenario revision the view's bounds were last taken from.
+    bounds_rev: Option<u64>,
 }
 
 /// A van's round as drawn: its trip (lane, departure) and the (lat, lon)
@@ -119,7 +122,7 @@ impl FrameLoop {
     /// Size the canvas to its box at the device pixel ratio, update the
     /// viewport (fitting it when asked) and the scale bar. Returns the
     /// viewport and the pixel ratio.
-    fn size_canvas(&self) -> (Viewport, f64) {
+    fn size_canvas(&mut self) -> (Viewport, f64) {
         let ui = self.ui;
         let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
         let (w, h) = (
@@ -134,16 +137,21 @@ impl FrameLoop {
         let mut view = ui.view.get_value().unwrap_or_else(|| Viewport::new(w, h));
         view.width = w;
         view.height = h;
-        ui.sb.with_value(|s| {
-            let sites = s.scenario.facilities.iter().map(|f| (f.lat, f.lon));
-            if ui.fit_requested.get_value() {
-                view.fit(sites, 72.0);
-                ui.fit_requested.set_value(false);
-            } else {
-                // The network may have grown: keep the view's bounds on it.
-                view.set_bounds(sites);
-            }
-        });
+        let rev = ui.rev.get_untracked();
+        let fit = ui.fit_requested.get_value();
+        if fit || self.bounds_rev != Some(rev) {
+            // A fit, or a changed network: the view's bounds follow it.
+            ui.sb.with_value(|s| {
+                let sites = s.scenario.facilities.iter().map(|f| (f.lat, f.lon));
+                if fit {
+                    view.fit(sites, 72.0);
+                } else {
+                    view.set_bounds(sites);
+                }
+            });
+            ui.fit_requested.set_value(false);
+            self.bounds_rev = Some(rev);
+        }
         ui.view.set_value(Some(view));
         let bar = map::scale_bar(view.km_per_px(), 120.0);
         if ui.scale.get_untracked() != bar {

@@ -7,11 +7,14 @@
 //! (busy for the round trip); crowdsourced fleets vary by hour; drones can be
 //! grounded by weather (retry in an hour).
 //!
-//! Last mile: a vehicle to a zone drives to the centroid, tours the zone
-//! (Beardwood–Halton–Hammersley length 0.7124·√(n·πr²) for n stops, plus
-//! `stop_s` per stop), drops its parcels evenly along the tour and returns;
-//! cost and CO2e count the round trip and the tour. Linehaul counts one way
-//! (backhaul assumed).
+//! Last mile: a vehicle to a zone drives out, tours its district and
+//! returns. Its district is its share of the departure's stops, so a round
+//! of n stops is n · k·√(A/wave) km ([`geo::km_per_stop`], k calibrated
+//! against built rounds) plus `stop_s` per stop; parcels drop evenly along
+//! the tour. Drones fly out and back per parcel. Each simulated vehicle is
+//! its lane's share of a real one (the scenario's scale): it loads that
+//! share of a real payload and is charged that share of the round's km,
+//! hours and CO2e. Linehaul counts one way (backhaul assumed).
 
 use super::Ctx;
 use super::ledger::Trip;
@@ -289,10 +292,10 @@ impl Lanes {
         queue.push(at, Ev::Dispatch(lane, why));
     }
 
-    /// Parcels a departure on zone lane `l` could take now, in a real
-    /// network (the simulated count over the scale); 0 on other lanes.
+    /// Parcels a departure on lane `l` could take now, in a real network
+    /// (the simulated count over the scale); 0 unless the lane tours.
     fn wave(&self, net: &Network, l: usize, now: SimTime) -> f64 {
-        if net.facilities[net.lanes[l].to].kind != FacilityKind::CustomerZone {
+        if !tours(net, &net.lanes[l]) {
             return 0.0;
         }
         let dock = &self.docks[l].parcels;
@@ -375,18 +378,13 @@ impl Lanes {
             .max(kg / li.fit_kg)
             .max(m3 / li.fit_m3)
             .min(1.0);
-        let (tour_s, real_km) = last_mile(ctx.net, li, parcels.len() as f64 / share, wave);
+        let real_stops = parcels.len() as f64 / share;
+        let (tour_s, real_km) = last_mile(ctx.net, li, real_stops, wave);
         let arrive = now + li.transit_s + tour_s;
         if let Some(i) = slot {
             self.fleets[l][i] = now + 2 * li.transit_s + tour_s;
         }
-        let round = ctx.net.facilities[li.to].kind == FacilityKind::CustomerZone
-            && li.fleet.max_stops.is_some_and(|m| m > 1.0);
-        let round_stops = if round {
-            parcels.len() as f64 / share
-        } else {
-            0.0
-        };
+        let round_stops = if tours(ctx.net, li) { real_stops } else { 0.0 };
         let load = Load {
             kg,
             m3,
@@ -434,6 +432,12 @@ impl Lanes {
     }
 }
 
+/// Does a vehicle on `li` make a round of stops? Every vehicle to a zone
+/// does, except those that carry one parcel per trip (drones).
+fn tours(net: &Network, li: &LaneInfo) -> bool {
+    net.facilities[li.to].kind == FacilityKind::CustomerZone && li.fleet.max_stops != Some(1.0)
+}
+
 /// What one vehicle carries, and the share of a real vehicle it is.
 #[derive(Clone, Copy)]
 struct Load {
@@ -479,7 +483,7 @@ fn last_mile(net: &Network, li: &LaneInfo, stops: f64, wave: f64) -> (SimTime, f
     if zone.kind != FacilityKind::CustomerZone {
         return (0, li.distance_km);
     }
-    if li.fleet.max_stops == Some(1.0) {
+    if !tours(net, li) {
         // One drop per sortie (drones): out to the customer and back.
         return (li.fleet.stop_s, 2.0 * li.distance_km);
     }

@@ -3,6 +3,7 @@
 //! `VALIDATION.md` (`supply-cli validation` writes it) and for the test
 //! that holds `uk-network` inside every range.
 
+use super::ratio;
 use super::report::{LaneReport, Report};
 use crate::emissions::Mode;
 use crate::scenario::FacilityKind;
@@ -177,10 +178,6 @@ pub fn checks(r: &Report) -> Vec<Check> {
             source,
         })
         .collect()
-}
-
-fn ratio(a: f64, b: f64) -> f64 {
-    if b > 0.0 { a / b } else { 0.0 }
 }
 
 fn is_zone(r: &Report, id: &str) -> bool {
