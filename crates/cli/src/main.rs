@@ -103,6 +103,9 @@ pub fn compile(source: &str, text: &str) -> Result<supply_sim::Network, ExitCode
         print_problems(source, &p);
         ExitCode::from(2)
     })?;
+    for w in supply_sim::warnings(&scenario) {
+        eprintln!("{source}: warning: {p}", p = w.describe());
+    }
     validate(&scenario).map_err(|p| {
         print_problems(source, &p);
         ExitCode::from(2)

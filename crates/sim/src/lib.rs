@@ -39,7 +39,7 @@ pub use network::Network;
 pub use problem::{Problem, Subject};
 pub use scenario::Scenario;
 pub use time::SimTime;
-pub use validate::validate;
+pub use validate::{validate, warnings};
 pub use view::report::Report;
 pub use view::{Kpis, frame::Frame};
 

@@ -209,3 +209,47 @@ fn problems_name_their_subject_and_one_bad_weekday_is_one_line() {
         format!("Inventory policy at {fc_name} · rule S: S must be greater than s")
     );
 }
+
+/// Valid but absurd values are warned of, naming the thing and the field,
+/// and they do not stop the run; the shipped scenarios have none.
+#[test]
+fn absurd_but_valid_values_are_warned_of_by_name() {
+    for (name, json) in builtin::ALL {
+        let s = Scenario::from_json(json).unwrap();
+        assert_eq!(supply_sim::warnings(&s), vec![], "{name} has warnings");
+    }
+    let mut s = Scenario::from_json(builtin::get("uk-network").unwrap()).unwrap();
+    let fc = s
+        .facilities
+        .iter()
+        .position(|f| f.capacity_per_hour.is_some())
+        .unwrap();
+    s.facilities[fc].capacity_per_hour = Some(1e12);
+    s.facilities[fc].absence_rate = Some(0.5);
+    s.demand[0].orders_per_day = 5e6;
+    s.lanes[0].speed_kmh = Some(1e-12);
+    s.scale = 0.0001;
+    let w = supply_sim::warnings(&s);
+    let fields: Vec<&str> = w.iter().map(|p| p.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        [
+            "scale",
+            "capacity_per_hour",
+            "absence_rate",
+            "orders_per_day",
+            "speed_kmh"
+        ]
+    );
+    let fc_name = &s.facilities[fc].name;
+    assert!(
+        w[1].describe().starts_with(&format!(
+            "Facility {fc_name} · capacity per hour: 1000000000000 an hour"
+        )),
+        "{}",
+        w[1].describe()
+    );
+    if let Err(p) = validate(&s) {
+        panic!("warnings do not stop a run: {p:?}");
+    }
+}

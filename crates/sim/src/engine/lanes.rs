@@ -65,6 +65,8 @@ pub(crate) struct Vehicle {
     /// the departure it shares the zone with (0 when not a round).
     pub round_stops: f32,
     pub wave: f32,
+    /// How full the real vehicle is, 0 to 1 (weight or volume, whichever binds).
+    pub fill: f32,
 }
 
 /// What comes off a vehicle at the end of its lane.
@@ -393,7 +395,9 @@ impl Lanes {
             share,
         };
         let out_h = (arrive - now + li.transit_s) as f64 / HOUR as f64;
-        ctx.ledger.charge_trip(l, trip(li, load, real_km, out_h));
+        let trip = trip(li, load, real_km, out_h);
+        let fill = trip.fill as f32;
+        ctx.ledger.charge_trip(l, trip);
         let veh = &mut self.vehicles[v];
         veh.lane = l as u32;
         veh.depart = now;
@@ -402,6 +406,7 @@ impl Lanes {
         veh.orders = parcels;
         veh.round_stops = round_stops as f32;
         veh.wave = wave as f32;
+        veh.fill = fill;
         ctx.queue.push(arrive, Ev::VehicleArrive(v));
     }
 

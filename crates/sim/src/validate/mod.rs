@@ -16,6 +16,7 @@ mod lanes;
 mod policies;
 mod products;
 mod routes;
+mod warnings;
 
 use crate::defaults::MAX_DAYS;
 use crate::network::{Horizon, Network, Routing};
@@ -23,6 +24,7 @@ use crate::problem::Problem;
 use crate::scenario::{Scenario, VERSION};
 use crate::time::{HOUR, hours};
 use check::{At, Checker};
+pub use warnings::warnings;
 
 /// Validate and compile. Returns every problem found.
 pub fn validate(s: &Scenario) -> Result<Network, Vec<Problem>> {

@@ -41,6 +41,8 @@ pub struct VehicleState {
     pub load_units: u64,
     /// A replenishment shipment rather than a parcel vehicle.
     pub replenishment: bool,
+    /// How full a parcel vehicle is, 0 to 1 (`None` for a shipment).
+    pub fill: Option<f32>,
 }
 
 impl Engine {
@@ -63,12 +65,12 @@ impl Engine {
         let parcels = self
             .lanes()
             .vehicles()
-            .map(|v| (v.lane, v.depart, v.arrive, v.units as u64, false));
+            .map(|v| (v.lane, v.depart, v.arrive, v.units as u64, Some(v.fill)));
         let shipments = self
             .stock()
             .shipments()
-            .map(|s| (s.lane, s.depart, s.arrive, s.units, true));
-        for (lane, depart, arrive, units, replenishment) in parcels.chain(shipments) {
+            .map(|s| (s.lane, s.depart, s.arrive, s.units, None));
+        for (lane, depart, arrive, units, fill) in parcels.chain(shipments) {
             let li = &net.lanes[lane as usize];
             out.vehicles.push(VehicleState {
                 lane,
@@ -78,7 +80,8 @@ impl Engine {
                 depart,
                 arrive,
                 load_units: units,
-                replenishment,
+                replenishment: fill.is_none(),
+                fill,
             });
         }
     }

@@ -63,10 +63,10 @@ pub const TERMS: [Term; 10] = [
     },
     Term {
         key: "co2e_g_per_package",
-        name: "CO2e / package",
-        unit: "g CO2e per delivered order",
+        name: "CO₂e / package",
+        unit: "g CO₂e per delivered order",
         definition: "Transport emissions so far (linehaul, replenishment and last mile, DESNZ 2024 factors) over the orders delivered; withheld like cost per package.",
-        formula: "1000 × kg CO2e / delivered, once delivered ≥ 50 % of placed",
+        formula: "1000 × kg CO₂e / delivered, once delivered ≥ 50 % of placed",
     },
     Term {
         key: "on_hand",
@@ -77,14 +77,14 @@ pub const TERMS: [Term; 10] = [
     },
     Term {
         key: "net_zero_share",
-        name: "Net-zero legs",
+        name: "Zero-emission share",
         unit: "% of parcel legs",
         definition: "Share of parcel legs (one parcel on one lane) carried by modes with no tailpipe emissions: electric vans and HGVs, electric rail, cargo bikes, drones.",
-        formula: "net-zero parcel legs / parcel legs",
+        formula: "zero-emission parcel legs / parcel legs",
     },
     Term {
         key: "labour_hours",
-        name: "Labour",
+        name: "Staff hours",
         unit: "hours",
         definition: "Warehouse head-hours paid so far: the heads rostered on each shift at FCs, sortation centers and delivery stations, busy or idle, present or absent. Heads are the capacity: each handles 1 / (labour hours per unit) units an hour.",
         formula: "Σ facilities Σ shifts rostered heads × hours worked since the warm-up",
