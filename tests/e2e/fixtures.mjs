@@ -62,3 +62,13 @@ export async function canvasStats(page) {
 export function screenshotPath(name) {
   return new URL(`../../target/screenshots/${name}.png`, import.meta.url).pathname;
 }
+
+/// Set the play/pause toggle to playing (`on`) or paused, as a person would:
+/// press it only if it is not already so.
+export async function setPlaying(page, on) {
+  const toggle = page.getByTestId('play-pause');
+  if ((await toggle.getAttribute('aria-pressed')) !== String(on)) await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', String(on));
+}
+export const play = (page) => setPlaying(page, true);
+export const pause = (page) => setPlaying(page, false);

@@ -1,4 +1,4 @@
-import { test, expect, openApp, canvasStats, screenshotPath } from './fixtures.mjs';
+import { test, expect, openApp, canvasStats, screenshotPath, play, pause } from './fixtures.mjs';
 
 test('the shell renders a drawn map and KPIs computed by the sim core', async ({ page }) => {
   await openApp(page);

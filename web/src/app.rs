@@ -9,7 +9,7 @@ use crate::{frame_loop, gestures};
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 
-fn query_flag(name: &str) -> bool {
+pub fn query_flag(name: &str) -> bool {
     web_sys::window()
         .and_then(|w| w.location().search().ok())
         .and_then(|q| web_sys::UrlSearchParams::new_with_str(&q).ok())
@@ -17,7 +17,7 @@ fn query_flag(name: &str) -> bool {
         .is_some_and(|v| v == "1" || v == "true")
 }
 
-fn query_value(name: &str) -> Option<String> {
+pub fn query_value(name: &str) -> Option<String> {
     web_sys::window()
         .and_then(|w| w.location().search().ok())
         .and_then(|q| web_sys::UrlSearchParams::new_with_str(&q).ok())
@@ -37,10 +37,23 @@ fn opening_sandbox() -> (Sandbox, Vec<String>) {
         }
         None => None,
     };
-    let sandbox = match requested.as_deref().map(Sandbox::builtin) {
-        Some(Ok(sb)) => sb,
-        other => {
-            if let (Some(Err(_)), Some(n)) = (other, &requested) {
+    let sandbox = match (requested, saved) {
+        // A link to the scenario the saved work is in: the work wins.
+        (Some(n), Some(saved)) if saved.name == n => saved,
+        (Some(n), saved) if supply_sim::builtin::get(&n).is_some() => {
+            // The saved work stays kept under its name for coming back to.
+            if let Some(saved) = saved {
+                crate::persist::keep_edits(&saved);
+            }
+            match crate::persist::kept_edits(&n) {
+                Some(scenario) => Sandbox::new(&n, scenario),
+                None => {
+                    Sandbox::builtin(&n).unwrap_or_else(|_| Sandbox::new("empty", empty_scenario()))
+                }
+            }
+        }
+        (requested, saved) => {
+            if let Some(n) = requested {
                 notes.push(format!("No built-in scenario named {n:?}"));
             }
             saved
@@ -58,7 +71,8 @@ const STATUS_SECONDS: u64 = 10;
 #[component]
 pub fn App() -> impl IntoView {
     let (sandbox, notes) = opening_sandbox();
-    let ui = Ui::new(sandbox);
+    let ui = Ui::new(sandbox, crate::prefs::autoplay());
+    crate::prefs::apply_large_text(crate::prefs::large_text());
     if !notes.is_empty() {
         let opened = ui.sb.with_value(|s| s.scenario.name.clone());
         ui.status
@@ -111,11 +125,14 @@ pub fn App() -> impl IntoView {
                 <Palette map_box=map_box />
                 <FacilityList />
             </aside>
-            <div class="map" data-testid="map" node_ref=map_box tabindex="0" aria-label="Network map">
+            <div class="map" data-testid="map" node_ref=map_box tabindex="0" role="application"
+                aria-label="Network map" aria-describedby="map-summary">
+                <MapSummary />
                 <canvas node_ref=canvas data-testid="map-canvas"></canvas>
                 <MapButtons />
                 <Legend />
                 <ScaleBar />
+                <p class="attribution">"Coast: Natural Earth · Places: © GeoNames, CC BY 4.0"</p>
                 {move || perf_on.then(|| view! { <PerfOverlay /> })}
                 <p class="status" data-testid="status" aria-live="polite">{move || ui.status.get()}</p>
             </div>
@@ -147,8 +164,8 @@ fn MapButtons() -> impl IntoView {
     };
     view! {
         <div class="map-buttons">
-            <button title="Zoom in" data-testid="zoom-in" on:click=move |_| zoom(1.5)>"+"</button>
-            <button title="Zoom out" data-testid="zoom-out" on:click=move |_| zoom(1.0 / 1.5)>"−"</button>
+            <button title="Zoom in" data-testid="zoom-in" on:click=move |_| zoom(gestures::KEY_ZOOM)>"+"</button>
+            <button title="Zoom out" data-testid="zoom-out" on:click=move |_| zoom(1.0 / gestures::KEY_ZOOM)>"−"</button>
             <button title="Fit the network" data-testid="fit" on:click=move |_| ui.fit_requested.set_value(true)>"⤢"</button>
         </div>
     }
@@ -172,22 +189,70 @@ fn ScaleBar() -> impl IntoView {
     }
 }
 
+/// The key to every symbol on the map: facility kinds, zone areas,
+/// utilisation arcs, the stockout ring, vehicles and lane modes. It can be
+/// collapsed, and on a small page it starts so.
 #[component]
 fn Legend() -> impl IntoView {
+    use crate::labels::{kind_label, mode_label};
+    use crate::style::{kind_colour, kind_glyph, mode_colour};
     use supply_sim::emissions::Mode;
+    let size = |v: Result<wasm_bindgen::JsValue, _>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+    let wide = web_sys::window().is_some_and(|w| {
+        size(w.inner_width()) >= LEGEND_OPEN_PX.0 && size(w.inner_height()) >= LEGEND_OPEN_PX.1
+    });
     view! {
-        <div class="legend" data-testid="legend">
-            {Mode::ALL
-                .iter()
-                .map(|&m| {
-                    view! {
-                        <span>
-                            <i style=format!("background:{}", crate::style::mode_colour(m))></i>
-                            {crate::labels::mode_label(m)}
-                        </span>
-                    }
-                })
-                .collect_view()}
-        </div>
+        <details class="legend" data-testid="legend" open=wide>
+            <summary>"Legend"</summary>
+            <div class="legend-grid">
+                {crate::edit::KINDS
+                    .iter()
+                    .map(|&k| view! {
+                        <span><b class="glyph" aria-hidden="true" style=format!("color:{}", kind_colour(k))>{kind_glyph(k)}</b>{kind_label(k)}</span>
+                    })
+                    .collect_view()}
+                <span><b class="sym zone" aria-hidden="true"></b>"Zone's area"</span>
+                <span><b class="sym busy" aria-hidden="true"></b>"Arc: how busy"</span>
+                <span><b class="sym stockout" aria-hidden="true"></b>"Red ring: out of stock"</span>
+                <span><b class="sym vehicle" aria-hidden="true"></b>"Vehicle: colour = how full"</span>
+                {Mode::ALL
+                    .iter()
+                    .map(|&m| view! {
+                        <span><i aria-hidden="true" style=format!("background:{}", mode_colour(m))></i>{mode_label(m)}</span>
+                    })
+                    .collect_view()}
+            </div>
+        </details>
     }
+}
+
+/// The smallest page (CSS px, width and height) on which the legend starts
+/// open: on smaller ones it would hide part of the network.
+const LEGEND_OPEN_PX: (f64, f64) = (1400.0, 850.0);
+
+/// The map's text alternative: what it shows, in words, and where the
+/// accessible view (the facility list) is.
+#[component]
+fn MapSummary() -> impl IntoView {
+    let ui = use_ui();
+    let text = move || {
+        ui.rev.track();
+        ui.sb.with_value(|s| {
+            let mut counts: Vec<String> = Vec::new();
+            for &k in crate::edit::KINDS.iter() {
+                let n = s.scenario.facilities.iter().filter(|f| f.kind == k).count();
+                if n > 0 {
+                    counts.push(format!("{n} {}", crate::labels::kind_label(k).to_lowercase()));
+                }
+            }
+            format!(
+                "Map of {}: {} facilities ({}) joined by {} lanes. The facility list is the map in words: choose a facility there to inspect it. On the map, the arrow keys pan, + and − zoom, and Space plays or pauses.",
+                s.scenario.name,
+                s.scenario.facilities.len(),
+                counts.join(", "),
+                s.scenario.lanes.len()
+            )
+        })
+    };
+    view! { <p id="map-summary" class="sr-only" data-testid="map-summary">{text}</p> }
 }

@@ -5,6 +5,20 @@ use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
+/// The x value of the start of the run: day 1, as the clock counts.
+pub const FIRST_DAY: f64 = 1.0;
+
+/// Sim seconds to the chart's x axis: day 1 starts at [`FIRST_DAY`].
+pub fn day_of(t: u64) -> f64 {
+    FIRST_DAY + t as f64 / 86_400.0
+}
+
+/// How many x labels a span of `days` gets: one per whole day at most, so
+/// plotters never picks a fractional step, and at most eight.
+fn day_ticks(days: f64) -> usize {
+    (days.ceil() as usize + 1).clamp(2, 8)
+}
+
 pub struct Series<'a> {
     pub label: &'a str,
     pub points: &'a [(f64, f64)],
@@ -12,8 +26,9 @@ pub struct Series<'a> {
 }
 
 /// Draw series on the canvas, sized to its CSS box at the device pixel ratio.
-/// The x axis is sim days; units are named in the panel around the chart.
-pub fn line_chart(canvas: &HtmlCanvasElement, series: &[Series]) {
+/// The x axis is the day of the run, numbered like the clock (day 1 starts
+/// at x = 1); `y_title` names the y axis and its unit.
+pub fn line_chart(canvas: &HtmlCanvasElement, series: &[Series], y_title: &str) {
     let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
     let (w, h) = (
         canvas.client_width().max(50) as f64,
@@ -30,34 +45,30 @@ pub fn line_chart(canvas: &HtmlCanvasElement, series: &[Series]) {
     let root = backend.into_drawing_area();
     let _ = root.fill(&WHITE);
     let all = series.iter().flat_map(|s| s.points.iter());
-    let (mut x1, mut y0, mut y1) = (0.0f64, 0.0f64, 0.0f64);
+    let (mut x1, mut y0, mut y1) = (FIRST_DAY, 0.0f64, 0.0f64);
     for &(x, y) in all {
         x1 = x1.max(x);
         y0 = y0.min(y);
         y1 = y1.max(y);
     }
-    // At least a day wide, so early in a run the axis is not a smear of 0.0 labels.
-    let x1 = x1.max(1.0);
+    // At least a day wide, so early in a run the axis is not a smear of labels.
+    let x1 = x1.max(FIRST_DAY + 1.0);
     let y1 = if y1 > y0 { y1 * 1.08 } else { y0 + 1.0 };
     let font = (12.0 * dpr) as i32;
     let y_span = y1 - y0;
     let Ok(mut chart) = ChartBuilder::on(&root)
         .margin((6.0 * dpr) as i32)
-        .x_label_area_size((20.0 * dpr) as i32)
-        .y_label_area_size((48.0 * dpr) as i32)
-        .build_cartesian_2d(0.0..x1, y0..y1)
+        .x_label_area_size((34.0 * dpr) as i32)
+        .y_label_area_size((62.0 * dpr) as i32)
+        .build_cartesian_2d(FIRST_DAY..x1, y0..y1)
     else {
         return;
     };
     let _ = chart
         .configure_mesh()
-        .x_label_formatter(&|v| {
-            if x1 < 5.0 {
-                format!("{v:.1}")
-            } else {
-                format!("{v:.0}")
-            }
-        })
+        // No more labels than whole days, so every tick is a day number.
+        .x_labels(day_ticks(x1 - FIRST_DAY))
+        .x_label_formatter(&|v| format!("{v:.0}"))
         .y_label_formatter(&|v| {
             if y_span >= 20.0 {
                 format!("{v:.0}")
@@ -65,9 +76,11 @@ pub fn line_chart(canvas: &HtmlCanvasElement, series: &[Series]) {
                 format!("{v:.1}")
             }
         })
-        .x_labels(6)
         .y_labels(5)
+        .x_desc("Day")
+        .y_desc(y_title)
         .label_style(("sans-serif", font))
+        .axis_desc_style(("sans-serif", font))
         .light_line_style(RGBColor(235, 238, 242))
         .draw();
     for s in series {

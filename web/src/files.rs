@@ -78,30 +78,31 @@ pub fn export_report(ui: Ui) {
 /// Open an imported file. A file that does not parse leaves the current work
 /// as it is and says what is wrong and where.
 pub fn import_text(ui: Ui, file_name: &str, text: &str) {
-    match Scenario::from_json(text) {
+    ui.status.set(match Scenario::from_json(text) {
         Ok(scenario) => {
             let name = file_name.trim_end_matches(".json").to_owned();
             ui.load(Sandbox::new(&name, scenario));
-            let problems = ui.sb.with_value(|s| s.problems.len());
-            ui.status.set(if problems == 0 {
-                format!("Imported {file_name}")
-            } else {
-                format!("Imported {file_name} with {problems} problem(s) to fix")
-            });
+            let problems = ui
+                .sb
+                .with_value(|s| supply_sim::problem::summarise(&s.problems).len());
+            match problems {
+                0 => format!("Opened {file_name}"),
+                1 => format!("Opened {file_name}; it has a problem to fix, shown on the right"),
+                n => format!("Opened {file_name}; it has {n} problems to fix, shown on the right"),
+            }
         }
-        Err(problems) => {
-            let first = problems.first().map(|p| {
-                let at = match (p.line, p.column) {
-                    (Some(l), Some(c)) => format!(" (line {l}, column {c})"),
-                    _ => String::new(),
-                };
-                format!("{p}{at}")
-            });
-            ui.status.set(format!(
-                "Cannot import {file_name}: {}. Your work is unchanged.",
-                first.unwrap_or_default()
-            ));
-        }
+        Err(problems) => format!(
+            "Cannot open {file_name}: {}. Your work is unchanged.",
+            problems.first().map(where_and_what).unwrap_or_default()
+        ),
+    });
+}
+
+/// A file's first problem for a person: what is wrong, then where, once.
+fn where_and_what(p: &supply_sim::Problem) -> String {
+    match (p.line, p.column) {
+        (Some(l), Some(c)) => format!("{} (line {l}, column {c})", p.describe()),
+        _ => p.describe(),
     }
 }
 

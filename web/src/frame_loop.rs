@@ -12,6 +12,10 @@ use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
 use supply_sim::{Frame, SimTime};
+
+/// Room left round the network when the view fits it, CSS px: enough for a
+/// label beside the outermost sites.
+const FIT_MARGIN_PX: f64 = 90.0;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlDivElement};
@@ -144,7 +148,7 @@ impl FrameLoop {
             ui.sb.with_value(|s| {
                 let sites = s.scenario.facilities.iter().map(|f| (f.lat, f.lon));
                 if fit {
-                    view.fit(sites, 72.0);
+                    view.fit(sites, FIT_MARGIN_PX);
                 } else {
                     view.set_bounds(sites);
                 }

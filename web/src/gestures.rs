@@ -300,6 +300,9 @@ pub fn on_key(ui: Ui, ev: KeyboardEvent) {
         return;
     }
     let Some(Selection::Facility(id)) = ui.selected.get_untracked() else {
+        if on_map(&ev) {
+            map_key(ui, &ev);
+        }
         return;
     };
     let step = if ev.shift_key() { 25.0 } else { 5.0 };
@@ -321,6 +324,50 @@ pub fn on_key(ui: Ui, ev: KeyboardEvent) {
     };
     ev.prevent_default();
     nudge(ui, &id, dx, dy);
+}
+
+/// Is the key for the map: pressed with the map focused, or with nothing
+/// focused at all?
+fn on_map(ev: &KeyboardEvent) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_none_or(|el| {
+            el.tag_name() == "BODY" || el.get_attribute("data-testid").as_deref() == Some("map")
+        })
+}
+
+/// Screen pixels an arrow key pans the map by (Shift: four times as far).
+const ARROW_PAN_PX: f64 = 60.0;
+/// Zoom factor of one `+` or `−` key press, the same as the map's buttons.
+pub const KEY_ZOOM: f64 = 1.5;
+
+/// The map's own keys: Space plays or pauses, `+`/`−` zoom on the centre,
+/// the arrows pan.
+fn map_key(ui: Ui, ev: &KeyboardEvent) {
+    let step = if ev.shift_key() {
+        4.0 * ARROW_PAN_PX
+    } else {
+        ARROW_PAN_PX
+    };
+    let view = |f: &dyn Fn(&mut crate::viewport::Viewport)| {
+        ui.view.update_value(|v| {
+            if let Some(v) = v {
+                f(v)
+            }
+        })
+    };
+    match ev.key().as_str() {
+        " " => ui.toggle_playing(),
+        "+" | "=" => view(&|v| v.zoom_at(v.width / 2.0, v.height / 2.0, KEY_ZOOM)),
+        "-" | "_" => view(&|v| v.zoom_at(v.width / 2.0, v.height / 2.0, 1.0 / KEY_ZOOM)),
+        // An arrow moves the view, so the map slides the other way.
+        "ArrowLeft" => view(&|v| v.pan(step, 0.0)),
+        "ArrowRight" => view(&|v| v.pan(-step, 0.0)),
+        "ArrowUp" => view(&|v| v.pan(0.0, step)),
+        "ArrowDown" => view(&|v| v.pan(0.0, -step)),
+        _ => return,
+    }
+    ev.prevent_default();
 }
 
 /// Move a facility by (dx, dy) screen pixels, as one undoable edit.

@@ -10,17 +10,15 @@ mod files;
 mod frame_loop;
 mod gestures;
 mod history;
+mod label_layout;
 mod labels;
 mod lane_ends;
 mod map;
 mod panels;
 mod perf;
 mod persist;
-#[allow(
-    dead_code,
-    reason = "the map draws the names in a later change; tested meanwhile"
-)]
 mod places;
+mod prefs;
 mod sandbox;
 mod style;
 mod ui;

@@ -60,6 +60,8 @@ pub fn draw(ctx: &Ctx, scene: &Scene) {
         .iter()
         .map(|f| v.project(f.lat, f.lon))
         .collect();
+    let towns = visible_towns(v);
+    draw_town_dots(ctx, &towns);
     draw_zones(ctx, scene, &pos);
     draw_lanes(ctx, scene, &pos);
     if let Some(path) = scene.round {
@@ -70,6 +72,7 @@ pub fn draw(ctx: &Ctx, scene: &Scene) {
         draw_vehicles(ctx, v, frame, scene.time, &placer, scene.selected);
     }
     draw_facilities(ctx, scene, &pos);
+    draw_labels(ctx, scene, &pos, &towns);
     if let Some((kind, x, y)) = scene.ghost {
         ctx.set_global_alpha(0.6);
         draw_icon(ctx, kind, x, y, 11.0);
@@ -184,6 +187,11 @@ impl Placer {
 
     /// A vehicle's screen position at sim time `t`, interpolated along its lane.
     pub fn xy(&self, veh: &VehicleState, t: SimTime) -> Option<(f64, f64)> {
+        self.pose(veh, t).map(|(x, y, _, _)| (x, y))
+    }
+
+    /// A vehicle's position and heading (a unit vector, east-south) at `t`.
+    pub fn pose(&self, veh: &VehicleState, t: SimTime) -> Option<(f64, f64, f64, f64)> {
         let &(ax, ay) = self.pos.get(veh.from as usize)?;
         let &(bx, by) = self.pos.get(veh.to as usize)?;
         let (bx, by) = match self.spread.get(veh.to as usize) {
@@ -194,10 +202,55 @@ impl Placer {
             _ => (bx, by),
         };
         let p = progress(veh.depart, veh.arrive, t);
-        Some((ax + (bx - ax) * p, ay + (by - ay) * p))
+        let len = (bx - ax).hypot(by - ay);
+        let (hx, hy) = if len > 1e-9 {
+            ((bx - ax) / len, (by - ay) / len)
+        } else {
+            (1.0, 0.0)
+        };
+        Some((ax + (bx - ax) * p, ay + (by - ay) * p, hx, hy))
     }
 }
 
+/// A vehicle's body on the map, CSS px: length along its heading and width,
+/// for a parcel vehicle and for a (larger) replenishment shipment.
+const BODY: (f64, f64) = (20.0, 10.0);
+const SHIPMENT_BODY: (f64, f64) = (24.0, 12.0);
+/// The solid cab at the back and the border round the load space, px.
+const CAB: f64 = 5.0;
+const BORDER: f64 = 2.0;
+
+/// The four corners of a box along heading (hx, hy) centred at (x, y):
+/// from `back` to `front` along the heading, half-width `half` across it.
+fn oriented(
+    x: f64,
+    y: f64,
+    (hx, hy): (f64, f64),
+    back: f64,
+    front: f64,
+    half: f64,
+) -> [(f64, f64); 4] {
+    let (nx, ny) = (-hy, hx);
+    let at = |along: f64, across: f64| (x + hx * along + nx * across, y + hy * along + ny * across);
+    [
+        at(back, -half),
+        at(front, -half),
+        at(front, half),
+        at(back, half),
+    ]
+}
+
+fn add_polygon(ctx: &Ctx, pts: &[(f64, f64)]) {
+    ctx.move_to(pts[0].0, pts[0].1);
+    for &(px, py) in &pts[1..] {
+        ctx.line_to(px, py);
+    }
+    ctx.close_path();
+}
+
+/// Vehicles as arrows in their mode's colour, pointing the way they go.
+/// A parcel vehicle's load space shows how full it is: coloured from the
+/// back, white where it is empty.
 fn draw_vehicles(
     ctx: &Ctx,
     view: &Viewport,
@@ -211,19 +264,36 @@ fn draw_vehicles(
     // Outlines help a few vehicles stand out; with thousands they only cost time.
     let outline = frame.vehicles.len() < 2_000;
     let (w, h) = (view.width, view.height);
+    // The empty load space of every vehicle, filled white in one go.
+    let mut empty: Vec<[(f64, f64); 4]> = Vec::new();
     for mode in Mode::ALL {
         ctx.set_fill_style_str(mode_colour(mode));
         ctx.begin_path();
         let mut any = false;
         for veh in frame.vehicles.iter().filter(|v| v.mode == mode) {
-            let Some((x, y)) = placer.xy(veh, t) else {
+            let Some((x, y, hx, hy)) = placer.pose(veh, t) else {
                 continue;
             };
-            if x < -10.0 || y < -10.0 || x > w + 10.0 || y > h + 10.0 {
+            if x < -20.0 || y < -20.0 || x > w + 20.0 || y > h + 20.0 {
                 continue;
             }
-            let size = if veh.replenishment { 9.0 } else { 7.0 };
-            ctx.rect(x - size / 2.0, y - size / 2.0, size, size);
+            let (len, wid) = if veh.replenishment {
+                SHIPMENT_BODY
+            } else {
+                BODY
+            };
+            let (back, half) = (-len / 2.0, wid / 2.0);
+            let nose = len / 2.0 - half;
+            let body = oriented(x, y, (hx, hy), back, nose, half);
+            let tip = (x + hx * len / 2.0, y + hy * len / 2.0);
+            add_polygon(ctx, &[body[0], body[1], tip, body[2], body[3]]);
+            if let Some(fill) = veh.fill {
+                let (from, to) = (back + CAB, nose - BORDER);
+                let start = from + (to - from) * f64::from(fill.clamp(0.0, 1.0));
+                if start < to {
+                    empty.push(oriented(x, y, (hx, hy), start, to, half - BORDER));
+                }
+            }
             any = true;
         }
         if any {
@@ -233,6 +303,12 @@ fn draw_vehicles(
             }
         }
     }
+    ctx.set_fill_style_str("#ffffff");
+    ctx.begin_path();
+    for quad in &empty {
+        add_polygon(ctx, quad);
+    }
+    ctx.fill();
     if let Some(Selection::Vehicle { lane, depart }) = selected
         && let Some(veh) = frame
             .vehicles
@@ -243,7 +319,7 @@ fn draw_vehicles(
         ctx.set_stroke_style_str(SELECTION_BLUE);
         ctx.set_line_width(3.0);
         ctx.begin_path();
-        let _ = ctx.arc(x, y, 10.0, 0.0, TAU);
+        let _ = ctx.arc(x, y, 13.0, 0.0, TAU);
         ctx.stroke();
     }
 }
@@ -269,6 +345,10 @@ fn draw_round(ctx: &Ctx, v: &Viewport, path: &[(f64, f64)]) {
     }
 }
 
+/// How near a click must be to a vehicle's centre to pick it, CSS px:
+/// anywhere on its body.
+const PICK_RADIUS: f64 = 12.0;
+
 /// The vehicle nearest a screen point, within a few pixels.
 pub fn vehicle_at(
     placer: &Placer,
@@ -285,24 +365,16 @@ pub fn vehicle_at(
                 .xy(v, t)
                 .map(|(x, y)| ((x - px).powi(2) + (y - py).powi(2), v))
         })
-        .filter(|(d2, _)| *d2 <= 8.0 * 8.0)
+        .filter(|(d2, _)| *d2 <= PICK_RADIUS * PICK_RADIUS)
         .min_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, v)| *v)
 }
 
 fn draw_facilities(ctx: &Ctx, scene: &Scene, pos: &[(f64, f64)]) {
-    // Labels appear as the map zooms in: big sites first, then all.
-    let km_px = scene.view.km_per_px();
-    ctx.set_font("12px system-ui, sans-serif");
     for (i, (f, &(x, y))) in scene.scenario.facilities.iter().zip(pos).enumerate() {
         let state = scene.frame.and_then(|fr| fr.facilities.get(i));
         let selected = matches!(scene.selected, Some(Selection::Facility(id)) if *id == f.id);
-        let hovered = scene.hovered == Some(f.id.as_str());
-        let size = match f.kind {
-            FacilityKind::FulfillmentCenter | FacilityKind::Port => 10.0,
-            FacilityKind::CustomerZone => 5.0,
-            _ => 8.0,
-        };
+        let size = icon_size(f.kind);
         if let Some(st) = state {
             // Utilisation ring: the busier, the fuller the arc.
             if st.utilisation > 0.0 && f.kind != FacilityKind::CustomerZone {
@@ -335,26 +407,157 @@ fn draw_facilities(ctx: &Ctx, scene: &Scene, pos: &[(f64, f64)]) {
             ctx.stroke();
         }
         draw_icon(ctx, f.kind, x, y, size);
-        let major = matches!(
-            f.kind,
-            FacilityKind::FulfillmentCenter | FacilityKind::Port | FacilityKind::Supplier
-        );
-        let labelled = km_px < 0.35 || (major && km_px < 1.5);
-        if labelled || selected || hovered {
-            ctx.set_fill_style_str("#17202a");
-            let _ = ctx.fill_text(&f.name, x + size + 4.0, y + 4.0);
-            if let Some(st) = state
-                .filter(|_| f.kind == FacilityKind::FulfillmentCenter && (km_px < 0.35 || selected))
-            {
-                ctx.set_fill_style_str("#566573");
-                let _ = ctx.fill_text(
-                    &format!("stock {} · queue {}", st.stock, st.queue),
-                    x + size + 4.0,
-                    y + 18.0,
-                );
-            }
+    }
+}
+
+/// The most minor place rank shown at a zoom (km per CSS pixel): only the
+/// great cities when the whole of Europe is in view, towns of 50,000 when
+/// a region is. Ranks are set out in [`crate::places`].
+fn town_rank_at(km_px: f64) -> Option<u8> {
+    const STEPS: [(f64, u8); 6] = [(6.0, 0), (3.0, 2), (1.5, 3), (0.7, 4), (0.35, 5), (0.15, 6)];
+    if km_px > 20.0 {
+        return None;
+    }
+    Some(STEPS.iter().find(|(km, _)| km_px > *km).map_or(7, |s| s.1))
+}
+
+/// Radius of a town's dot, CSS px.
+const TOWN_DOT: f64 = 2.5;
+
+/// The places in view at this zoom, projected, most important first.
+fn visible_towns(v: &Viewport) -> Vec<(f64, f64, &'static crate::places::Place)> {
+    let Some(rank) = town_rank_at(v.km_per_px()) else {
+        return Vec::new();
+    };
+    crate::places::up_to_rank(rank)
+        .iter()
+        .map(|p| {
+            let (x, y) = v.project(p.lat, p.lon);
+            (x, y, p)
+        })
+        .filter(|&(x, y, _)| x >= 0.0 && y >= 0.0 && x <= v.width && y <= v.height)
+        .collect()
+}
+
+fn draw_town_dots(ctx: &Ctx, towns: &[(f64, f64, &crate::places::Place)]) {
+    ctx.set_fill_style_str("#7b8a97");
+    ctx.begin_path();
+    for &(x, y, _) in towns {
+        ctx.move_to(x + TOWN_DOT, y);
+        let _ = ctx.arc(x, y, TOWN_DOT, 0.0, TAU);
+    }
+    ctx.fill();
+}
+
+/// Icon half-size per kind, CSS px.
+fn icon_size(kind: FacilityKind) -> f64 {
+    match kind {
+        FacilityKind::FulfillmentCenter | FacilityKind::Port => 10.0,
+        FacilityKind::CustomerZone => 5.0,
+        _ => 8.0,
+    }
+}
+
+/// Which labels go first when space is short: the selected or hovered
+/// site, then the big sites, then the small.
+fn label_priority(kind: FacilityKind, picked: bool) -> u32 {
+    match (picked, kind) {
+        (true, _) => 0,
+        (_, FacilityKind::FulfillmentCenter | FacilityKind::Port | FacilityKind::Supplier) => 1,
+        (_, FacilityKind::SortationCenter) => 2,
+        (_, FacilityKind::DeliveryStation) => 3,
+        (_, FacilityKind::CustomerZone) => 4,
+    }
+}
+
+/// Height of one label line, CSS px (12 px text).
+const LABEL_LINE: f64 = 15.0;
+
+/// Priority of town labels: after every facility's, big towns first.
+const TOWN_PRIORITY: u32 = 10;
+
+/// Facility names (and an FC's stock and queue when zoomed in), then town
+/// names, placed so none overlaps another or an icon; the ones with no
+/// room are hidden.
+fn draw_labels(
+    ctx: &Ctx,
+    scene: &Scene,
+    pos: &[(f64, f64)],
+    towns: &[(f64, f64, &crate::places::Place)],
+) {
+    use crate::label_layout::{Label, Rect, place};
+    // Labels appear as the map zooms in: big sites first, then all.
+    let km_px = scene.view.km_per_px();
+    ctx.set_font("12px system-ui, sans-serif");
+    ctx.set_text_baseline("top");
+    let mut texts: Vec<(String, Option<String>)> = Vec::new();
+    let mut labels: Vec<Label> = Vec::new();
+    let mut icons: Vec<Rect> = Vec::new();
+    for (i, (f, &(x, y))) in scene.scenario.facilities.iter().zip(pos).enumerate() {
+        let size = icon_size(f.kind);
+        icons.push(Rect::around(x, y, size));
+        let picked = matches!(scene.selected, Some(Selection::Facility(id)) if *id == f.id)
+            || scene.hovered == Some(f.id.as_str());
+        let major = label_priority(f.kind, false) == 1;
+        if !(km_px < 0.35 || (major && km_px < 1.5) || picked) {
+            continue;
+        }
+        let state = scene.frame.and_then(|fr| fr.facilities.get(i));
+        let detail = state
+            .filter(|_| f.kind == FacilityKind::FulfillmentCenter && (km_px < 0.35 || picked))
+            .map(|st| format!("stock {} · queue {}", st.stock, st.queue));
+        let width = |t: &str| {
+            ctx.measure_text(t)
+                .map_or(7.0 * t.len() as f64, |m| m.width())
+        };
+        let w = width(&f.name).max(detail.as_deref().map_or(0.0, width));
+        let lines = if detail.is_some() { 2.0 } else { 1.0 };
+        let short = detail.is_some().then(|| (width(&f.name), LABEL_LINE));
+        labels.push(Label {
+            x,
+            y,
+            r: size,
+            w,
+            h: LABEL_LINE * lines,
+            priority: label_priority(f.kind, picked),
+            short,
+            must: picked,
+        });
+        texts.push((f.name.clone(), detail));
+    }
+    let facility_labels = labels.len();
+    for &(x, y, p) in towns {
+        let w = ctx
+            .measure_text(&p.name)
+            .map_or(7.0 * p.name.len() as f64, |m| m.width());
+        labels.push(Label {
+            x,
+            y,
+            r: TOWN_DOT,
+            w,
+            h: LABEL_LINE,
+            priority: TOWN_PRIORITY + u32::from(p.rank),
+            short: None,
+            must: false,
+        });
+        texts.push((p.name.clone(), None));
+    }
+    let placed = place(&labels, &icons, scene.view.width, scene.view.height);
+    for (k, ((name, detail), spot)) in texts.iter().zip(placed).enumerate() {
+        let Some(p) = spot else { continue };
+        let r = p.rect;
+        ctx.set_fill_style_str(if k < facility_labels {
+            "#17202a"
+        } else {
+            "#4d5b68"
+        });
+        let _ = ctx.fill_text(name, r.x, r.y);
+        if let Some(d) = detail.as_ref().filter(|_| p.full) {
+            ctx.set_fill_style_str("#566573");
+            let _ = ctx.fill_text(d, r.x, r.y + LABEL_LINE);
         }
     }
+    ctx.set_text_baseline("alphabetic");
 }
 
 /// One icon per kind: distinct shape and colour.

@@ -6,6 +6,8 @@ use supply_sim::Scenario;
 
 const KEY: &str = "supply-sandbox/scenario/v1";
 const NAME_KEY: &str = "supply-sandbox/name/v1";
+/// Prefix of the edited scenarios left behind by a switch, one per name.
+const EDITS_KEY: &str = "supply-sandbox/edits/v1/";
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -34,9 +36,21 @@ pub fn load() -> Option<Result<Sandbox, String>> {
     })
 }
 
-pub fn forget() {
-    if let Some(st) = storage() {
-        let _ = st.remove_item(KEY);
-        let _ = st.remove_item(NAME_KEY);
-    }
+/// Keep a sandbox's edits under its name when the person switches away from
+/// it, so coming back (even after a reload) finds them; an unedited sandbox
+/// clears what was kept.
+pub fn keep_edits(sb: &Sandbox) {
+    let Some(st) = storage() else { return };
+    let key = format!("{EDITS_KEY}{}", sb.name);
+    let _ = if sb.edited() {
+        st.set_item(&key, &sb.scenario.to_json_pretty())
+    } else {
+        st.remove_item(&key)
+    };
+}
+
+/// The edits kept for the scenario called `name`, if any still parse.
+pub fn kept_edits(name: &str) -> Option<Scenario> {
+    let json = storage()?.get_item(&format!("{EDITS_KEY}{name}")).ok()??;
+    Scenario::from_json(&json).ok()
 }

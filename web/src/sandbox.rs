@@ -17,12 +17,20 @@ pub struct Sample {
 pub struct Sandbox {
     pub name: String,
     pub scenario: Scenario,
+    /// The scenario as it was opened: a built-in's own text, or an imported
+    /// file. The sandbox is "edited" while `scenario` differs from it.
+    original: Scenario,
     /// Lane endpoints as facility indices, for drawing and hit-testing.
     pub lane_ends: Vec<Option<(usize, usize)>>,
     pub history: History<Scenario>,
-    /// `None` while the scenario has problems; the last good run stays on screen.
+    /// The run of the scenario; `None` while the scenario has problems.
     pub engine: Option<Engine>,
+    /// While the scenario has problems: the last good run, frozen, so its
+    /// KPIs, clock and chart stay on screen (greyed) instead of vanishing.
+    last_good: Option<Engine>,
     pub problems: Vec<Problem>,
+    /// Values that are valid but absurd: the run goes on, the person is told.
+    pub warnings: Vec<Problem>,
     pub seed: u64,
     pub series: Vec<Sample>,
     next_sample: SimTime,
@@ -32,13 +40,19 @@ pub struct Sandbox {
 
 impl Sandbox {
     pub fn new(name: &str, scenario: Scenario) -> Sandbox {
+        let original = supply_sim::builtin::get(name)
+            .and_then(|json| Scenario::from_json(json).ok())
+            .unwrap_or_else(|| scenario.clone());
         let mut s = Sandbox {
             name: name.to_owned(),
             scenario,
+            original,
             lane_ends: Vec::new(),
             history: History::new(200),
             engine: None,
+            last_good: None,
             problems: Vec::new(),
+            warnings: Vec::new(),
             seed: supply_sim::defaults::SEED,
             series: Vec::new(),
             next_sample: 0,
@@ -59,28 +73,51 @@ impl Sandbox {
         Ok(Sandbox::new(name, Scenario::from_json(json)?))
     }
 
-    pub fn now(&self) -> SimTime {
-        self.engine.as_ref().map_or(0, Engine::now)
+    /// Does the scenario differ from the one that was opened?
+    pub fn edited(&self) -> bool {
+        self.scenario != self.original
     }
 
-    /// Validate and start a fresh run at t = 0.
+    /// Go back to the scenario as it was opened, as one undoable edit.
+    pub fn revert(&mut self) {
+        let original = self.original.clone();
+        self.edit(|s| *s = original);
+    }
+
+    pub fn now(&self) -> SimTime {
+        self.run().map_or(0, Engine::now)
+    }
+
+    /// The run on screen: the live one, or the last good one while the
+    /// scenario has problems.
+    fn run(&self) -> Option<&Engine> {
+        self.engine.as_ref().or(self.last_good.as_ref())
+    }
+
+    /// Are the figures on screen the last good run's, frozen?
+    pub fn stale(&self) -> bool {
+        self.engine.is_none() && self.last_good.is_some()
+    }
+
+    /// Validate and start a fresh run at t = 0. While the scenario has
+    /// problems, the last good run stays, frozen, with its series.
     pub fn restart(&mut self) {
         self.lane_ends = crate::lane_ends::resolve(&self.scenario);
-        self.series.clear();
-        self.next_sample = 0;
+        self.warnings = supply_sim::warnings(&self.scenario);
         self.catch_up_to = 0;
-        self.rebuild();
-    }
-
-    fn rebuild(&mut self) {
         match validate(&self.scenario) {
             Ok(network) => {
                 self.engine = Some(Engine::new(network, self.seed));
+                self.last_good = None;
                 self.problems.clear();
+                self.series.clear();
+                self.next_sample = 0;
             }
             Err(problems) => {
                 self.problems = problems;
-                self.engine = None;
+                if let Some(e) = self.engine.take() {
+                    self.last_good = Some(e);
+                }
             }
         }
     }
@@ -171,8 +208,9 @@ impl Sandbox {
             .is_some_and(|e| e.now() < self.catch_up_to)
     }
 
+    /// The KPIs on screen (the last good run's while there are problems).
     pub fn kpis(&self) -> Option<Kpis> {
-        self.engine.as_ref().map(Engine::kpis)
+        self.run().map(Engine::kpis)
     }
 }
 
@@ -206,5 +244,35 @@ mod tests {
         assert_eq!(live.now(), 90 * HOUR);
         assert_eq!(live.demand_multiplier(), 2.5);
         assert!(live.kpis().unwrap().orders_placed > replay.kpis().unwrap().orders_placed);
+    }
+
+    #[test]
+    fn an_invalid_edit_freezes_the_last_good_run_and_a_fix_resumes_it() {
+        let mut sb = Sandbox::builtin("uk-network").unwrap();
+        sb.advance(30 * HOUR, usize::MAX);
+        let (kpis, samples) = (sb.kpis().unwrap(), sb.series.len());
+        sb.edit(|s| s.facilities[2].capacity_per_hour = Some(-5.0));
+        assert!(!sb.problems.is_empty() && sb.stale());
+        // Nothing runs, and the figures on screen are the last good run's.
+        assert_eq!(sb.advance(60 * HOUR, usize::MAX), 0);
+        assert_eq!(sb.kpis(), Some(kpis));
+        assert_eq!((sb.now(), sb.series.len()), (30 * HOUR, samples));
+        assert!(sb.travel(false));
+        assert!(!sb.stale() && sb.problems.is_empty());
+        sb.advance(0, usize::MAX);
+        assert_eq!(sb.now(), 30 * HOUR);
+        assert_eq!(sb.kpis(), Some(kpis));
+    }
+
+    #[test]
+    fn revert_goes_back_to_the_original_and_undo_brings_the_edit_back() {
+        let mut sb = Sandbox::builtin("beer-game").unwrap();
+        assert!(!sb.edited());
+        sb.edit(|s| s.facilities[1].name = "Brewery two".into());
+        assert!(sb.edited());
+        sb.revert();
+        assert!(!sb.edited());
+        assert!(sb.travel(false));
+        assert_eq!(sb.scenario.facilities[1].name, "Brewery two");
     }
 }

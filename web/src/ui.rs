@@ -23,6 +23,9 @@ pub const SPEEDS: [(SimTime, &str); 7] = [
 #[derive(Clone, Copy)]
 pub struct Ui {
     pub sb: StoredValue<Sandbox, LocalStorage>,
+    /// Edited sandboxes the person switched away from, with their undo
+    /// history, to come back to.
+    pub kept: StoredValue<Vec<Sandbox>, LocalStorage>,
     /// Bumped whenever the scenario, run or selection changes what panels show.
     pub rev: RwSignal<u64>,
     /// The sandbox changed since it was last saved: set by [`Ui::changed`],
@@ -58,15 +61,16 @@ fn default_speed(sb: &Sandbox) -> usize {
 }
 
 impl Ui {
-    pub fn new(sb: Sandbox) -> Ui {
+    pub fn new(sb: Sandbox, autoplay: bool) -> Ui {
         let speed = default_speed(&sb);
         Ui {
             sb: StoredValue::new_local(sb),
+            kept: StoredValue::new_local(Vec::new()),
             rev: RwSignal::new(0),
             unsaved: StoredValue::new(false),
             kpis: RwSignal::new(None),
             clock: RwSignal::new(0),
-            playing: RwSignal::new(true),
+            playing: RwSignal::new(autoplay),
             speed: RwSignal::new(speed),
             selected: RwSignal::new(None),
             view: StoredValue::new(None),
@@ -119,6 +123,12 @@ impl Ui {
         self.sb.with_value(|s| f(&s.history))
     }
 
+    /// Play if paused, pause if playing.
+    pub fn toggle_playing(&self) {
+        self.playing.update(|p| *p = !*p);
+        self.refresh();
+    }
+
     pub fn undo(&self) {
         self.travel(false);
     }
@@ -155,12 +165,72 @@ impl Ui {
         }
     }
 
-    /// Replace the whole sandbox (a scenario switch or an import).
+    /// Replace the whole sandbox (a scenario switch or an import). An edited
+    /// sandbox left behind is kept, in memory and in the browser's storage.
     pub fn load(&self, sb: Sandbox) {
         self.speed.set(default_speed(&sb));
-        self.sb.set_value(sb);
+        let mut old = None;
+        self.sb
+            .update_value(|s| old = Some(std::mem::replace(s, sb)));
+        if let Some(old) = old {
+            crate::persist::keep_edits(&old);
+            if old.edited() {
+                self.kept.update_value(|k| {
+                    k.retain(|s| s.name != old.name);
+                    k.push(old);
+                });
+            }
+        }
         self.selected.set(None);
         self.fit_requested.set_value(true);
+        self.changed();
+    }
+
+    /// Switch to the built-in scenario `name`, with the edits the person
+    /// left in it if there are any. Says which it opened, or why it cannot.
+    pub fn open(&self, name: &str) {
+        let kept = self
+            .kept
+            .try_update_value(|k| k.iter().position(|s| s.name == name).map(|i| k.remove(i)))
+            .flatten();
+        let next = match kept {
+            Some(sb) => sb,
+            None => match crate::persist::kept_edits(name) {
+                Some(scenario) => Sandbox::new(name, scenario),
+                None => match Sandbox::builtin(name) {
+                    Ok(sb) => sb,
+                    Err(problems) => {
+                        let why = problems.first().map(|p| p.describe()).unwrap_or_default();
+                        self.status.set(format!("Cannot open {name}: {why}"));
+                        return;
+                    }
+                },
+            },
+        };
+        let restored = next.edited();
+        self.load(next);
+        self.status.set(if restored {
+            format!("Opened {name} with your edits; Revert brings back the original")
+        } else {
+            format!("Opened {name}")
+        });
+    }
+
+    /// Does the sandbox called `name` hold edits, open or kept?
+    pub fn is_edited(&self, name: &str) -> bool {
+        self.rev.track();
+        let open = self.sb.with_value(|s| s.name == name && s.edited());
+        open || self
+            .kept
+            .with_value(|k| k.iter().any(|s| s.name == name && s.edited()))
+    }
+
+    /// Back to the scenario as it was opened; undo brings the edits back.
+    pub fn revert(&self) {
+        self.sb.update_value(Sandbox::revert);
+        self.forget_missing_selection();
+        self.status
+            .set("Back to the original scenario (Ctrl+Z brings your edits back)".into());
         self.changed();
     }
 }

@@ -80,6 +80,10 @@ impl Problem {
         let who = match self.subject {
             Some(s) => format!("{} {}", s.noun(), self.name),
             None if self.path.is_empty() => "the scenario".to_owned(),
+            // A path into the document is written as it is, never capitalised.
+            None if self.path.contains(['[', '.']) => {
+                return format!("{}: {}", self.path, self.message);
+            }
             None => self.path.clone(),
         };
         with_field(&who, self)
@@ -218,5 +222,8 @@ mod tests {
             "Demand for Manchester · weekly: Saturday's weight must be >= 0, got -1"
         );
         assert_eq!(s[2].text, "Name: must not be empty");
+        // A path into the document is not a word to capitalise.
+        let deep = Problem::new("facilities[0].lat", "invalid type");
+        assert_eq!(deep.describe(), "facilities[0].lat: invalid type");
     }
 }

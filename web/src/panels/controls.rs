@@ -1,6 +1,5 @@
 //! The top bar: scenario, play/pause/step/reset, speed and the sim clock.
 
-use crate::sandbox::Sandbox;
 use crate::ui::{SPEEDS, use_ui};
 use leptos::prelude::*;
 use supply_sim::time::{DAY, HOUR, MINUTE, SimTime};
@@ -25,20 +24,7 @@ pub fn Controls() -> impl IntoView {
         ui.rev.get();
         ui.sb.with_value(|s| s.name.clone())
     };
-    let on_scenario = move |ev| {
-        let name = event_target_value(&ev);
-        match Sandbox::builtin(&name) {
-            Ok(sb) => {
-                crate::persist::forget();
-                ui.load(sb);
-                ui.status.set(format!("Opened {name}"));
-            }
-            Err(problems) => ui.status.set(format!(
-                "Cannot open {name}: {}",
-                problems.first().map(|p| p.to_string()).unwrap_or_default()
-            )),
-        }
-    };
+    let on_scenario = move |ev| ui.open(&event_target_value(&ev));
     let step = move |_| {
         ui.playing.set(false);
         ui.sb.update_value(|s| {
@@ -56,31 +42,35 @@ pub fn Controls() -> impl IntoView {
         <header class="topbar">
             <h1>"Supply Sandbox"</h1>
             <label class="field">
-                <span>"Scenario"</span>
+                <span class="sr-only">"Scenario"</span>
                 <select data-testid="scenario-select" on:change=on_scenario prop:value=current_name>
-                    {supply_sim::builtin::ALL
-                        .iter()
-                        .map(|(n, _)| view! { <option value=*n>{*n}</option> })
+                    {move || scenario_options(current_name())
+                        .into_iter()
+                        .map(|n| {
+                            let label = if ui.is_edited(&n) { format!("{n} (edited)") } else { n.clone() };
+                            view! { <option value=n>{label}</option> }
+                        })
                         .collect_view()}
-                    {move || {
-                        let n = current_name();
-                        supply_sim::builtin::get(&n)
-                            .is_none()
-                            .then(|| view! { <option value=n.clone()>{format!("{n} (edited)")}</option> })
-                    }}
                 </select>
             </label>
+            // Always there (disabled until there are edits), so the bar never reflows.
+            <button data-testid="revert" class:edited=move || ui.is_edited(&current_name())
+                prop:disabled=move || !ui.is_edited(&current_name())
+                title="Your edits are kept when you switch scenario. Revert goes back to the original (Ctrl+Z undoes it)"
+                on:click=move |_| ui.revert()>"Revert"</button>
             <div class="transport">
-                <button data-testid="play" title="Play" class:on=move || ui.playing.get() on:click=move |_| ui.playing.set(true)>"▶ Play"</button>
-                <button data-testid="pause" title="Pause" class:on=move || !ui.playing.get() on:click=move |_| {
-                    ui.playing.set(false);
-                    ui.refresh();
-                }>"❚❚ Pause"</button>
+                <button data-testid="play-pause"
+                    title="Play or pause (Space on the map)"
+                    aria-pressed=move || ui.playing.get().to_string()
+                    class:on=move || ui.playing.get()
+                    on:click=move |_| ui.toggle_playing()>
+                    {move || if ui.playing.get() { "❚❚ Pause" } else { "▶ Play" }}
+                </button>
                 <button data-testid="step" title="Advance one sim hour" on:click=step>"+1 h"</button>
                 <button data-testid="reset" title="Restart the run at day 1" on:click=reset>"⟲ Reset"</button>
             </div>
             <label class="field">
-                <span>"Speed"</span>
+                <span class="sr-only">"Speed"</span>
                 <select
                     data-testid="speed"
                     prop:value=move || ui.speed.get().to_string()
@@ -118,6 +108,7 @@ pub fn Controls() -> impl IntoView {
                     />
                 </label>
             </span>
+            <ViewSettings />
             <span class="undo">
                 <button data-testid="undo" title="Undo (Ctrl+Z)" aria-label="Undo"
                     prop:disabled=move || !ui.history(|h| h.can_undo())
@@ -128,6 +119,49 @@ pub fn Controls() -> impl IntoView {
             </span>
         </header>
     }
+}
+
+/// How the page behaves for a class: play on open, large text.
+#[component]
+fn ViewSettings() -> impl IntoView {
+    view! {
+        <details class="settings" data-testid="view-settings">
+            <summary title="View settings">"View"</summary>
+            <div class="settings-menu">
+                <label>
+                    <input type="checkbox" data-testid="autoplay"
+                        prop:checked=crate::prefs::autoplay()
+                        on:change=move |ev| crate::prefs::set_autoplay(event_target_checked(&ev)) />
+                    "Play when the page opens"
+                </label>
+                <label>
+                    <input type="checkbox" data-testid="large-text"
+                        prop:checked=crate::prefs::large_text()
+                        on:change=move |ev| crate::prefs::set_large_text(event_target_checked(&ev)) />
+                    "Large text (projector)"
+                </label>
+            </div>
+        </details>
+    }
+}
+
+/// Benchmark scenarios, listed only with `?dev`: learners never need them.
+const DEV_ONLY: [&str; 1] = ["stress-vehicles"];
+
+/// The scenario menu: the built-ins a learner needs (all of them with
+/// `?dev`), and the open one if it is not among them (an import).
+fn scenario_options(current: String) -> Vec<String> {
+    let dev = crate::app::query_flag("dev");
+    let mut names: Vec<String> = supply_sim::builtin::ALL
+        .iter()
+        .map(|(n, _)| *n)
+        .filter(|n| dev || !DEV_ONLY.contains(n))
+        .map(str::to_owned)
+        .collect();
+    if !names.contains(&current) {
+        names.push(current);
+    }
+    names
 }
 
 #[cfg(test)]

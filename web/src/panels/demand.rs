@@ -27,7 +27,7 @@ fn expected_daily(
                     net.demand.iter().map(|s| s.mean_at(t, m)).sum::<f64>()
                 })
                 .sum();
-            (d as f64 + 0.5, total)
+            (crate::charts::day_of(d * DAY + DAY / 2), total)
         })
         .collect()
 }
@@ -104,7 +104,7 @@ fn ExpectedDemand(multiplier: RwSignal<f64>) -> impl IntoView {
                 points: &pts,
                 colour: (211, 84, 0),
             };
-            line_chart(&c, &[series]);
+            line_chart(&c, &[series], "Orders per day");
         });
     });
     view! { <canvas class="chart" data-testid="demand-chart" node_ref=canvas></canvas> }
@@ -163,22 +163,27 @@ fn PeakEvents() -> impl IntoView {
             .map(|d| d.events.clone())
             .unwrap_or_default()
     });
-    let sale_start = RwSignal::new(3.0f64);
+    let sale_start = RwSignal::new(3u32);
+    let sale_error = RwSignal::new(None::<String>);
+    let horizon = ui.sb.with_value(|s| s.scenario.days);
     let add_sale = move |_| {
-        let start = sale_start.get_untracked() - 1.0;
+        if sale_error.get_untracked().is_some() {
+            return;
+        }
+        let day = sale_start.get_untracked();
         ui.edit(|s| {
             for d in &mut s.demand {
                 d.events.push(DemandEvent {
                     name: "Two-day sale".into(),
-                    start_day: start,
+                    start_day: f64::from(day - 1),
                     days: 2.0,
                     multiplier: 3.0,
                 });
             }
         });
         ui.status.set(format!(
-            "Added a two-day sale at ×3 from day {}",
-            start + 1.0
+            "Added a two-day sale at ×3 on days {day}–{}",
+            day + 1
         ));
     };
     view! {
@@ -187,24 +192,67 @@ fn PeakEvents() -> impl IntoView {
             <ul>
                 {events.iter().enumerate().map(|(i, e)| view! {
                     <li>
-                        {format!("{}: day {} for {} days ×{}", if e.name.is_empty() { "event" } else { &e.name }, e.start_day + 1.0, e.days, e.multiplier)}
+                        <span data-testid="event-text">{event_text(e)}</span>
                         <button title="Remove" on:click=move |_| ui.edit(|s| for d in &mut s.demand { if i < d.events.len() { d.events.remove(i); } })>"✕"</button>
                     </li>
                 }).collect_view()}
             </ul>
             <label class="field row">
                 <span>"Sale from day"</span>
-                <input type="text" inputmode="numeric" data-testid="sale-start" prop:value=move || sale_start.get().to_string()
-                    on:change=move |ev| {
-                        if let Ok(v) = event_target_value(&ev).trim().parse::<f64>() {
-                            sale_start.set(v.max(1.0));
+                <input type="text" inputmode="numeric" data-testid="sale-start"
+                    prop:value=move || sale_start.get().to_string()
+                    aria-invalid=move || sale_error.get().is_some().to_string()
+                    on:change=move |ev| match sale_day(&event_target_value(&ev), horizon) {
+                        Ok(day) => {
+                            sale_start.set(day);
+                            sale_error.set(None);
                         }
+                        Err(why) => sale_error.set(Some(why)),
                     }
                 />
-                <button data-testid="add-sale" on:click=add_sale>"Add two-day sale ×3"</button>
+                <button data-testid="add-sale" prop:disabled=move || sale_error.get().is_some() on:click=add_sale>"Add two-day sale ×3"</button>
             </label>
+            {move || sale_error.get().map(|e| view! { <p class="problem" role="alert" data-testid="sale-error">{e}</p> })}
         </fieldset>
     }
+}
+
+/// An event this many days long or longer lasts the rest of any run, so it
+/// is read "from day N on" (the beer game's step is 100,000 days long).
+const OPEN_ENDED_DAYS: f64 = 3650.0;
+
+/// A peak event in words: "Two-day sale: demand ×3 on days 3–4".
+fn event_text(e: &DemandEvent) -> String {
+    let name = if e.name.is_empty() { "Event" } else { &e.name };
+    let first = e.start_day + 1.0;
+    if e.days >= OPEN_ENDED_DAYS {
+        format!("{name}: demand ×{} from day {first} on", e.multiplier)
+    } else if e.days <= 1.0 {
+        format!("{name}: demand ×{} on day {first}", e.multiplier)
+    } else {
+        format!(
+            "{name}: demand ×{} on days {first}–{}",
+            e.multiplier,
+            e.start_day + e.days
+        )
+    }
+}
+
+/// The sale's first day as typed: a whole day of the scenario, 1 to
+/// `horizon`, or a message saying what is wrong.
+fn sale_day(text: &str, horizon: u32) -> Result<u32, String> {
+    let text = text.trim();
+    let day: u32 = text.parse().map_err(|_| {
+        format!(
+            "The sale's first day must be a whole number from 1 to {horizon}; \"{text}\" is not"
+        )
+    })?;
+    if day == 0 || day > horizon {
+        return Err(format!(
+            "Day {day} is outside the scenario's {horizon} days; choose a day from 1 to {horizon}"
+        ));
+    }
+    Ok(day)
 }
 
 /// The demand controls recorded so far, each removable.
@@ -230,5 +278,49 @@ fn ControlList() -> impl IntoView {
                 }
             }).collect_view()}
         </ul>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{event_text, sale_day};
+    use supply_sim::scenario::DemandEvent;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    #[test]
+    fn a_sale_day_is_a_whole_day_of_the_scenario() {
+        assert_eq!(sale_day(" 3 ", 14), Ok(3));
+        assert_eq!(sale_day("14", 14), Ok(14));
+        assert!(sale_day("abc", 14).unwrap_err().contains("\"abc\" is not"));
+        assert!(sale_day("2.5", 14).is_err());
+        assert!(sale_day("0", 14).unwrap_err().contains("from 1 to 14"));
+        assert!(
+            sale_day("999", 14)
+                .unwrap_err()
+                .starts_with("Day 999 is outside the scenario's 14 days")
+        );
+    }
+
+    #[test]
+    fn events_read_as_days_not_durations() {
+        let ev = |name: &str, start_day, days, multiplier| DemandEvent {
+            name: name.into(),
+            start_day,
+            days,
+            multiplier,
+        };
+        assert_eq!(
+            event_text(&ev("Two-day sale", 2.0, 2.0, 3.0)),
+            "Two-day sale: demand ×3 on days 3–4"
+        );
+        assert_eq!(
+            event_text(&ev("", 28.0, 100_000.0, 2.0)),
+            "Event: demand ×2 from day 29 on"
+        );
+        assert_eq!(
+            event_text(&ev("Flash", 0.0, 1.0, 1.5)),
+            "Flash: demand ×1.5 on day 1"
+        );
     }
 }

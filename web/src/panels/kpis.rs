@@ -46,50 +46,105 @@ fn per_package(v: Option<f64>, digits: usize) -> String {
 /// One line on the chart: its label, how to read it from a sample, its colour.
 type Line = (&'static str, fn(&Kpis) -> f64, (u8, u8, u8));
 
+/// A chart view: the menu entry, the y axis title, and its lines.
+type Metric = (&'static str, &'static str, &'static [Line]);
+
 const BLUE: (u8, u8, u8) = (31, 111, 235);
 const ORANGE: (u8, u8, u8) = (211, 84, 0);
 
-/// The views the chart offers (figures cumulative since day 1).
-const METRICS: [(&str, &[Line]); 8] = [
+/// A figure over a count that may still be zero: NaN (a gap in the line,
+/// not a fall to 0) until the count has something in it.
+fn over(count: u64, v: f64) -> f64 {
+    if count == 0 { f64::NAN } else { v }
+}
+
+/// The views the chart offers: every figure is cumulative since day 1.
+const METRICS: [Metric; 8] = [
     (
-        "On time & fill rate (%)",
+        "On time & fill rate",
+        "% since day 1",
         &[
-            ("on time", |k| k.on_time_rate * 100.0, BLUE),
-            ("fill rate", |k| k.fill_rate * 100.0, ORANGE),
+            (
+                "on time",
+                |k| over(k.orders_delivered, k.on_time_rate * 100.0),
+                BLUE,
+            ),
+            (
+                "fill rate",
+                |k| over(k.orders_placed, k.fill_rate * 100.0),
+                ORANGE,
+            ),
         ],
     ),
     (
         "Orders placed & delivered",
+        "Orders since day 1",
         &[
             ("placed", |k| k.orders_placed as f64, ORANGE),
             ("delivered", |k| k.orders_delivered as f64, BLUE),
         ],
     ),
     (
-        "Mean delivery time (h)",
-        &[("hours", |k| k.mean_lead_time_h, BLUE)],
+        "Mean delivery time",
+        "Hours",
+        &[(
+            "hours",
+            |k| over(k.orders_delivered, k.mean_lead_time_h),
+            BLUE,
+        )],
     ),
     (
-        "Cost per package (£)",
+        "Cost per package",
+        "£ per package",
         &[("£", |k| k.cost_per_package.unwrap_or(f64::NAN), BLUE)],
     ),
     (
-        "CO2e per package (g)",
+        "CO₂e per package",
+        "g CO₂e per package",
         &[("g", |k| k.co2e_g_per_package.unwrap_or(f64::NAN), BLUE)],
     ),
     (
-        "Inventory on hand (units)",
+        "Stock on hand",
+        "Units",
         &[("units", |k| k.on_hand as f64, BLUE)],
     ),
     (
-        "Net-zero share of legs (%)",
-        &[("%", |k| k.net_zero_share * 100.0, BLUE)],
+        "Zero-emission share",
+        "% of parcel legs",
+        &[(
+            "%",
+            |k| over(k.orders_delivered, k.net_zero_share * 100.0),
+            BLUE,
+        )],
     ),
     (
-        "Warehouse labour (h)",
+        "Warehouse staff hours",
+        "Hours paid since day 1",
         &[("hours", |k| k.labour_hours, BLUE)],
     ),
 ];
+
+/// Pounds as people write them: "£3.38", "£1,204".
+pub fn pounds(v: f64) -> String {
+    if v.abs() >= 100.0 {
+        format!("£{}", thousands(v.round() as i64))
+    } else {
+        format!("£{v:.2}")
+    }
+}
+
+/// A whole number with thousands separators: 35836 → "35,836".
+pub fn thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
 
 #[component]
 pub fn KpiPanel() -> impl IntoView {
@@ -105,14 +160,14 @@ pub fn KpiPanel() -> impl IntoView {
         ui.rev.track();
         let m = metric.get();
         let Some(c) = canvas.get() else { return };
-        let lines = METRICS[m].1;
+        let (_, y_title, lines) = METRICS[m];
         ui.sb.with_value(|s| {
             let points: Vec<Vec<(f64, f64)>> = lines
                 .iter()
                 .map(|(_, read, _)| {
                     s.series
                         .iter()
-                        .map(|Sample { kpis }| (kpis.time as f64 / 86_400.0, read(kpis)))
+                        .map(|Sample { kpis }| (crate::charts::day_of(kpis.time), read(kpis)))
                         // Withheld figures (NaN) leave a gap, not a zero.
                         .filter(|p| p.1.is_finite())
                         .collect()
@@ -127,23 +182,31 @@ pub fn KpiPanel() -> impl IntoView {
                     colour,
                 })
                 .collect();
-            line_chart(&c, &series);
+            line_chart(&c, &series, y_title);
         });
     });
     view! {
-        <section class="kpis" aria-label="Key performance indicators">
-            <h2>"KPIs"</h2>
+        <section class="kpis" aria-label="Key performance indicators" class:stale=move || { ui.rev.track(); ui.sb.with_value(|s| s.stale()) }>
+            <h2>"KPIs " <small>"since day 1"</small></h2>
+            {move || {
+                ui.rev.track();
+                ui.sb.with_value(|s| s.stale()).then(|| view! {
+                    <p class="stale-note" data-testid="kpi-stale">
+                        "Figures of the last good run, frozen until the problems below are fixed"
+                    </p>
+                })
+            }}
             <div class="tiles">
-                {tile("orders_placed", "kpi-orders", "", k(|k| k.orders_placed.to_string()))}
-                {tile("orders_delivered", "kpi-delivered", "", k(|k| k.orders_delivered.to_string()))}
+                {tile("orders_placed", "kpi-orders", "", k(|k| thousands(k.orders_placed as i64)))}
+                {tile("orders_delivered", "kpi-delivered", "", k(|k| thousands(k.orders_delivered as i64)))}
                 {tile("on_time_rate", "kpi-on-time", "%", k(|k| delivered(k, format!("{:.1}", k.on_time_rate * 100.0))))}
                 {tile("fill_rate", "kpi-fill-rate", "%", k(|k| if k.orders_placed == 0 { NONE.into() } else { format!("{:.1}", k.fill_rate * 100.0) }))}
                 {tile("mean_lead_time_h", "kpi-lead-time", "h", k(|k| delivered(k, format!("{:.1}", k.mean_lead_time_h))))}
-                {tile("cost_per_package", "kpi-cost-per-package", "£", k(|k| per_package(k.cost_per_package, 2)))}
+                {tile("cost_per_package", "kpi-cost-per-package", "", k(|k| k.cost_per_package.map_or_else(|| NONE.into(), pounds)))}
                 {tile("co2e_g_per_package", "kpi-co2-per-package", "g", k(|k| per_package(k.co2e_g_per_package, 0)))}
-                {tile("on_hand", "kpi-on-hand", "units", k(|k| k.on_hand.to_string()))}
+                {tile("on_hand", "kpi-on-hand", "units", k(|k| thousands(k.on_hand as i64)))}
                 {tile("net_zero_share", "kpi-net-zero", "%", k(|k| delivered(k, format!("{:.0}", k.net_zero_share * 100.0))))}
-                {tile("labour_hours", "kpi-labour", "h", k(|k| format!("{:.0}", k.labour_hours)))}
+                {tile("labour_hours", "kpi-labour", "h", k(|k| thousands(k.labour_hours.round() as i64)))}
             </div>
             <p class="hint withheld" data-testid="kpi-withheld">{move || ui.kpis.get().and_then(|k| per_package_withheld(k.orders_placed, k.orders_delivered)).map(|w| format!("Per package: {w}"))}</p>
             <label class="field row">
@@ -153,7 +216,7 @@ pub fn KpiPanel() -> impl IntoView {
                         metric.set(i.min(METRICS.len() - 1));
                     }
                 }>
-                    {METRICS.iter().enumerate().map(|(i, (l, _))| view! { <option value=i.to_string()>{*l}</option> }).collect_view()}
+                    {METRICS.iter().enumerate().map(|(i, (l, _, _))| view! { <option value=i.to_string()>{*l}</option> }).collect_view()}
                 </select>
             </label>
             <canvas class="chart" data-testid="kpi-chart" node_ref=canvas></canvas>
@@ -186,5 +249,23 @@ pub fn PerfOverlay() -> impl IntoView {
                 None => "measuring…".into(),
             }}
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{pounds, thousands};
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    #[test]
+    fn money_and_counts_read_as_people_write_them() {
+        assert_eq!(pounds(3.384), "£3.38");
+        assert_eq!(pounds(72.0), "£72.00");
+        assert_eq!(pounds(1204.4), "£1,204");
+        assert_eq!(thousands(35836), "35,836");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(-1_000_000), "-1,000,000");
+        assert_eq!(thousands(0), "0");
     }
 }

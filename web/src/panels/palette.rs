@@ -145,14 +145,18 @@ pub fn FacilityList() -> impl IntoView {
                     let selected = matches!(&sel, Some(Selection::Facility(x)) if *x == id);
                     let pick = id.clone();
                     view! {
-                        <li
-                            data-testid="facility-item"
-                            data-id=id
-                            class:selected=selected
-                            on:click=move |_| ui.selected.set(Some(Selection::Facility(pick.clone())))
-                        >
-                            <span class="glyph" style=format!("color:{}", kind_colour(f.kind))>{kind_glyph(f.kind)}</span>
-                            <span class="name">{f.name.clone()}</span>
+                        <li>
+                            <button
+                                data-testid="facility-item"
+                                data-id=id
+                                class:selected=selected
+                                aria-pressed=selected.to_string()
+                                title=format!("{}: inspect it", f.name)
+                                on:click=move |_| ui.selected.set(Some(Selection::Facility(pick.clone())))
+                            >
+                                <span class="glyph" aria-hidden="true" style=format!("color:{}", kind_colour(f.kind))>{kind_glyph(f.kind)}</span>
+                                <span class="name">{f.name.clone()}</span>
+                            </button>
                         </li>
                     }
                 })

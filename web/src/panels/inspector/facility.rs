@@ -114,6 +114,7 @@ fn name_input(ui: Ui, id: &str, name: &str) -> impl IntoView {
             <span>"Name"</span>
             <input
                 type="text"
+                class="wide"
                 data-testid="inspector-name"
                 prop:value=name.to_owned()
                 on:change=move |ev| {

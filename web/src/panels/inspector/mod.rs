@@ -39,19 +39,33 @@ pub fn Inspector() -> impl IntoView {
 }
 
 /// Every problem in the scenario, while there are any: one line per
-/// distinct problem (the same problem in many demand streams is one line).
-fn problems(ui: Ui) -> Option<impl IntoView> {
+/// distinct problem (the same problem in many demand streams is one line);
+/// then the warnings, which do not stop the run.
+fn problems(ui: Ui) -> impl IntoView {
     ui.rev.get();
     ui.sb.with_value(|s| {
-        (!s.problems.is_empty()).then(|| {
+        let problems = (!s.problems.is_empty()).then(|| {
             let lines = summarise(&s.problems);
             view! {
                 <div class="problems" data-testid="problems" role="alert">
-                    <strong>{format!("{} problem(s): the run waits until they are fixed", s.problems.len())}</strong>
+                    <strong>{match lines.len() {
+                        1 => "1 problem: the run waits until it is fixed".to_owned(),
+                        n => format!("{n} problems: the run waits until they are fixed"),
+                    }}</strong>
                     <ul>{lines.into_iter().map(|l| view! { <li>{l.text}</li> }).collect_view()}</ul>
                 </div>
             }
-        })
+        });
+        let warnings = (!s.warnings.is_empty()).then(|| {
+            let lines = summarise(&s.warnings);
+            view! {
+                <div class="warnings" data-testid="warnings" role="status">
+                    <strong>"Check these values (the run goes on):"</strong>
+                    <ul>{lines.into_iter().map(|l| view! { <li>{l.text}</li> }).collect_view()}</ul>
+                </div>
+            }
+        });
+        (problems, warnings)
     })
 }
 
@@ -62,20 +76,26 @@ pub(super) fn inline_problems(
     testid: &'static str,
     mine: impl Fn(&Problem, &Scenario) -> bool,
 ) -> impl IntoView {
-    let lines: Vec<String> = ui.sb.with_value(|s| {
-        s.problems
-            .iter()
-            .filter(|p| mine(p, &s.scenario))
-            .map(|p| match p.field.is_empty() {
-                true => p.message.clone(),
-                false => format!("{}: {}", p.field_words(), p.message),
-            })
-            .collect()
+    let text = |p: &Problem| match p.field.is_empty() {
+        true => p.message.clone(),
+        false => format!("{}: {}", p.field_words(), p.message),
+    };
+    // (is a warning, text): problems first, then warnings.
+    let lines: Vec<(bool, String)> = ui.sb.with_value(|s| {
+        let pick = |list: &[Problem], warn: bool| {
+            list.iter()
+                .filter(|p| mine(p, &s.scenario))
+                .map(|p| (warn, text(p)))
+                .collect::<Vec<_>>()
+        };
+        [pick(&s.problems, false), pick(&s.warnings, true)].concat()
     });
     (!lines.is_empty()).then(|| {
         view! {
             <div class="inline-problems" data-testid=testid>
-                {lines.into_iter().map(|l| view! { <p class="problem" role="alert">{l}</p> }).collect_view()}
+                {lines.into_iter().map(|(warn, l)| view! {
+                    <p class:problem=!warn class:warning=warn role=if warn { "status" } else { "alert" }>{l}</p>
+                }).collect_view()}
             </div>
         }
     })
