@@ -10,6 +10,7 @@ use crate::ui::{SPEEDS, Ui};
 use crate::viewport::Viewport;
 use leptos::prelude::*;
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 use supply_sim::{Frame, SimTime};
 
@@ -65,6 +66,8 @@ pub fn start(ui: Ui, canvas: HtmlCanvasElement, map_box: HtmlDivElement, perf_on
         last_draw_ms: 0.0,
         round: None,
         bounds_rev: None,
+        widths: RefCell::new(HashMap::new()),
+        widths_px: map::LABEL_PX,
     };
     request_frames(move |ts| frames.tick(ts));
 }
@@ -88,6 +91,9 @@ struct FrameLoop {
     round: Option<DrawnRound>,
     /// The scenario revision the view's bounds were last taken from.
     bounds_rev: Option<u64>,
+    /// Label widths by text at `widths_px`, kept across frames.
+    widths: RefCell<HashMap<String, f64>>,
+    widths_px: f64,
 }
 
 /// A van's round as drawn: its trip (lane, departure) and the (lat, lon)
@@ -200,6 +206,11 @@ impl FrameLoop {
         let selected = ui.selected.get_untracked();
         let ghost = ui.ghost.get_value();
         let hovered = ui.hovered.get_value();
+        let text_px = map::LABEL_PX * crate::prefs::text_scale();
+        if text_px != self.widths_px {
+            self.widths_px = text_px;
+            self.widths.borrow_mut().clear();
+        }
         let (frame, ctx, basemap) = (&mut self.frame, &self.ctx, self.basemap.as_ref());
         let round = &mut self.round;
         ui.sb.with_value(|s| {
@@ -230,6 +241,8 @@ impl FrameLoop {
                 basemap,
                 wall_ms: ts,
                 round: round.as_ref().map(|r| r.1.as_slice()),
+                text_px,
+                widths: &self.widths,
             };
             map::draw(ctx, &scene);
         });

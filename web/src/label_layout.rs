@@ -95,32 +95,87 @@ impl Label {
     }
 }
 
+/// Side of a cell of the grid that finds nearby boxes, CSS px.
+const CELL: f64 = 64.0;
+
+/// Labels tried at most, by priority: a map has room for far fewer, and the
+/// cap keeps a frame's work bounded however many sites are in view.
+pub const MAX_TRIED: usize = 800;
+
+/// Boxes already on the map, bucketed by grid cell so a test for overlap
+/// looks only at its neighbours.
+struct Grid {
+    cols: usize,
+    rows: usize,
+    cells: Vec<Vec<Rect>>,
+}
+
+impl Grid {
+    fn new(width: f64, height: f64) -> Grid {
+        let cols = (width / CELL).ceil().max(1.0) as usize;
+        let rows = (height / CELL).ceil().max(1.0) as usize;
+        Grid {
+            cols,
+            rows,
+            cells: vec![Vec::new(); cols * rows],
+        }
+    }
+
+    /// The cells a box covers, clamped to the grid.
+    fn span(&self, r: &Rect) -> impl Iterator<Item = usize> + '_ {
+        let cell = |v: f64, n: usize| ((v / CELL).floor().max(0.0) as usize).min(n - 1);
+        let (c0, c1) = (cell(r.x, self.cols), cell(r.x + r.w, self.cols));
+        let (r0, r1) = (cell(r.y, self.rows), cell(r.y + r.h, self.rows));
+        (r0..=r1).flat_map(move |row| (c0..=c1).map(move |col| row * self.cols + col))
+    }
+
+    fn insert(&mut self, r: Rect) {
+        let cells: Vec<usize> = self.span(&r).collect();
+        for c in cells {
+            self.cells[c].push(r);
+        }
+    }
+
+    fn hits(&self, r: &Rect) -> bool {
+        self.span(r)
+            .any(|c| self.cells[c].iter().any(|o| o.overlaps(r)))
+    }
+}
+
 /// The box each label takes, or `None` where it is hidden. `obstacles`
 /// (icons) are never covered; a label never covers another or leaves the
-/// `width` × `height` map. A label with no room in full tries its short form.
+/// `width` × `height` map. A label with no room in full tries its short
+/// form. Only the first [`MAX_TRIED`] labels by priority are tried.
 pub fn place(labels: &[Label], obstacles: &[Rect], width: f64, height: f64) -> Vec<Option<Placed>> {
     let mut order: Vec<usize> = (0..labels.len()).collect();
     order.sort_by_key(|&i| (labels[i].priority, i));
-    let mut taken: Vec<Rect> = Vec::new();
+    let mut icons = Grid::new(width, height);
+    for o in obstacles.iter().filter(|o| {
+        o.overlaps(&Rect {
+            x: 0.0,
+            y: 0.0,
+            w: width,
+            h: height,
+        })
+    }) {
+        icons.insert(*o);
+    }
+    let mut taken = Grid::new(width, height);
     let mut out = vec![None; labels.len()];
-    for i in order {
+    for i in order.into_iter().take(MAX_TRIED) {
         let l = &labels[i];
         let line = l.short.map_or(l.h, |s| s.1);
         let forms = std::iter::once((l.w, l.h, true)).chain(l.short.map(|(w, h)| (w, h, false)));
         let found = forms
             .flat_map(|(w, h, full)| l.spots(w, h, line).map(|r| (r, full)))
-            .find(|(r, _)| {
-                r.inside(width, height)
-                    && !taken.iter().any(|t| t.overlaps(r))
-                    && !obstacles.iter().any(|o| o.overlaps(r))
-            });
+            .find(|(r, _)| r.inside(width, height) && !taken.hits(r) && !icons.hits(r));
         let forced = || {
             let spots = l.spots(l.w, l.h, line);
             let inside = spots.iter().find(|r| r.inside(width, height));
             (*inside.unwrap_or(&spots[0]), true)
         };
         if let Some((rect, full)) = found.or_else(|| l.must.then(forced)) {
-            taken.push(rect);
+            taken.insert(rect);
             out[i] = Some(Placed { rect, full });
         }
     }

@@ -45,6 +45,11 @@ pub struct Scene<'a> {
     pub wall_ms: f64,
     /// The selected van's round, (lat, lon) from its station and back.
     pub round: Option<&'a [(f64, f64)]>,
+    /// Label text size, CSS px: [`LABEL_PX`], larger in large-text mode.
+    pub text_px: f64,
+    /// Label widths measured so far at `text_px`, by text: measuring text
+    /// is slow, and names seldom change.
+    pub widths: &'a std::cell::RefCell<std::collections::HashMap<String, f64>>,
 }
 
 pub fn draw(ctx: &Ctx, scene: &Scene) {
@@ -218,6 +223,12 @@ const BODY: (f64, f64) = (20.0, 10.0);
 const SHIPMENT_BODY: (f64, f64) = (24.0, 12.0);
 /// The solid cab at the back and the border round the load space, px.
 const CAB: f64 = 5.0;
+/// Above this many vehicles in flight they are drawn as plain squares, to
+/// stay within the frame budget (`cargo xtask bench-web`, BENCHMARKS.md).
+const DETAILED_VEHICLES: usize = 2_000;
+/// A vehicle's square side when there are more, CSS px (a shipment's larger).
+const SQUARE: f64 = 7.0;
+const SHIPMENT_SQUARE: f64 = 9.0;
 const BORDER: f64 = 2.0;
 
 /// The four corners of a box along heading (hx, hy) centred at (x, y):
@@ -240,12 +251,15 @@ fn oriented(
     ]
 }
 
+/// Add a closed polygon to the current path. It is closed with a line back
+/// to its start, not `closePath`, which Chromium makes slower the longer
+/// the path is (3.6 s a second with 12,000 vehicles in one path).
 fn add_polygon(ctx: &Ctx, pts: &[(f64, f64)]) {
     ctx.move_to(pts[0].0, pts[0].1);
     for &(px, py) in &pts[1..] {
         ctx.line_to(px, py);
     }
-    ctx.close_path();
+    ctx.line_to(pts[0].0, pts[0].1);
 }
 
 /// Vehicles as arrows in their mode's colour, pointing the way they go.
@@ -261,8 +275,9 @@ fn draw_vehicles(
 ) {
     ctx.set_stroke_style_str("#ffffff");
     ctx.set_line_width(1.0);
-    // Outlines help a few vehicles stand out; with thousands they only cost time.
-    let outline = frame.vehicles.len() < 2_000;
+    // Arrows with a fill level and outlines help a few vehicles read; with
+    // thousands they cannot be told apart and only cost time, so squares.
+    let detailed = frame.vehicles.len() < DETAILED_VEHICLES;
     let (w, h) = (view.width, view.height);
     // The empty load space of every vehicle, filled white in one go.
     let mut empty: Vec<[(f64, f64); 4]> = Vec::new();
@@ -282,6 +297,16 @@ fn draw_vehicles(
             } else {
                 BODY
             };
+            any = true;
+            if !detailed {
+                let side = if veh.replenishment {
+                    SHIPMENT_SQUARE
+                } else {
+                    SQUARE
+                };
+                ctx.rect(x - side / 2.0, y - side / 2.0, side, side);
+                continue;
+            }
             let (back, half) = (-len / 2.0, wid / 2.0);
             let nose = len / 2.0 - half;
             let body = oriented(x, y, (hx, hy), back, nose, half);
@@ -294,11 +319,10 @@ fn draw_vehicles(
                     empty.push(oriented(x, y, (hx, hy), start, to, half - BORDER));
                 }
             }
-            any = true;
         }
         if any {
             ctx.fill();
-            if outline {
+            if detailed {
                 ctx.stroke();
             }
         }
@@ -473,6 +497,17 @@ fn label_priority(kind: FacilityKind, picked: bool) -> u32 {
 /// Height of one label line, CSS px (12 px text).
 const LABEL_LINE: f64 = 15.0;
 
+/// Label text size, CSS px, at the page's normal size (the page's smallest
+/// text is 12 px too).
+pub const LABEL_PX: f64 = 12.0;
+
+/// How far outside the view a site may be and still have its label tried, px.
+const LABEL_SLACK: f64 = 40.0;
+
+/// Mean width of a character of the detail line ("stock 12 · queue 3"), in
+/// ems of the label size: digits and spaces of a sans-serif face, rounded up.
+const DETAIL_EM: f64 = 0.56;
+
 /// Priority of town labels: after every facility's, big towns first.
 const TOWN_PRIORITY: u32 = 10;
 
@@ -488,12 +523,31 @@ fn draw_labels(
     use crate::label_layout::{Label, Rect, place};
     // Labels appear as the map zooms in: big sites first, then all.
     let km_px = scene.view.km_per_px();
-    ctx.set_font("12px system-ui, sans-serif");
+    ctx.set_font(&format!("{}px system-ui, sans-serif", scene.text_px));
+    let line = LABEL_LINE * scene.text_px / LABEL_PX;
     ctx.set_text_baseline("top");
     let mut texts: Vec<(String, Option<String>)> = Vec::new();
     let mut labels: Vec<Label> = Vec::new();
     let mut icons: Vec<Rect> = Vec::new();
+    let mut widths = scene.widths.borrow_mut();
+    let mut width = |t: &str| match widths.get(t) {
+        Some(&w) => w,
+        None => {
+            let w = ctx
+                .measure_text(t)
+                .map_or(7.0 * t.len() as f64, |m| m.width());
+            widths.insert(t.to_owned(), w);
+            w
+        }
+    };
+    let (vw, vh) = (scene.view.width, scene.view.height);
+    let in_view = |x: f64, y: f64| {
+        x > -LABEL_SLACK && y > -LABEL_SLACK && x < vw + LABEL_SLACK && y < vh + LABEL_SLACK
+    };
     for (i, (f, &(x, y))) in scene.scenario.facilities.iter().zip(pos).enumerate() {
+        if !in_view(x, y) {
+            continue;
+        }
         let size = icon_size(f.kind);
         icons.push(Rect::around(x, y, size));
         let picked = matches!(scene.selected, Some(Selection::Facility(id)) if *id == f.id)
@@ -506,19 +560,18 @@ fn draw_labels(
         let detail = state
             .filter(|_| f.kind == FacilityKind::FulfillmentCenter && (km_px < 0.35 || picked))
             .map(|st| format!("stock {} · queue {}", st.stock, st.queue));
-        let width = |t: &str| {
-            ctx.measure_text(t)
-                .map_or(7.0 * t.len() as f64, |m| m.width())
-        };
-        let w = width(&f.name).max(detail.as_deref().map_or(0.0, width));
+        // The detail changes every frame: its width is estimated, not cached.
+        let w = width(&f.name).max(detail.as_deref().map_or(0.0, |d| {
+            DETAIL_EM * scene.text_px * d.chars().count() as f64
+        }));
         let lines = if detail.is_some() { 2.0 } else { 1.0 };
-        let short = detail.is_some().then(|| (width(&f.name), LABEL_LINE));
+        let short = detail.is_some().then(|| (width(&f.name), line));
         labels.push(Label {
             x,
             y,
             r: size,
             w,
-            h: LABEL_LINE * lines,
+            h: line * lines,
             priority: label_priority(f.kind, picked),
             short,
             must: picked,
@@ -527,15 +580,13 @@ fn draw_labels(
     }
     let facility_labels = labels.len();
     for &(x, y, p) in towns {
-        let w = ctx
-            .measure_text(&p.name)
-            .map_or(7.0 * p.name.len() as f64, |m| m.width());
+        let w = width(&p.name);
         labels.push(Label {
             x,
             y,
             r: TOWN_DOT,
             w,
-            h: LABEL_LINE,
+            h: line,
             priority: TOWN_PRIORITY + u32::from(p.rank),
             short: None,
             must: false,
@@ -554,7 +605,7 @@ fn draw_labels(
         let _ = ctx.fill_text(name, r.x, r.y);
         if let Some(d) = detail.as_ref().filter(|_| p.full) {
             ctx.set_fill_style_str("#566573");
-            let _ = ctx.fill_text(d, r.x, r.y + LABEL_LINE);
+            let _ = ctx.fill_text(d, r.x, r.y + line);
         }
     }
     ctx.set_text_baseline("alphabetic");

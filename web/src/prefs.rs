@@ -57,3 +57,21 @@ pub fn apply_large_text(on: bool) {
         let _ = root.class_list().toggle_with_force("large-text", on);
     }
 }
+
+/// How much larger than normal the page's text is: the root element's font
+/// size over the style sheet's normal 14 px (1 normally, 18/14 in large text).
+pub fn text_scale() -> f64 {
+    /// The root font size of the style sheet, CSS px.
+    const NORMAL_ROOT_PX: f64 = 14.0;
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element());
+    match root {
+        Some(r) if r.class_list().contains("large-text") => LARGE_ROOT_PX / NORMAL_ROOT_PX,
+        _ => 1.0,
+    }
+}
+
+/// The root font size in large-text mode, CSS px (`:root.large-text` in
+/// the style sheet).
+const LARGE_ROOT_PX: f64 = 18.0;
