@@ -8,7 +8,7 @@ use crate::style::{SELECTION_BLUE, kind_colour, mode_colour, mode_dash};
 use crate::viewport::Viewport;
 use std::f64::consts::TAU;
 use supply_sim::emissions::Mode;
-use supply_sim::scenario::{FacilityKind, Scenario};
+use supply_sim::scenario::{Facility, FacilityKind, Scenario};
 use supply_sim::time::SimTime;
 use supply_sim::view::frame::{Frame, VehicleState};
 use wasm_bindgen::JsValue;
@@ -85,21 +85,23 @@ pub fn draw(ctx: &Ctx, scene: &Scene) {
     }
 }
 
+/// Zone discs, all in one path: one fill and one stroke, however many.
 fn draw_zones(ctx: &Ctx, scene: &Scene, pos: &[(f64, f64)]) {
     let km_px = scene.view.km_per_px();
+    ctx.set_fill_style_str("rgba(241, 196, 15, 0.16)");
+    ctx.set_stroke_style_str("rgba(183, 149, 11, 0.55)");
+    ctx.set_line_width(1.0);
+    ctx.begin_path();
     for (f, &(x, y)) in scene.scenario.facilities.iter().zip(pos) {
         if f.kind != FacilityKind::CustomerZone {
             continue;
         }
         let r = (f.radius_km.unwrap_or(10.0) / km_px).max(6.0);
-        ctx.set_fill_style_str("rgba(241, 196, 15, 0.16)");
-        ctx.set_stroke_style_str("rgba(183, 149, 11, 0.55)");
-        ctx.set_line_width(1.0);
-        ctx.begin_path();
+        ctx.move_to(x + r, y);
         let _ = ctx.arc(x, y, r, 0.0, TAU);
-        ctx.fill();
-        ctx.stroke();
     }
+    ctx.fill();
+    ctx.stroke();
 }
 
 fn draw_lanes(ctx: &Ctx, scene: &Scene, pos: &[(f64, f64)]) {
@@ -113,23 +115,39 @@ fn draw_lanes(ctx: &Ctx, scene: &Scene, pos: &[(f64, f64)]) {
             }
         }
     }
+    // Lanes alike in mode, selection and width share one stroke.
+    let mut segments: Vec<(LaneLook, Segment)> = Vec::new();
     for ((i, lane), ends) in s.lanes.iter().enumerate().zip(scene.lane_ends) {
         let Some((a, b)) = *ends else { continue };
-        let ((ax, ay), (bx, by)) = (pos[a], pos[b]);
         let selected = scene.selected == Some(&Selection::Lane(i));
         let width = 1.2 + (in_flight[i] as f64).sqrt().min(5.0);
-        ctx.set_stroke_style_str(mode_colour(lane.mode));
+        let quarter_px = (width * 4.0).round() as u32;
+        segments.push(((lane.mode, selected, quarter_px), (pos[a], pos[b])));
+    }
+    segments.sort_by_key(|seg| seg.0);
+    for group in segments.chunk_by(|a, b| a.0 == b.0) {
+        let (mode, selected, quarter_px) = group[0].0;
+        let width = f64::from(quarter_px) / 4.0;
+        ctx.set_stroke_style_str(mode_colour(mode));
         ctx.set_global_alpha(if selected { 1.0 } else { 0.55 });
         ctx.set_line_width(if selected { width + 3.0 } else { width });
-        set_dash(ctx, mode_dash(lane.mode));
+        set_dash(ctx, mode_dash(mode));
         ctx.begin_path();
-        ctx.move_to(ax, ay);
-        ctx.line_to(bx, by);
+        for &(_, ((ax, ay), (bx, by))) in group {
+            ctx.move_to(ax, ay);
+            ctx.line_to(bx, by);
+        }
         ctx.stroke();
     }
     set_dash(ctx, &[]);
     ctx.set_global_alpha(1.0);
 }
+
+/// How a lane is stroked: its mode, whether selected, its width in
+/// quarter pixels. Lanes that look alike are drawn in one stroke.
+type LaneLook = (Mode, bool, u32);
+/// A lane's two ends on screen.
+type Segment = ((f64, f64), (f64, f64));
 
 fn set_dash(ctx: &Ctx, dash: &[f64]) {
     let arr = js_sys::Array::new();
@@ -394,43 +412,76 @@ pub fn vehicle_at(
         .map(|(_, v)| *v)
 }
 
+/// Facility icons with their utilisation arcs, stockout rings and the
+/// selection ring. Each kind of mark is one path, so a network of hundreds
+/// of sites costs a handful of fills and strokes.
 fn draw_facilities(ctx: &Ctx, scene: &Scene, pos: &[(f64, f64)]) {
-    for (i, (f, &(x, y))) in scene.scenario.facilities.iter().zip(pos).enumerate() {
-        let state = scene.frame.and_then(|fr| fr.facilities.get(i));
-        let selected = matches!(scene.selected, Some(Selection::Facility(id)) if *id == f.id);
-        let size = icon_size(f.kind);
-        if let Some(st) = state {
-            // Utilisation ring: the busier, the fuller the arc.
-            if st.utilisation > 0.0 && f.kind != FacilityKind::CustomerZone {
-                ctx.set_stroke_style_str("#34495e");
-                ctx.set_line_width(3.0);
-                ctx.begin_path();
-                let _ = ctx.arc(
-                    x,
-                    y,
-                    size + 5.0,
-                    -TAU / 4.0,
-                    -TAU / 4.0 + TAU * st.utilisation.min(1.0),
-                );
-                ctx.stroke();
-            }
-            if st.stockout {
-                let pulse = 0.5 + 0.5 * (scene.wall_ms / 250.0).sin();
-                ctx.set_stroke_style_str("#e74c3c");
-                ctx.set_line_width(2.0 + 2.0 * pulse);
-                ctx.begin_path();
-                let _ = ctx.arc(x, y, size + 9.0 + 3.0 * pulse, 0.0, TAU);
-                ctx.stroke();
-            }
+    let (w, h) = (scene.view.width, scene.view.height);
+    let on_screen = |&(_, &(x, y)): &(&Facility, &(f64, f64))| {
+        x > -40.0 && y > -40.0 && x < w + 40.0 && y < h + 40.0
+    };
+    let sites: Vec<(usize, &Facility, (f64, f64))> = scene
+        .scenario
+        .facilities
+        .iter()
+        .zip(pos)
+        .enumerate()
+        .filter(|(_, p)| on_screen(p))
+        .map(|(i, (f, &xy))| (i, f, xy))
+        .collect();
+    let state = |i: usize| scene.frame.and_then(|fr| fr.facilities.get(i));
+    // Utilisation arcs: the busier, the fuller.
+    ctx.set_stroke_style_str("#34495e");
+    ctx.set_line_width(3.0);
+    ctx.begin_path();
+    for &(i, f, (x, y)) in &sites {
+        let Some(st) = state(i).filter(|st| st.utilisation > 0.0) else {
+            continue;
+        };
+        if f.kind == FacilityKind::CustomerZone {
+            continue;
         }
-        if selected {
-            ctx.set_stroke_style_str(SELECTION_BLUE);
-            ctx.set_line_width(3.0);
-            ctx.begin_path();
-            let _ = ctx.arc(x, y, size + 12.0, 0.0, TAU);
-            ctx.stroke();
+        let r = icon_size(f.kind) + 5.0;
+        ctx.move_to(x, y - r);
+        let _ = ctx.arc(
+            x,
+            y,
+            r,
+            -TAU / 4.0,
+            -TAU / 4.0 + TAU * st.utilisation.min(1.0),
+        );
+    }
+    ctx.stroke();
+    // Stockout rings, pulsing together.
+    let pulse = 0.5 + 0.5 * (scene.wall_ms / 250.0).sin();
+    ctx.set_stroke_style_str("#e74c3c");
+    ctx.set_line_width(2.0 + 2.0 * pulse);
+    ctx.begin_path();
+    for &(i, f, (x, y)) in &sites {
+        if state(i).is_some_and(|st| st.stockout) {
+            let r = icon_size(f.kind) + 9.0 + 3.0 * pulse;
+            ctx.move_to(x + r, y);
+            let _ = ctx.arc(x, y, r, 0.0, TAU);
         }
-        draw_icon(ctx, f.kind, x, y, size);
+    }
+    ctx.stroke();
+    if let Some(&(_, f, (x, y))) = sites
+        .iter()
+        .find(|(_, f, _)| matches!(scene.selected, Some(Selection::Facility(id)) if *id == f.id))
+    {
+        ctx.set_stroke_style_str(SELECTION_BLUE);
+        ctx.set_line_width(3.0);
+        ctx.begin_path();
+        let _ = ctx.arc(x, y, icon_size(f.kind) + 12.0, 0.0, TAU);
+        ctx.stroke();
+    }
+    for kind in crate::edit::KINDS {
+        begin_icons(ctx, kind);
+        for &(_, _, (x, y)) in sites.iter().filter(|(_, f, _)| f.kind == kind) {
+            icon_path(ctx, kind, x, y, icon_size(kind));
+        }
+        ctx.fill();
+        ctx.stroke();
     }
 }
 
@@ -613,50 +664,57 @@ fn draw_labels(
 
 /// One icon per kind: distinct shape and colour.
 pub fn draw_icon(ctx: &Ctx, kind: FacilityKind, x: f64, y: f64, r: f64) {
+    begin_icons(ctx, kind);
+    icon_path(ctx, kind, x, y, r);
+    ctx.fill();
+    ctx.stroke();
+}
+
+/// Start a path of icons of one kind: its colour and a white outline.
+fn begin_icons(ctx: &Ctx, kind: FacilityKind) {
     ctx.set_fill_style_str(kind_colour(kind));
     ctx.set_stroke_style_str("#ffffff");
     ctx.set_line_width(1.5);
     ctx.begin_path();
+}
+
+/// Add one icon's shape to the current path (closed with lines, see
+/// [`add_polygon`]).
+fn icon_path(ctx: &Ctx, kind: FacilityKind, x: f64, y: f64, r: f64) {
     match kind {
         FacilityKind::Supplier => {
-            ctx.move_to(x, y - r);
-            ctx.line_to(x + r, y);
-            ctx.line_to(x, y + r);
-            ctx.line_to(x - r, y);
-            ctx.close_path();
+            add_polygon(ctx, &[(x, y - r), (x + r, y), (x, y + r), (x - r, y)]);
         }
-        FacilityKind::Port => {
-            ctx.move_to(x - r, y - r * 0.4);
-            ctx.line_to(x + r, y - r * 0.4);
-            ctx.line_to(x + r * 0.6, y + r * 0.8);
-            ctx.line_to(x - r * 0.6, y + r * 0.8);
-            ctx.close_path();
-        }
+        FacilityKind::Port => add_polygon(
+            ctx,
+            &[
+                (x - r, y - r * 0.4),
+                (x + r, y - r * 0.4),
+                (x + r * 0.6, y + r * 0.8),
+                (x - r * 0.6, y + r * 0.8),
+            ],
+        ),
         FacilityKind::FulfillmentCenter => ctx.rect(x - r, y - r * 0.8, 2.0 * r, 1.6 * r),
         FacilityKind::SortationCenter => {
-            for k in 0..6 {
-                let a = TAU * k as f64 / 6.0;
-                let (px, py) = (x + r * a.cos(), y + r * a.sin());
-                if k == 0 {
-                    ctx.move_to(px, py);
-                } else {
-                    ctx.line_to(px, py);
-                }
-            }
-            ctx.close_path();
+            let hex: Vec<(f64, f64)> = (0..6)
+                .map(|k| {
+                    let a = TAU * k as f64 / 6.0;
+                    (x + r * a.cos(), y + r * a.sin())
+                })
+                .collect();
+            add_polygon(ctx, &hex);
         }
         FacilityKind::DeliveryStation => {
-            ctx.move_to(x, y - r);
-            ctx.line_to(x + r, y + r * 0.8);
-            ctx.line_to(x - r, y + r * 0.8);
-            ctx.close_path();
+            add_polygon(
+                ctx,
+                &[(x, y - r), (x + r, y + r * 0.8), (x - r, y + r * 0.8)],
+            );
         }
         FacilityKind::CustomerZone => {
+            ctx.move_to(x + r, y);
             let _ = ctx.arc(x, y, r, 0.0, TAU);
         }
     }
-    ctx.fill();
-    ctx.stroke();
 }
 
 /// A round scale-bar length (1, 2 or 5 × 10^n km) about `target_px` long,
