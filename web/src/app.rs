@@ -37,6 +37,13 @@ fn opening_sandbox() -> (Sandbox, Vec<String>) {
         }
         None => None,
     };
+    if let Some(link) = share_fragment() {
+        forget_fragment();
+        match crate::share::decode(&link) {
+            Ok(opened) => return (from_link(opened, saved), notes),
+            Err(why) => notes.push(format!("{why}; your work is unchanged")),
+        }
+    }
     let sandbox = match (requested, saved) {
         // A link to the scenario the saved work is in: the work wins.
         (Some(n), Some(saved)) if saved.name == n => saved,
@@ -62,6 +69,41 @@ fn opening_sandbox() -> (Sandbox, Vec<String>) {
         }
     };
     (sandbox, notes)
+}
+
+/// The page's share-link fragment (without `#`), if it has one.
+fn share_fragment() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let fragment = hash.strip_prefix('#').unwrap_or(&hash).to_owned();
+    crate::share::is_share(&fragment).then_some(fragment)
+}
+
+/// Take the link out of the address bar once read, so a reload opens the
+/// person's saved work (which by then is the shared scenario and any edits).
+fn forget_fragment() {
+    let Some(w) = web_sys::window() else { return };
+    let loc = w.location();
+    let url = format!(
+        "{}{}",
+        loc.pathname().unwrap_or_default(),
+        loc.search().unwrap_or_default()
+    );
+    if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// The sandbox a share link opens. The person's saved work is kept under
+/// its own name; a shared scenario of the same name is opened beside it.
+fn from_link(opened: crate::share::Opened, saved: Option<Sandbox>) -> Sandbox {
+    let mut name = opened.name;
+    if let Some(saved) = saved {
+        crate::persist::keep_edits(&saved);
+        if saved.name == name && saved.edited() {
+            name = format!("{name} (shared)");
+        }
+    }
+    Sandbox::seeded(&name, opened.scenario, opened.seed)
 }
 
 /// How long a status message stays, seconds: long enough to read a

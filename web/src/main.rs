@@ -20,6 +20,7 @@ mod persist;
 mod places;
 mod prefs;
 mod sandbox;
+mod share;
 mod style;
 mod ui;
 mod viewport;

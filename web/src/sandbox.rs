@@ -40,6 +40,11 @@ pub struct Sandbox {
 
 impl Sandbox {
     pub fn new(name: &str, scenario: Scenario) -> Sandbox {
+        Sandbox::seeded(name, scenario, supply_sim::defaults::SEED)
+    }
+
+    /// A sandbox running `scenario` with `seed` (a share link's).
+    pub fn seeded(name: &str, scenario: Scenario, seed: u64) -> Sandbox {
         let original = supply_sim::builtin::get(name)
             .and_then(|json| Scenario::from_json(json).ok())
             .unwrap_or_else(|| scenario.clone());
@@ -53,7 +58,7 @@ impl Sandbox {
             last_good: None,
             problems: Vec::new(),
             warnings: Vec::new(),
-            seed: supply_sim::defaults::SEED,
+            seed,
             series: Vec::new(),
             next_sample: 0,
             catch_up_to: 0,

@@ -108,6 +108,7 @@ pub fn Controls() -> impl IntoView {
                     />
                 </label>
             </span>
+            <ShareMenu />
             <ViewSettings />
             <span class="undo">
                 <button data-testid="undo" title="Undo (Ctrl+Z)" aria-label="Undo"
@@ -118,6 +119,52 @@ pub fn Controls() -> impl IntoView {
                     on:click=move |_| ui.redo()>"↷"</button>
             </span>
         </header>
+    }
+}
+
+/// A link that opens this exact run: the scenario with its recorded
+/// controls and the seed, in the URL fragment (nothing goes to a server).
+#[component]
+fn ShareMenu() -> impl IntoView {
+    let ui = use_ui();
+    let link = RwSignal::new(String::new());
+    let make = move || {
+        let fragment = ui
+            .sb
+            .with_value(|s| crate::share::encode(&s.name, s.seed, &s.scenario));
+        let page = web_sys::window()
+            .and_then(|w| {
+                let loc = w.location();
+                Some(format!(
+                    "{}{}{}",
+                    loc.origin().ok()?,
+                    loc.pathname().ok()?,
+                    loc.search().ok()?
+                ))
+            })
+            .unwrap_or_default();
+        link.set(format!("{page}#{fragment}"));
+    };
+    let copy = move |_| {
+        let text = link.get_untracked();
+        if let Some(w) = web_sys::window() {
+            let _ = w.navigator().clipboard().write_text(&text);
+        }
+        ui.status.set(format!(
+            "Link copied ({} characters): it opens this scenario and replays the same run",
+            crate::panels::kpis::thousands(text.len() as i64)
+        ));
+    };
+    view! {
+        <details class="settings" data-testid="share" on:toggle=move |_| make()>
+            <summary title="A link that opens this exact run">"Share"</summary>
+            <div class="settings-menu share-menu">
+                <label for="share-link">"Link to this scenario and run"</label>
+                <input id="share-link" type="text" readonly data-testid="share-link" prop:value=move || link.get() />
+                <button data-testid="share-copy" on:click=copy>"Copy link"</button>
+                <p class="hint">"Anyone who opens it gets your scenario, its recorded controls and seed: the same run, in their own browser."</p>
+            </div>
+        </details>
     }
 }
 

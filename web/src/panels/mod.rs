@@ -4,7 +4,7 @@
 mod controls;
 mod demand;
 mod inspector;
-mod kpis;
+pub(crate) mod kpis;
 mod palette;
 
 pub use controls::Controls;
