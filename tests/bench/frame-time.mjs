@@ -12,7 +12,7 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
 });
 const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-await page.goto(`${base}?scenario=${scenario}&perf=1`);
+await page.goto(`${base}?scenario=${scenario}&perf=1&horizon=off`);
 await page.getByTestId('speed').selectOption({ label: speed });
 const perf = page.getByTestId('perf');
 const read = async () => {

@@ -112,7 +112,9 @@ const STATUS_SECONDS: u64 = 10;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let (sandbox, notes) = opening_sandbox();
+    let (mut sandbox, notes) = opening_sandbox();
+    // `?horizon=off` runs on past the horizon (the frame-time benchmark).
+    sandbox.past_horizon = query_value("horizon").as_deref() == Some("off");
     let ui = Ui::new(sandbox, crate::prefs::autoplay());
     crate::prefs::apply_large_text(crate::prefs::large_text());
     if !notes.is_empty() {
@@ -174,6 +176,7 @@ pub fn App() -> impl IntoView {
                 <MapButtons />
                 <Legend />
                 <ScaleBar />
+                <EndOfRun />
                 <p class="attribution">"Coast: Natural Earth · Places: © GeoNames, CC BY 4.0"</p>
                 {move || perf_on.then(|| view! { <PerfOverlay /> })}
                 <p class="status" data-testid="status" aria-live="polite">{move || ui.status.get()}</p>
@@ -228,6 +231,67 @@ fn ScaleBar() -> impl IntoView {
         <div class="scale-bar" style=move || format!("width:{:.0}px", ui.scale.get().1)>
             <span data-testid="scale">{label}</span>
         </div>
+    }
+}
+
+/// At the scenario's horizon the run stops and says how it went, with a
+/// way to go on past it or to start again.
+#[component]
+fn EndOfRun() -> impl IntoView {
+    let ui = use_ui();
+    let ended = move || {
+        ui.clock.track();
+        ui.rev.track();
+        ui.sb.with_value(|s| s.at_end())
+    };
+    let summary = move || {
+        ui.clock.track();
+        let (days, kpis) = ui.sb.with_value(|s| (s.scenario.days, s.kpis()));
+        let k = kpis?;
+        let pct = |v: f64| format!("{:.1} %", v * 100.0);
+        let mut lines = vec![
+            format!(
+                "{} orders placed, {} delivered",
+                crate::panels::kpis::thousands(k.orders_placed as i64),
+                crate::panels::kpis::thousands(k.orders_delivered as i64)
+            ),
+            format!(
+                "On time {} · fill rate {}",
+                pct(k.on_time_rate),
+                pct(k.fill_rate)
+            ),
+        ];
+        if let (Some(c), Some(g)) = (k.cost_per_package, k.co2e_g_per_package) {
+            lines.push(format!(
+                "{} and {g:.0} g CO₂e per package",
+                crate::panels::kpis::pounds(c)
+            ));
+        }
+        Some((days, lines))
+    };
+    let go_on = move |_| {
+        ui.sb.update_value(|s| s.past_horizon = true);
+        ui.playing.set(true);
+        ui.changed();
+    };
+    let again = move |_| {
+        ui.sb.update_value(crate::sandbox::Sandbox::reset);
+        ui.playing.set(true);
+        ui.changed();
+    };
+    view! {
+        <Show when=ended>
+            <section class="end-of-run" data-testid="end-of-run" role="status">
+                {move || summary().map(|(days, lines)| view! {
+                    <h2>{format!("End of the run: day {days} is over")}</h2>
+                    <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                })}
+                <div class="end-buttons">
+                    <button data-testid="continue" on:click=go_on>"Continue past the horizon"</button>
+                    <button data-testid="run-again" on:click=again>"Run again from day 1"</button>
+                </div>
+            </section>
+        </Show>
     }
 }
 

@@ -185,7 +185,8 @@ impl FrameLoop {
             return events;
         }
         let rate = SPEEDS[ui.speed.get_untracked()].0 as f64;
-        let target = ui.sb.with_value(|s| s.now()) + if playing { (rate * dt) as u64 } else { 0 };
+        let (now, limit) = ui.sb.with_value(|s| (s.now(), s.play_limit()));
+        let target = (now + if playing { (rate * dt) as u64 } else { 0 }).min(limit.max(now));
         let budget = (FRAME_BUDGET_MS - self.last_draw_ms).max(1.0);
         ui.sb.update_value(|s| {
             loop {
@@ -196,6 +197,11 @@ impl FrameLoop {
                 }
             }
         });
+        // The run stops at the scenario's horizon, for the summary.
+        if playing && ui.sb.with_value(Sandbox::at_end) {
+            ui.playing.set(false);
+            ui.refresh();
+        }
         events
     }
 

@@ -5,7 +5,7 @@
 use crate::history::History;
 use supply_sim::Kpis;
 use supply_sim::controls::{self, DemandSchedule};
-use supply_sim::time::{HOUR, SimTime};
+use supply_sim::time::{DAY, HOUR, SimTime};
 use supply_sim::{Engine, Problem, Scenario, validate};
 
 /// One point of the KPI time series, sampled every sim hour.
@@ -36,6 +36,8 @@ pub struct Sandbox {
     next_sample: SimTime,
     /// After an edit the new run fast-forwards to where the old one was.
     catch_up_to: SimTime,
+    /// The person chose to run on past the scenario's horizon.
+    pub past_horizon: bool,
 }
 
 impl Sandbox {
@@ -62,6 +64,7 @@ impl Sandbox {
             series: Vec::new(),
             next_sample: 0,
             catch_up_to: 0,
+            past_horizon: false,
         };
         s.restart();
         s
@@ -97,6 +100,32 @@ impl Sandbox {
     /// scenario has problems.
     fn run(&self) -> Option<&Engine> {
         self.engine.as_ref().or(self.last_good.as_ref())
+    }
+
+    /// The scenario's horizon: the end of its last day.
+    pub fn horizon(&self) -> SimTime {
+        SimTime::from(self.scenario.days) * DAY
+    }
+
+    /// Has the run reached its horizon, and the person not chosen to go on?
+    pub fn at_end(&self) -> bool {
+        !self.past_horizon && self.now() >= self.horizon()
+    }
+
+    /// Where playing may take the run to now: the horizon, unless the
+    /// person chose to go on past it.
+    pub fn play_limit(&self) -> SimTime {
+        if self.past_horizon {
+            SimTime::MAX
+        } else {
+            self.horizon()
+        }
+    }
+
+    /// Start again at day 1, stopping at the horizon again.
+    pub fn reset(&mut self) {
+        self.past_horizon = false;
+        self.restart();
     }
 
     /// Are the figures on screen the last good run's, frozen?

@@ -1,5 +1,6 @@
 //! The top bar: scenario, play/pause/step/reset, speed and the sim clock.
 
+use crate::sandbox::Sandbox;
 use crate::ui::{SPEEDS, use_ui};
 use leptos::prelude::*;
 use supply_sim::time::{DAY, HOUR, MINUTE, SimTime};
@@ -34,7 +35,7 @@ pub fn Controls() -> impl IntoView {
         ui.refresh();
     };
     let reset = move |_| {
-        ui.sb.update_value(|s| s.restart());
+        ui.sb.update_value(Sandbox::reset);
         ui.changed();
         ui.status.set("Reset to day 1, 00:00".into());
     };
@@ -107,9 +108,9 @@ pub fn Controls() -> impl IntoView {
                         }
                     />
                 </label>
+                <ShareMenu />
+                <ViewSettings />
             </span>
-            <ShareMenu />
-            <ViewSettings />
             <span class="undo">
                 <button data-testid="undo" title="Undo (Ctrl+Z)" aria-label="Undo"
                     prop:disabled=move || !ui.history(|h| h.can_undo())
