@@ -47,13 +47,13 @@
 //! [`decode`] never panics: bad or truncated input is an `Err` that names
 //! what is wrong and the byte offset.
 
+use crate::asset_reader::{Header, Reader, TRAILER_LEN, checked_body};
 /// First four bytes of the asset.
 pub const MAGIC: [u8; 4] = *b"SSBM";
 /// The format version this decoder reads.
 pub const VERSION: u8 = 1;
 
 const HEADER_LEN: usize = 6;
-const TRAILER_LEN: usize = 4;
 
 /// A point in degrees.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -192,44 +192,16 @@ pub fn decode(bytes: &[u8]) -> Result<Basemap, String> {
 /// Decodes and returns the number of bytes read (always the whole input on
 /// success).
 fn decode_counted(bytes: &[u8]) -> Result<(Basemap, usize), String> {
-    if bytes.len() < HEADER_LEN + TRAILER_LEN {
-        return Err(format!(
-            "basemap: {} bytes at byte 0 is too short for a header and checksum ({} bytes)",
-            bytes.len(),
-            HEADER_LEN + TRAILER_LEN
-        ));
-    }
-    if bytes[..4] != MAGIC {
-        return Err(format!(
-            "basemap: bad magic at byte 0: {:02x?}, expected \"SSBM\"",
-            &bytes[..4]
-        ));
-    }
-    if bytes[4] != VERSION {
-        return Err(format!(
-            "basemap: unsupported version {} at byte 4 (this decoder reads version {VERSION})",
-            bytes[4]
-        ));
-    }
-    let body_len = bytes.len() - TRAILER_LEN;
-    let stored = u32::from_le_bytes([
-        bytes[body_len],
-        bytes[body_len + 1],
-        bytes[body_len + 2],
-        bytes[body_len + 3],
-    ]);
-    let computed = crc32(&bytes[..body_len]);
-    if stored != computed {
-        return Err(format!(
-            "basemap: checksum mismatch at byte {body_len}: stored {stored:08x}, computed \
-             {computed:08x} (truncated or corrupted file)"
-        ));
-    }
-
-    let mut r = Reader {
-        bytes: &bytes[..body_len],
-        pos: HEADER_LEN,
+    let header = Header {
+        asset: "basemap",
+        magic: MAGIC,
+        version: VERSION,
+        min_len: HEADER_LEN,
     };
+    let body = checked_body(bytes, &header)?;
+    let body_len = body.len();
+    let mut r = Reader::new(body);
+    r.pos = HEADER_LEN;
     let section_count = bytes[5];
     let mut map = Basemap {
         version: VERSION,
@@ -425,100 +397,10 @@ fn coastlines(points: &[LonLat], hidden: &[bool], out: &mut Vec<Polyline>) {
     flush(&mut line);
 }
 
-struct Reader<'a> {
-    bytes: &'a [u8],
-    pos: usize,
-}
-
-impl Reader<'_> {
-    fn u8(&mut self, what: &str) -> Result<u8, String> {
-        match self.bytes.get(self.pos) {
-            Some(&b) => {
-                self.pos += 1;
-                Ok(b)
-            }
-            None => Err(format!(
-                "{what} at byte {}: unexpected end of data",
-                self.pos
-            )),
-        }
-    }
-
-    fn uv(&mut self, what: &str) -> Result<u32, String> {
-        let at = self.pos;
-        let mut value: u32 = 0;
-        for i in 0..5 {
-            let b = self.u8(what)?;
-            let bits = u32::from(b & 0x7f);
-            if i == 4 && (b & 0x80 != 0 || bits > 0x0f) {
-                return Err(format!("{what} at byte {at}: varint longer than 32 bits"));
-            }
-            value |= bits << (7 * i);
-            if b & 0x80 == 0 {
-                return Ok(value);
-            }
-        }
-        Err(format!("{what} at byte {at}: varint longer than 32 bits"))
-    }
-
-    fn sv(&mut self, what: &str) -> Result<i32, String> {
-        let v = self.uv(what)?;
-        Ok(((v >> 1) as i32) ^ -((v & 1) as i32))
-    }
-
-    /// Reads a count of items that each take at least `min_bytes`, refusing
-    /// counts the remaining data cannot hold (so a corrupt count cannot ask
-    /// for a huge allocation).
-    fn count(&mut self, what: &str, min_bytes: usize) -> Result<usize, String> {
-        let at = self.pos;
-        let n = self.uv(what)? as usize;
-        self.ensure(n, min_bytes, what, at)?;
-        Ok(n)
-    }
-
-    fn ensure(&self, n: usize, min_bytes: usize, what: &str, at: usize) -> Result<(), String> {
-        let left = self.bytes.len() - self.pos;
-        if n.saturating_mul(min_bytes) > left {
-            return Err(format!(
-                "{what} at byte {at}: {n} items cannot fit in the {left} bytes left"
-            ));
-        }
-        Ok(())
-    }
-}
-
-const CRC_TABLE: [u32; 256] = {
-    let mut table = [0u32; 256];
-    let mut n = 0;
-    while n < 256 {
-        let mut c = n as u32;
-        let mut k = 0;
-        while k < 8 {
-            c = if c & 1 != 0 {
-                0xedb8_8320 ^ (c >> 1)
-            } else {
-                c >> 1
-            };
-            k += 1;
-        }
-        table[n] = c;
-        n += 1;
-    }
-    table
-};
-
-/// CRC-32 (IEEE 802.3, reflected, as zlib and PNG use).
-fn crc32(bytes: &[u8]) -> u32 {
-    let mut c = 0xffff_ffffu32;
-    for &b in bytes {
-        c = CRC_TABLE[((c ^ u32::from(b)) & 0xff) as usize] ^ (c >> 8);
-    }
-    c ^ 0xffff_ffff
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::asset_reader::crc32;
     // wasm-bindgen-test does not collect plain `#[test]` functions on wasm32
     // (see its README); there, `#[test]` below means `#[wasm_bindgen_test]`,
     // which runs in Node. Natively it is the ordinary libtest attribute.

@@ -2,6 +2,7 @@
 //! simulation you watch (Leptos, client-side rendered).
 
 mod app;
+mod asset_reader;
 mod basemap;
 mod basemap_layer;
 mod charts;

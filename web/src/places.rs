@@ -45,6 +45,7 @@
 //! [`decode`] never panics: bad or truncated input is an `Err` that names
 //! what is wrong and the byte offset.
 
+use crate::asset_reader::{Header, Reader, checked_body};
 use std::sync::OnceLock;
 
 /// First four bytes of the asset.
@@ -56,7 +57,6 @@ pub const MAX_RANK_LEVELS: u8 = 16;
 
 /// magic, version, rank levels, and at least one byte each for units and count.
 const HEADER_MIN: usize = 8;
-const TRAILER_LEN: usize = 4;
 /// The fewest bytes a place takes: rank, name length, one name byte, two
 /// one-byte deltas.
 const PLACE_MIN: usize = 5;
@@ -95,43 +95,16 @@ pub fn up_to_rank(max_rank: u8) -> &'static [Place] {
 /// Decodes the asset. Never panics: any malformed, truncated or corrupted
 /// input gives an `Err` naming the problem and its byte offset.
 pub fn decode(bytes: &[u8]) -> Result<Vec<Place>, String> {
-    if bytes.len() < HEADER_MIN + TRAILER_LEN {
-        return Err(format!(
-            "places: {} bytes at byte 0 is too short for a header and checksum ({} bytes)",
-            bytes.len(),
-            HEADER_MIN + TRAILER_LEN
-        ));
-    }
-    if bytes[..4] != MAGIC {
-        return Err(format!(
-            "places: bad magic at byte 0: {:02x?}, expected \"SSPL\"",
-            &bytes[..4]
-        ));
-    }
-    if bytes[4] != VERSION {
-        return Err(format!(
-            "places: unsupported version {} at byte 4 (this decoder reads version {VERSION})",
-            bytes[4]
-        ));
-    }
-    let body_len = bytes.len() - TRAILER_LEN;
-    let stored = u32::from_le_bytes([
-        bytes[body_len],
-        bytes[body_len + 1],
-        bytes[body_len + 2],
-        bytes[body_len + 3],
-    ]);
-    let computed = crc32(&bytes[..body_len]);
-    if stored != computed {
-        return Err(format!(
-            "places: checksum mismatch at byte {body_len}: stored {stored:08x}, computed \
-             {computed:08x} (truncated or corrupted file)"
-        ));
-    }
-    let mut r = Reader {
-        bytes: &bytes[..body_len],
-        pos: 5,
+    let header = Header {
+        asset: "places",
+        magic: MAGIC,
+        version: VERSION,
+        min_len: HEADER_MIN,
     };
+    let body = checked_body(bytes, &header)?;
+    let body_len = body.len();
+    let mut r = Reader::new(body);
+    r.pos = 5;
     let places = read_places(&mut r).map_err(|e| format!("places: {e}"))?;
     if r.pos != body_len {
         return Err(format!(
@@ -164,7 +137,7 @@ fn read_places(r: &mut Reader) -> Result<Vec<Place>, String> {
 
     let at = r.pos;
     let count = r.uv("place count")? as usize;
-    let left = r.bytes.len() - r.pos;
+    let left = r.left();
     if count.saturating_mul(PLACE_MIN) > left {
         return Err(format!(
             "place count at byte {at}: {count} places cannot fit in the {left} bytes left"
@@ -223,94 +196,10 @@ fn read_places(r: &mut Reader) -> Result<Vec<Place>, String> {
     Ok(places)
 }
 
-/// A cursor over the body (the bytes before the checksum).
-struct Reader<'a> {
-    bytes: &'a [u8],
-    pos: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn u8(&mut self, what: &str) -> Result<u8, String> {
-        match self.bytes.get(self.pos) {
-            Some(&b) => {
-                self.pos += 1;
-                Ok(b)
-            }
-            None => Err(format!(
-                "{what} at byte {}: unexpected end of data",
-                self.pos
-            )),
-        }
-    }
-
-    fn take(&mut self, n: usize, what: &str) -> Result<&'a [u8], String> {
-        let left = self.bytes.len() - self.pos;
-        if n > left {
-            return Err(format!(
-                "{what} at byte {}: {n} bytes needed, {left} left",
-                self.pos
-            ));
-        }
-        let out = &self.bytes[self.pos..self.pos + n];
-        self.pos += n;
-        Ok(out)
-    }
-
-    fn uv(&mut self, what: &str) -> Result<u32, String> {
-        let at = self.pos;
-        let mut value: u32 = 0;
-        for i in 0..5 {
-            let b = self.u8(what)?;
-            let bits = u32::from(b & 0x7f);
-            if i == 4 && (b & 0x80 != 0 || bits > 0x0f) {
-                return Err(format!("{what} at byte {at}: varint longer than 32 bits"));
-            }
-            value |= bits << (7 * i);
-            if b & 0x80 == 0 {
-                return Ok(value);
-            }
-        }
-        Err(format!("{what} at byte {at}: varint longer than 32 bits"))
-    }
-
-    fn sv(&mut self, what: &str) -> Result<i32, String> {
-        let v = self.uv(what)?;
-        Ok(((v >> 1) as i32) ^ -((v & 1) as i32))
-    }
-}
-
-const CRC_TABLE: [u32; 256] = {
-    let mut table = [0u32; 256];
-    let mut n = 0;
-    while n < 256 {
-        let mut c = n as u32;
-        let mut k = 0;
-        while k < 8 {
-            c = if c & 1 != 0 {
-                0xedb8_8320 ^ (c >> 1)
-            } else {
-                c >> 1
-            };
-            k += 1;
-        }
-        table[n] = c;
-        n += 1;
-    }
-    table
-};
-
-/// CRC-32 (IEEE 802.3, reflected, as zlib and PNG use).
-fn crc32(bytes: &[u8]) -> u32 {
-    let mut c = 0xffff_ffffu32;
-    for &b in bytes {
-        c = CRC_TABLE[((c ^ u32::from(b)) & 0xff) as usize] ^ (c >> 8);
-    }
-    c ^ 0xffff_ffff
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::asset_reader::{TRAILER_LEN, crc32};
     // wasm-bindgen-test does not collect plain `#[test]` functions on wasm32
     // (see its README); there, `#[test]` below means `#[wasm_bindgen_test]`.
     // Natively it is the ordinary libtest attribute.

@@ -169,25 +169,41 @@ fn ShareMenu() -> impl IntoView {
     }
 }
 
+/// A view setting: its test id, its words, whether it is on, and how to set it.
+type Choice = (&'static str, &'static str, bool, fn(bool));
+
 /// How the page behaves for a class: play on open, large text.
 #[component]
 fn ViewSettings() -> impl IntoView {
+    use crate::prefs;
+    let choices: [Choice; 2] = [
+        (
+            "autoplay",
+            "Play when the page opens",
+            prefs::autoplay(),
+            prefs::set_autoplay,
+        ),
+        (
+            "large-text",
+            "Large text (projector)",
+            prefs::large_text(),
+            prefs::set_large_text,
+        ),
+    ];
     view! {
         <details class="settings" data-testid="view-settings">
             <summary title="View settings">"View"</summary>
             <div class="settings-menu">
-                <label>
-                    <input type="checkbox" data-testid="autoplay"
-                        prop:checked=crate::prefs::autoplay()
-                        on:change=move |ev| crate::prefs::set_autoplay(event_target_checked(&ev)) />
-                    "Play when the page opens"
-                </label>
-                <label>
-                    <input type="checkbox" data-testid="large-text"
-                        prop:checked=crate::prefs::large_text()
-                        on:change=move |ev| crate::prefs::set_large_text(event_target_checked(&ev)) />
-                    "Large text (projector)"
-                </label>
+                {choices
+                    .into_iter()
+                    .map(|(testid, text, on, set)| view! {
+                        <label>
+                            <input type="checkbox" data-testid=testid prop:checked=on
+                                on:change=move |ev| set(event_target_checked(&ev)) />
+                            {text}
+                        </label>
+                    })
+                    .collect_view()}
             </div>
         </details>
     }
