@@ -231,6 +231,8 @@ test('benchmark scenarios are listed only with ?dev', async ({ page }) => {
 });
 
 test('axe-core finds no serious or critical accessibility violations on the main views', async ({ page }) => {
+  // Four full-page analyses: a few seconds each on a busy two-core machine.
+  test.setTimeout(90_000);
   const check = async (view) => {
     const r = await new AxeBuilder({ page }).analyze();
     const bad = r.violations

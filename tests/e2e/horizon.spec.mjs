@@ -27,3 +27,11 @@ test('the run stops at the horizon with a summary; Continue goes on, Run again r
   await expect(end).toBeHidden();
   await expect(page.getByTestId('play-pause')).toHaveAttribute('aria-pressed', 'true');
 });
+
+test("the scenario's description is shown, and can be folded away", async ({ page }) => {
+  await openApp(page, '?scenario=beer-game&autoplay=0');
+  const about = page.getByTestId('about');
+  await expect(about).toContainText('Sterman');
+  await about.locator('summary').click();
+  await expect(about.getByText('Sterman')).toBeHidden();
+});

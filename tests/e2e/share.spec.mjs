@@ -15,6 +15,8 @@ async function stepAndRead(page, hours) {
 }
 
 test('a share link opens the same scenario and replays the same run', async ({ page, context }) => {
+  // Sixty one-hour steps across two pages.
+  test.setTimeout(90_000);
   await openApp(page, '?autoplay=0');
   await pause(page);
   // An edit and a recorded control, so the link must carry both.

@@ -33,8 +33,28 @@ pub fn Inspector() -> impl IntoView {
     view! {
         <section class="inspector" data-testid="inspector">
             {move || problems(ui)}
+            // Outside the body, so folding it survives edits.
+            {move || ui.selected.get().is_none().then(|| view! { <About /> })}
             {body}
         </section>
+    }
+}
+
+/// What the scenario is, in its author's words (the beer game's says what
+/// it teaches and cites Sterman), shown with nothing selected.
+#[component]
+fn About() -> impl IntoView {
+    let ui = use_ui();
+    let read = move || {
+        ui.rev.track();
+        ui.sb
+            .with_value(|s| (s.scenario.name.clone(), s.scenario.description.clone()))
+    };
+    view! {
+        <details class="about" data-testid="about" open class:empty=move || read().1.is_empty()>
+            <summary>{move || format!("About {}", read().0)}</summary>
+            <p>{move || read().1}</p>
+        </details>
     }
 }
 
