@@ -577,7 +577,8 @@ fn draw_labels(
     ctx.set_font(&format!("{}px system-ui, sans-serif", scene.text_px));
     let line = LABEL_LINE * scene.text_px / LABEL_PX;
     ctx.set_text_baseline("top");
-    let mut texts: Vec<(String, Option<String>)> = Vec::new();
+    // Names are borrowed from the scenario and the places asset, not copied.
+    let mut texts: Vec<(&str, Option<String>)> = Vec::new();
     let mut labels: Vec<Label> = Vec::new();
     let mut icons: Vec<Rect> = Vec::new();
     let mut widths = scene.widths.borrow_mut();
@@ -627,7 +628,7 @@ fn draw_labels(
             short,
             must: picked,
         });
-        texts.push((f.name.clone(), detail));
+        texts.push((&f.name, detail));
     }
     let facility_labels = labels.len();
     for &(x, y, p) in towns {
@@ -642,7 +643,7 @@ fn draw_labels(
             short: None,
             must: false,
         });
-        texts.push((p.name.clone(), None));
+        texts.push((&p.name, None));
     }
     let placed = place(&labels, &icons, scene.view.width, scene.view.height);
     for (k, ((name, detail), spot)) in texts.iter().zip(placed).enumerate() {

@@ -47,7 +47,7 @@ pub fn encode(name: &str, seed: u64, scenario: &Scenario) -> String {
     let shared = Shared {
         name: name.to_owned(),
         seed,
-        scenario: serde_json::from_str(&scenario.to_json_pretty()).unwrap_or_default(),
+        scenario: serde_json::to_value(scenario).unwrap_or_default(),
     };
     let json = serde_json::to_vec(&shared).unwrap_or_default();
     let packed = miniz_oxide::deflate::compress_to_vec(&json, LEVEL);
