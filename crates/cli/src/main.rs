@@ -8,11 +8,13 @@
 //! supply-cli gen-bench-large [--zones N] [--skus N] [--orders-per-day N]   (prints JSON)
 //! supply-cli glossary                                                       (prints GLOSSARY.md)
 //! supply-cli validation                                                     (prints VALIDATION.md)
+//! supply-cli lesson <lesson.json|builtin:ID> [--scenario S.json] [--seed S]  (judges its goals)
 //! ```
 //! Exit codes: 0 ok, 1 usage or IO error, 2 invalid scenario (every problem on stderr).
 
 mod bench;
 mod gen_large;
+mod lesson;
 mod replicate;
 
 use std::process::ExitCode;
@@ -26,6 +28,7 @@ const USAGE: &str = "usage:
   supply-cli gen-bench-large [--zones N] [--skus N] [--orders-per-day N]
   supply-cli glossary
   supply-cli validation
+  supply-cli lesson <lesson.json|builtin:ID> [--scenario S.json] [--seed S]
 built-in scenarios: uk-network, beer-game";
 
 /// Parsed command-line options (hand-parsed to keep dependencies lean).
@@ -36,6 +39,8 @@ pub struct Opts {
     pub seed: u64,
     pub repeat: u32,
     pub compact: bool,
+    /// `--scenario FILE`: a student's scenario to judge a lesson on.
+    pub scenario: Option<String>,
     pub numbers: Vec<(String, u64)>,
 }
 
@@ -65,6 +70,11 @@ fn parse(args: &[String]) -> Result<Opts, String> {
             "--seed" => o.seed = value("--seed")?,
             "--repeat" => o.repeat = value("--repeat")?.clamp(1, 100) as u32,
             "--compact" => o.compact = true,
+            "--scenario" => {
+                i += 1;
+                let v = args.get(i).ok_or("--scenario needs a file")?;
+                o.scenario = Some(v.clone());
+            }
             s if s.starts_with("--") => {
                 let n = value(s)?;
                 o.numbers.push((s.trim_start_matches("--").to_string(), n));
@@ -86,7 +96,7 @@ pub fn load(path: &str) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))
 }
 
-fn print_problems(source: &str, problems: &[Problem]) {
+pub fn print_problems(source: &str, problems: &[Problem]) {
     eprintln!(
         "{source}: invalid scenario ({} problem{}):",
         problems.len(),
@@ -212,6 +222,7 @@ fn main() -> ExitCode {
             Ok(())
         }
         "validation" => validation(),
+        "lesson" => lesson::lesson(&opts),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())

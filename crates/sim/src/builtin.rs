@@ -23,3 +23,26 @@ pub const ALL: [(&str, &str); 3] = [
 pub fn get(name: &str) -> Option<&'static str> {
     ALL.iter().find(|(n, _)| *n == name).map(|(_, j)| *j)
 }
+
+/// The built-in lessons (`lessons/`), in the order a course takes them.
+pub const LESSONS: [(&str, &str); 5] = [
+    ("bullwhip", include_str!("../../../lessons/bullwhip.json")),
+    (
+        "safety-stock",
+        include_str!("../../../lessons/safety-stock.json"),
+    ),
+    ("last-mile", include_str!("../../../lessons/last-mile.json")),
+    (
+        "station-siting",
+        include_str!("../../../lessons/station-siting.json"),
+    ),
+    (
+        "peak-season",
+        include_str!("../../../lessons/peak-season.json"),
+    ),
+];
+
+/// Look a built-in lesson up by id.
+pub fn lesson(id: &str) -> Option<&'static str> {
+    LESSONS.iter().find(|(n, _)| *n == id).map(|(_, j)| *j)
+}

@@ -550,30 +550,37 @@ impl Scenario {
     /// Parse JSON. Syntax and type errors become one [`Problem`] with the JSON
     /// path of the offending value and its line/column.
     pub fn from_json(text: &str) -> Result<Scenario, Vec<Problem>> {
-        serde_json::from_str::<Scenario>(text).map_err(|e| {
-            let (line, column) = (e.line(), e.column());
-            let path = if line > 0 {
-                path_at(text, line, column)
-            } else {
-                String::new()
-            };
-            let msg = e.to_string();
-            // serde_json appends " at line L column C"; keep the message clean.
-            let msg = match msg.rfind(" at line ") {
-                Some(i) => msg[..i].to_string(),
-                None => msg,
-            };
-            vec![Problem {
-                line: Some(line),
-                column: Some(column),
-                ..Problem::new(path, msg)
-            }]
-        })
+        parse_json(text)
     }
 
     pub fn to_json_pretty(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
+}
+
+/// Parse a JSON document into `T`. A syntax or type error becomes one
+/// [`Problem`] with the JSON path of the offending value and its line and
+/// column (the scenario's and the lesson's parser).
+pub fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Vec<Problem>> {
+    serde_json::from_str::<T>(text).map_err(|e| {
+        let (line, column) = (e.line(), e.column());
+        let path = if line > 0 {
+            path_at(text, line, column)
+        } else {
+            String::new()
+        };
+        let msg = e.to_string();
+        // serde_json appends " at line L column C"; keep the message clean.
+        let msg = match msg.rfind(" at line ") {
+            Some(i) => msg[..i].to_string(),
+            None => msg,
+        };
+        vec![Problem {
+            line: Some(line),
+            column: Some(column),
+            ..Problem::new(path, msg)
+        }]
+    })
 }
 
 /// JSON path (`facilities[3].capacity_per_hour`) of the innermost value or key
