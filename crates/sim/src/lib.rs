@@ -15,6 +15,7 @@
 //! through `libm`, randomness through [`rng`], and ties in the event queue
 //! break by insertion order. Units are conserved (see [`engine`]).
 
+pub mod beer;
 pub mod builtin;
 pub mod controls;
 pub mod defaults;
@@ -23,7 +24,6 @@ pub mod emissions;
 pub mod engine;
 pub mod forecast;
 pub mod geo;
-pub mod lesson;
 pub mod network;
 pub mod policy;
 pub mod problem;
