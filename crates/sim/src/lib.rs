@@ -24,6 +24,7 @@ pub mod emissions;
 pub mod engine;
 pub mod forecast;
 pub mod geo;
+pub mod lesson;
 pub mod network;
 pub mod policy;
 pub mod problem;
