@@ -2,7 +2,9 @@
 //! ([`crate::frame_loop`]) and the map gestures ([`crate::gestures`]) are
 //! started from here once the map is in the document.
 
-use crate::panels::{Controls, FacilityList, Inspector, KpiPanel, Palette, PerfOverlay};
+use crate::panels::{
+    Controls, FacilityList, Inspector, KpiPanel, LessonPanel, Palette, PerfOverlay,
+};
 use crate::sandbox::Sandbox;
 use crate::ui::{Ui, use_ui};
 use crate::{frame_loop, gestures};
@@ -42,6 +44,17 @@ fn opening_sandbox() -> (Sandbox, Vec<String>) {
         match crate::share::decode(&link) {
             Ok(opened) => return (from_link(opened, saved), notes),
             Err(why) => notes.push(format!("{why}; your work is unchanged")),
+        }
+    }
+    if let Some(id) = query_value("lesson") {
+        match Sandbox::lesson(&id) {
+            Ok(sb) => {
+                if let Some(saved) = saved {
+                    crate::persist::keep_edits(&saved);
+                }
+                return (sb, notes);
+            }
+            Err(why) => notes.push(why),
         }
     }
     let sandbox = match (requested, saved) {
@@ -182,6 +195,7 @@ pub fn App() -> impl IntoView {
                 <p class="status" data-testid="status" aria-live="polite">{move || ui.status.get()}</p>
             </div>
             <aside class="right">
+                <LessonPanel />
                 <KpiPanel />
                 <Inspector />
             </aside>

@@ -78,6 +78,9 @@ pub fn export_report(ui: Ui) {
 /// Open an imported file. A file that does not parse leaves the current work
 /// as it is and says what is wrong and where.
 pub fn import_text(ui: Ui, file_name: &str, text: &str) {
+    if is_lesson(text) {
+        return import_lesson(ui, file_name, text);
+    }
     ui.status.set(match Scenario::from_json(text) {
         Ok(scenario) => {
             let name = file_name.trim_end_matches(".json").to_owned();
@@ -96,6 +99,38 @@ pub fn import_text(ui: Ui, file_name: &str, text: &str) {
             problems.first().map(where_and_what).unwrap_or_default()
         ),
     });
+}
+
+/// Does the text look like a lesson file (`"lesson": N` at the top)?
+fn is_lesson(text: &str) -> bool {
+    serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(text)
+        .is_ok_and(|m| m.contains_key("lesson"))
+}
+
+/// Open an imported lesson: checked like a scenario, problems with their
+/// paths, and the current work kept when it cannot be opened.
+fn import_lesson(ui: Ui, file_name: &str, text: &str) {
+    match supply_sim::lesson::Lesson::open(text) {
+        Ok((lesson, scenario)) => {
+            let title = lesson.title.clone();
+            let run = crate::lesson_run::LessonRun::new(lesson);
+            ui.load(Sandbox::with_lesson(run, scenario));
+            ui.status
+                .set(format!("Opened the lesson {title} from {file_name}"));
+        }
+        Err(problems) => {
+            let n = supply_sim::problem::summarise(&problems).len();
+            let more = if n > 1 {
+                format!(" (and {} more)", n - 1)
+            } else {
+                String::new()
+            };
+            ui.status.set(format!(
+                "Cannot open the lesson {file_name}: {}{more}. Your work is unchanged.",
+                problems.first().map(where_and_what).unwrap_or_default()
+            ));
+        }
+    }
 }
 
 /// A file's first problem for a person: what is wrong, then where, once.

@@ -14,6 +14,7 @@ mod history;
 mod label_layout;
 mod labels;
 mod lane_ends;
+mod lesson_run;
 mod map;
 mod panels;
 mod perf;

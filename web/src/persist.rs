@@ -31,9 +31,21 @@ pub fn load() -> Option<Result<Sandbox, String>> {
         .ok()?
         .unwrap_or_else(|| "saved".into());
     Some(match Scenario::from_json(&json) {
-        Ok(scenario) => Ok(Sandbox::new(&name, scenario)),
+        Ok(scenario) => Ok(restore(&name, scenario)),
         Err(problems) => Err(problems.first().map(|p| p.to_string()).unwrap_or_default()),
     })
+}
+
+/// A saved sandbox: a lesson's (by its name) plays the lesson again, from
+/// its first step, on the saved scenario.
+fn restore(name: &str, scenario: Scenario) -> Sandbox {
+    let lesson = name
+        .strip_prefix(crate::lesson_run::NAME_PREFIX)
+        .and_then(|id| crate::lesson_run::LessonRun::builtin(id).ok());
+    match lesson {
+        Some((run, _)) => Sandbox::with_lesson(run, scenario),
+        None => Sandbox::new(name, scenario),
+    }
 }
 
 /// Keep a sandbox's edits under its name when the person switches away from

@@ -3,6 +3,7 @@
 //! what the page shows.
 
 use crate::history::History;
+use crate::lesson_run::LessonRun;
 use supply_sim::Kpis;
 use supply_sim::controls::{self, DemandSchedule};
 use supply_sim::time::{DAY, HOUR, SimTime};
@@ -38,6 +39,9 @@ pub struct Sandbox {
     catch_up_to: SimTime,
     /// The person chose to run on past the scenario's horizon.
     pub past_horizon: bool,
+    /// The lesson being played in this sandbox, if any: its steps lock
+    /// edits and its goals are judged on the run.
+    pub lesson: Option<LessonRun>,
 }
 
 impl Sandbox {
@@ -65,9 +69,35 @@ impl Sandbox {
             next_sample: 0,
             catch_up_to: 0,
             past_horizon: false,
+            lesson: None,
         };
         s.restart();
         s
+    }
+
+    /// Open the built-in lesson `id` on the scenario it starts from.
+    pub fn lesson(id: &str) -> Result<Sandbox, String> {
+        let (run, scenario) = LessonRun::builtin(id)?;
+        Ok(Sandbox::with_lesson(run, scenario))
+    }
+
+    /// A sandbox playing `run` on `scenario` (named after the lesson, so
+    /// its edits are kept apart from the scenario's own).
+    pub fn with_lesson(run: LessonRun, scenario: Scenario) -> Sandbox {
+        let name = format!("{}{}", crate::lesson_run::NAME_PREFIX, run.lesson.id);
+        let mut sb = Sandbox::new(&name, scenario);
+        sb.lesson = Some(run);
+        sb
+    }
+
+    /// On to the lesson's next step; the run is replayed to now so the new
+    /// goal is judged at its own day.
+    pub fn next_lesson_step(&mut self) -> bool {
+        let moved = self.lesson.as_mut().is_some_and(LessonRun::next_step);
+        if moved {
+            self.rerun_to_now();
+        }
+        moved
     }
 
     /// Load a built-in scenario by name.
@@ -87,9 +117,9 @@ impl Sandbox {
     }
 
     /// Go back to the scenario as it was opened, as one undoable edit.
-    pub fn revert(&mut self) {
+    pub fn revert(&mut self) -> Result<(), String> {
         let original = self.original.clone();
-        self.edit(|s| *s = original);
+        self.edit(|s| *s = original)
     }
 
     pub fn now(&self) -> SimTime {
@@ -139,6 +169,9 @@ impl Sandbox {
         self.lane_ends = crate::lane_ends::resolve(&self.scenario);
         self.warnings = supply_sim::warnings(&self.scenario);
         self.catch_up_to = 0;
+        if let Some(l) = &mut self.lesson {
+            l.rerun();
+        }
         match validate(&self.scenario) {
             Ok(network) => {
                 self.engine = Some(Engine::new(network, self.seed));
@@ -158,14 +191,23 @@ impl Sandbox {
 
     /// Apply an edit as one undoable step. The new scenario is re-run from
     /// t = 0 up to the current sim time (deterministic, same seed), so the
-    /// KPIs show the effect of the change at the same moment.
-    pub fn edit(&mut self, f: impl FnOnce(&mut Scenario)) {
+    /// KPIs show the effect of the change at the same moment. An edit the
+    /// lesson's step locks is undone at once: `Err` says what is locked.
+    pub fn edit(&mut self, f: impl FnOnce(&mut Scenario)) -> Result<(), String> {
         let before = self.scenario.clone();
         f(&mut self.scenario);
-        if self.scenario != before {
-            self.history.record(before);
-            self.rerun_to_now();
+        if self.scenario == before {
+            return Ok(());
         }
+        if let Some(l) = &self.lesson
+            && let Err(why) = l.allow_edit(&before, &self.scenario)
+        {
+            self.scenario = before;
+            return Err(why);
+        }
+        self.history.record(before);
+        self.rerun_to_now();
+        Ok(())
     }
 
     /// Step back (`redo` false) or forward through the edit history.
@@ -191,21 +233,28 @@ impl Sandbox {
     /// The demand slider: "demand × `m` from the next hour on", recorded in
     /// the scenario as one undoable step (so export, undo and a re-run
     /// replay it) and applied to the running engine without a re-run, which
-    /// a replay reproduces exactly. Returns false while there is no run.
-    pub fn set_demand_multiplier(&mut self, m: f64) -> bool {
+    /// a replay reproduces exactly. `Ok(false)` while there is no run,
+    /// `Err` when the lesson's step locks demand.
+    pub fn set_demand_multiplier(&mut self, m: f64) -> Result<bool, String> {
         let Some(e) = &mut self.engine else {
-            return false;
+            return Ok(false);
         };
         // During a catch-up the person is watching `catch_up_to`.
         let watching = self.catch_up_to.div_ceil(HOUR) * HOUR;
         let at = e.next_draw_time().max(watching);
         let before = self.scenario.clone();
         controls::set_demand_from(&mut self.scenario.controls, at, m);
+        if let Some(l) = &self.lesson
+            && let Err(why) = l.allow_edit(&before, &self.scenario)
+        {
+            self.scenario = before;
+            return Err(why);
+        }
         if self.scenario != before {
             self.history.record(before);
             e.set_demand_schedule(DemandSchedule::new(&self.scenario.controls));
         }
-        true
+        Ok(true)
     }
 
     /// The demand multiplier the next hour is drawn with.
@@ -230,6 +279,9 @@ impl Sandbox {
             if e.now() >= self.next_sample {
                 self.series.push(Sample { kpis: e.kpis() });
                 self.next_sample += HOUR;
+                if let Some(l) = &mut self.lesson {
+                    l.observe(e, self.scenario.days);
+                }
             }
         }
         done
@@ -258,9 +310,9 @@ mod tests {
     fn a_replay_of_the_exported_scenario_equals_the_live_run_kpi_for_kpi() {
         let mut live = Sandbox::builtin("uk-network").unwrap();
         live.advance(30 * HOUR + 77, usize::MAX);
-        assert!(live.set_demand_multiplier(2.5));
+        assert_eq!(live.set_demand_multiplier(2.5), Ok(true));
         live.advance(60 * HOUR, 5_000);
-        assert!(live.set_demand_multiplier(0.5));
+        assert_eq!(live.set_demand_multiplier(0.5), Ok(true));
         live.advance(90 * HOUR, usize::MAX);
         assert_eq!(live.scenario.controls.len(), 2);
         assert_eq!(live.demand_multiplier(), 0.5);
@@ -285,7 +337,8 @@ mod tests {
         let mut sb = Sandbox::builtin("uk-network").unwrap();
         sb.advance(30 * HOUR, usize::MAX);
         let (kpis, samples) = (sb.kpis().unwrap(), sb.series.len());
-        sb.edit(|s| s.facilities[2].capacity_per_hour = Some(-5.0));
+        sb.edit(|s| s.facilities[2].capacity_per_hour = Some(-5.0))
+            .unwrap();
         assert!(!sb.problems.is_empty() && sb.stale());
         // Nothing runs, and the figures on screen are the last good run's.
         assert_eq!(sb.advance(60 * HOUR, usize::MAX), 0);
@@ -302,11 +355,50 @@ mod tests {
     fn revert_goes_back_to_the_original_and_undo_brings_the_edit_back() {
         let mut sb = Sandbox::builtin("beer-game").unwrap();
         assert!(!sb.edited());
-        sb.edit(|s| s.facilities[1].name = "Brewery two".into());
+        sb.edit(|s| s.facilities[1].name = "Brewery two".into())
+            .unwrap();
         assert!(sb.edited());
-        sb.revert();
+        sb.revert().unwrap();
         assert!(!sb.edited());
         assert!(sb.travel(false));
         assert_eq!(sb.scenario.facilities[1].name, "Brewery two");
+    }
+
+    #[test]
+    fn a_lesson_refuses_locked_edits_and_judges_its_goal_at_its_day() {
+        use crate::lesson_run::Verdict;
+        use supply_sim::scenario::ForecastSpec;
+        let mut sb = Sandbox::lesson("bullwhip").unwrap();
+        let before = sb.scenario.clone();
+        let why = sb
+            .edit(|s| s.facilities[1].name = "Brewery two".into())
+            .unwrap_err();
+        assert!(
+            why.contains("locks") && why.contains("inventory policies"),
+            "{why}"
+        );
+        assert_eq!(sb.scenario, before);
+        assert!(!sb.history.can_undo());
+        assert!(sb.set_demand_multiplier(2.0).is_err());
+        let end = sb.horizon();
+        sb.advance(end, usize::MAX);
+        let l = sb.lesson.as_ref().unwrap();
+        assert_eq!(l.verdict(), Verdict::Missed);
+        sb.edit(|s| {
+            for p in &mut s.policies {
+                p.forecast = Some(ForecastSpec::ExpSmoothing { alpha: 0.1 });
+            }
+        })
+        .unwrap();
+        assert_eq!(sb.lesson.as_ref().unwrap().verdict(), Verdict::Pending);
+        sb.advance(0, usize::MAX);
+        let l = sb.lesson.as_ref().unwrap();
+        assert_eq!(l.verdict(), Verdict::Met);
+        assert!(l.complete());
+        let debrief = l.debrief().unwrap();
+        assert!(
+            debrief.contains("started at 3.34") && !debrief.contains('{'),
+            "{debrief}"
+        );
     }
 }

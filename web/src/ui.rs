@@ -97,21 +97,34 @@ impl Ui {
         self.refresh();
     }
 
-    /// One undoable edit of the scenario.
+    /// One undoable edit of the scenario; an edit the lesson locks is
+    /// refused with the reason.
     pub fn edit(&self, f: impl FnOnce(&mut Scenario)) {
-        self.sb.update_value(|s| s.edit(f));
+        self.try_edit(f);
+    }
+
+    /// [`Ui::edit`], saying whether the edit was made (false: the lesson
+    /// locks it, and the status line says why).
+    pub fn try_edit(&self, f: impl FnOnce(&mut Scenario)) -> bool {
+        let mut result = Ok(());
+        self.sb.update_value(|s| result = s.edit(f));
+        let done = result.is_ok();
+        if let Err(why) = result {
+            self.status.set(why);
+        }
         self.changed();
+        done
     }
 
     /// The demand slider, recorded as a control from the next hour on.
     pub fn set_demand_multiplier(&self, m: f64) {
-        let mut running = false;
+        let mut result = Ok(false);
         self.sb
-            .update_value(|s| running = s.set_demand_multiplier(m));
-        self.status.set(if running {
-            format!("Demand ×{m:.1} from the next hour on (Ctrl+Z undoes it)")
-        } else {
-            "The run waits until the problems are fixed".into()
+            .update_value(|s| result = s.set_demand_multiplier(m));
+        self.status.set(match result {
+            Ok(true) => format!("Demand ×{m:.1} from the next hour on (Ctrl+Z undoes it)"),
+            Ok(false) => "The run waits until the problems are fixed".into(),
+            Err(why) => why,
         });
         self.changed();
     }
@@ -227,11 +240,27 @@ impl Ui {
 
     /// Back to the scenario as it was opened; undo brings the edits back.
     pub fn revert(&self) {
-        self.sb.update_value(Sandbox::revert);
+        let mut result = Ok(());
+        self.sb.update_value(|s| result = s.revert());
         self.forget_missing_selection();
-        self.status
-            .set("Back to the original scenario (Ctrl+Z brings your edits back)".into());
+        self.status.set(match result {
+            Ok(()) => "Back to the original scenario (Ctrl+Z brings your edits back)".into(),
+            Err(why) => why,
+        });
         self.changed();
+    }
+
+    /// Open the built-in lesson `id` (its scenario, steps and locks).
+    pub fn open_lesson(&self, id: &str) {
+        match Sandbox::lesson(id) {
+            Ok(sb) => {
+                let title = sb.lesson.as_ref().map(|l| l.lesson.title.clone());
+                self.load(sb);
+                self.status
+                    .set(format!("Lesson: {}", title.unwrap_or_default()));
+            }
+            Err(why) => self.status.set(format!("Cannot open lesson {id}: {why}")),
+        }
     }
 }
 

@@ -48,12 +48,19 @@ pub fn Controls() -> impl IntoView {
                     {move || scenario_options(current_name())
                         .into_iter()
                         .map(|n| {
-                            let label = if ui.is_edited(&n) { format!("{n} (edited)") } else { n.clone() };
+                            let label = if n.starts_with(crate::lesson_run::NAME_PREFIX) {
+                                "The lesson's scenario".to_owned()
+                            } else if ui.is_edited(&n) {
+                                format!("{n} (edited)")
+                            } else {
+                                n.clone()
+                            };
                             view! { <option value=n>{label}</option> }
                         })
                         .collect_view()}
                 </select>
             </label>
+            <LessonMenu />
             // Always there (disabled until there are edits), so the bar never reflows.
             <button data-testid="revert" class:edited=move || ui.is_edited(&current_name())
                 prop:disabled=move || !ui.is_edited(&current_name())
@@ -120,6 +127,42 @@ pub fn Controls() -> impl IntoView {
                     on:click=move |_| ui.redo()>"↷"</button>
             </span>
         </header>
+    }
+}
+
+/// The built-in lessons, by title; choosing one opens it.
+#[component]
+fn LessonMenu() -> impl IntoView {
+    let ui = use_ui();
+    let titles: Vec<(String, String)> = supply_sim::builtin::LESSONS
+        .iter()
+        .filter_map(|(id, json)| {
+            let l: supply_sim::lesson::Lesson = serde_json::from_str(json).ok()?;
+            Some(((*id).to_owned(), l.title))
+        })
+        .collect();
+    let current = move || {
+        ui.rev.get();
+        ui.sb.with_value(|s| {
+            s.lesson
+                .as_ref()
+                .map_or(String::new(), |l| l.lesson.id.clone())
+        })
+    };
+    view! {
+        <label class="field">
+            <span class="sr-only">"Lesson"</span>
+            <select data-testid="lesson-select" prop:value=current
+                on:change=move |ev| {
+                    let id = event_target_value(&ev);
+                    if !id.is_empty() {
+                        ui.open_lesson(&id);
+                    }
+                }>
+                <option value="">"Lessons…"</option>
+                {titles.into_iter().map(|(id, t)| view! { <option value=id>{t}</option> }).collect_view()}
+            </select>
+        </label>
     }
 }
 

@@ -5,9 +5,11 @@ mod controls;
 mod demand;
 mod inspector;
 pub(crate) mod kpis;
+mod lesson;
 mod palette;
 
 pub use controls::Controls;
 pub use inspector::Inspector;
 pub use kpis::{KpiPanel, PerfOverlay};
+pub use lesson::LessonPanel;
 pub use palette::{FacilityList, Palette};

@@ -23,7 +23,9 @@ fn place(ui: Ui, kind: FacilityKind, x: f64, y: f64) {
     let Some(v) = ui.view.get_value() else { return };
     let (lat, lon) = v.unproject(x, y);
     let mut id = String::new();
-    ui.edit(|s| id = add_facility(s, kind, lat, lon));
+    if !ui.try_edit(|s| id = add_facility(s, kind, lat, lon)) {
+        return;
+    }
     let (name, links) = ui.sb.with_value(|s| {
         let name = s
             .scenario
