@@ -61,6 +61,7 @@ pub fn Controls() -> impl IntoView {
                 </select>
             </label>
             <LessonMenu />
+            <crate::panels::BeerGame />
             // Always there (disabled until there are edits), so the bar never reflows.
             <button data-testid="revert" class:edited=move || ui.is_edited(&current_name())
                 prop:disabled=move || !ui.is_edited(&current_name())

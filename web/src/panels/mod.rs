@@ -1,6 +1,7 @@
 //! The panels around the map. Each reads the shared [`crate::ui::Ui`] signals
 //! and edits the scenario only through `Ui::edit`.
 
+mod beer;
 mod controls;
 mod demand;
 mod inspector;
@@ -8,6 +9,7 @@ pub(crate) mod kpis;
 mod lesson;
 mod palette;
 
+pub use beer::BeerGame;
 pub use controls::Controls;
 pub use inspector::Inspector;
 pub use kpis::{KpiPanel, PerfOverlay};
