@@ -19,6 +19,11 @@ pub fn query_flag(name: &str) -> bool {
         .is_some_and(|v| v == "1" || v == "true")
 }
 
+/// Is the page embedded (`?embed=1`): compact chrome for a course page.
+pub fn embedded() -> bool {
+    query_flag("embed")
+}
+
 pub fn query_value(name: &str) -> Option<String> {
     web_sys::window()
         .and_then(|w| w.location().search().ok())
@@ -31,6 +36,7 @@ pub fn query_value(name: &str) -> Option<String> {
 fn opening_sandbox() -> (Sandbox, Vec<String>) {
     let requested = query_value("scenario");
     let mut notes = Vec::new();
+    // An embedded page keeps its work apart (see `persist`).
     let saved = match crate::persist::load() {
         Some(Ok(sb)) => Some(sb),
         Some(Err(why)) => {
@@ -46,14 +52,10 @@ fn opening_sandbox() -> (Sandbox, Vec<String>) {
             Err(why) => notes.push(format!("{why}; your work is unchanged")),
         }
     }
+    let mut saved = saved;
     if let Some(id) = query_value("lesson") {
-        match Sandbox::lesson(&id) {
-            Ok(sb) => {
-                if let Some(saved) = saved {
-                    crate::persist::keep_edits(&saved);
-                }
-                return (sb, notes);
-            }
+        match lesson_sandbox(&id, &mut saved) {
+            Ok(sb) => return (sb, notes),
             Err(why) => notes.push(why),
         }
     }
@@ -82,6 +84,25 @@ fn opening_sandbox() -> (Sandbox, Vec<String>) {
         }
     };
     (sandbox, notes)
+}
+
+/// The sandbox a `?lesson=` link opens: the saved work if it is that
+/// lesson's (taken from `saved`), else the lesson afresh (the saved work
+/// kept under its name).
+fn lesson_sandbox(id: &str, saved: &mut Option<Sandbox>) -> Result<Sandbox, String> {
+    let name = format!("{}{id}", crate::lesson_run::NAME_PREFIX);
+    if saved
+        .as_ref()
+        .is_some_and(|s| s.name == name && s.lesson.is_some())
+        && let Some(s) = saved.take()
+    {
+        return Ok(s);
+    }
+    let sb = Sandbox::lesson(id)?;
+    if let Some(s) = saved {
+        crate::persist::keep_edits(s);
+    }
+    Ok(sb)
 }
 
 /// The page's share-link fragment (without `#`), if it has one.
@@ -116,7 +137,7 @@ fn from_link(opened: crate::share::Opened, saved: Option<Sandbox>) -> Sandbox {
             name = format!("{name} (shared)");
         }
     }
-    Sandbox::seeded(&name, opened.scenario, opened.seed)
+    Sandbox::restored(&name, opened.scenario, opened.seed)
 }
 
 /// How long a status message stays, seconds: long enough to read a
@@ -137,6 +158,17 @@ pub fn App() -> impl IntoView {
     }
     provide_context(ui);
     ui.refresh();
+    let own_origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    let parents = query_value("parent");
+    crate::embed_api::start(
+        ui,
+        crate::embed_api::allowed_origins(&own_origin, parents.as_deref()),
+    );
+    let embed = embedded();
+    crate::prefs::apply_root_class("embed", embed);
+    let lesson_panel = !(embed && query_value("lesson_panel").as_deref() == Some("0"));
     // Work survives a reload: each change (edit, undo/redo, reset, load)
     // moves the revision and marks the sandbox unsaved; save it then.
     Effect::new(move |_| {
@@ -195,7 +227,7 @@ pub fn App() -> impl IntoView {
                 <p class="status" data-testid="status" aria-live="polite">{move || ui.status.get()}</p>
             </div>
             <aside class="right">
-                <LessonPanel />
+                {lesson_panel.then(|| view! { <LessonPanel /> })}
                 <KpiPanel />
                 <Inspector />
             </aside>

@@ -7,6 +7,7 @@ mod basemap;
 mod basemap_layer;
 mod charts;
 mod edit;
+mod embed_api;
 mod files;
 mod frame_loop;
 mod gestures;

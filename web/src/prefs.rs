@@ -50,11 +50,17 @@ pub fn set_large_text(on: bool) {
 
 /// Large text is a class on the root element; the style sheet scales from it.
 pub fn apply_large_text(on: bool) {
+    apply_root_class("large-text", on);
+}
+
+/// Set or clear a class on the root element, which the style sheet keys
+/// page-wide modes from (large text, embedded).
+pub fn apply_root_class(class: &str, on: bool) {
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element());
     if let Some(root) = root {
-        let _ = root.class_list().toggle_with_force("large-text", on);
+        let _ = root.class_list().toggle_with_force(class, on);
     }
 }
 

@@ -75,6 +75,20 @@ impl Sandbox {
         s
     }
 
+    /// A sandbox opened from saved work or a share link: one named after a
+    /// built-in lesson plays that lesson again, from its first step.
+    pub fn restored(name: &str, scenario: Scenario, seed: u64) -> Sandbox {
+        let lesson = name
+            .strip_prefix(crate::lesson_run::NAME_PREFIX)
+            .and_then(|id| LessonRun::builtin(id).ok());
+        let mut sb = Sandbox::seeded(name, scenario, seed);
+        if let Some((run, original)) = lesson {
+            sb.original = original;
+            sb.lesson = Some(run);
+        }
+        sb
+    }
+
     /// Open the built-in lesson `id` on the scenario it starts from.
     pub fn lesson(id: &str) -> Result<Sandbox, String> {
         let (run, scenario) = LessonRun::builtin(id)?;

@@ -117,16 +117,20 @@ impl Ui {
     }
 
     /// The demand slider, recorded as a control from the next hour on.
-    pub fn set_demand_multiplier(&self, m: f64) {
+    /// False when it was not applied (a lesson locks demand, or the run
+    /// waits for problems to be fixed); the status line says why.
+    pub fn set_demand_multiplier(&self, m: f64) -> bool {
         let mut result = Ok(false);
         self.sb
             .update_value(|s| result = s.set_demand_multiplier(m));
+        let applied = result == Ok(true);
         self.status.set(match result {
             Ok(true) => format!("Demand ×{m:.1} from the next hour on (Ctrl+Z undoes it)"),
             Ok(false) => "The run waits until the problems are fixed".into(),
             Err(why) => why,
         });
         self.changed();
+        applied
     }
 
     /// Read the edit history, tracking `rev` so a view re-reads it after

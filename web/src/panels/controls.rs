@@ -42,14 +42,14 @@ pub fn Controls() -> impl IntoView {
     view! {
         <header class="topbar">
             <h1>"Supply Sandbox"</h1>
-            <label class="field">
+            <label class="field full-only">
                 <span class="sr-only">"Scenario"</span>
                 <select data-testid="scenario-select" on:change=on_scenario prop:value=current_name>
                     {move || scenario_options(current_name())
                         .into_iter()
                         .map(|n| {
                             let label = if n.starts_with(crate::lesson_run::NAME_PREFIX) {
-                                "The lesson's scenario".to_owned()
+                                "In a lesson".to_owned()
                             } else if ui.is_edited(&n) {
                                 format!("{n} (edited)")
                             } else {
@@ -60,8 +60,9 @@ pub fn Controls() -> impl IntoView {
                         .collect_view()}
                 </select>
             </label>
-            <LessonMenu />
-            <crate::panels::BeerGame />
+            <span class="full-only"><LessonMenu /></span>
+            <span class="full-only"><crate::panels::BeerGame /></span>
+            {crate::app::embedded().then(|| view! { <OpenFull /> })}
             // Always there (disabled until there are edits), so the bar never reflows.
             <button data-testid="revert" class:edited=move || ui.is_edited(&current_name())
                 prop:disabled=move || !ui.is_edited(&current_name())
@@ -97,7 +98,7 @@ pub fn Controls() -> impl IntoView {
                 </select>
             </label>
             <span class="clock" data-testid="sim-clock">{move || clock_label(ui.clock.get())}</span>
-            <span class="files">
+            <span class="files full-only">
                 <button data-testid="export-scenario" title="Download the scenario as JSON" on:click=move |_| crate::files::export_scenario(ui)>"Export"</button>
                 <button data-testid="export-report" title="Download the current KPI report as JSON" on:click=move |_| crate::files::export_report(ui)>"Report"</button>
                 <label class="button" title="Open a scenario JSON file">
@@ -128,6 +129,27 @@ pub fn Controls() -> impl IntoView {
                     on:click=move |_| ui.redo()>"↷"</button>
             </span>
         </header>
+    }
+}
+
+/// In an embedded page: the same work in the full sandbox, in a new tab
+/// (a share link, so the edits made here go along).
+#[component]
+fn OpenFull() -> impl IntoView {
+    let ui = use_ui();
+    let open = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        let fragment = ui
+            .sb
+            .with_value(|s| crate::share::encode(&s.name, s.seed, &s.scenario));
+        let Some(w) = web_sys::window() else { return };
+        let path = w.location().pathname().unwrap_or_default();
+        let _ = w.open_with_url_and_target(&format!("{path}#{fragment}"), "_blank");
+    };
+    view! {
+        <a class="open-full" data-testid="open-full" href="./" target="_blank" rel="noopener"
+            title="Open this scenario, with your edits, in the full sandbox in a new tab"
+            on:click=open>"Open full sandbox ↗"</a>
     }
 }
 

@@ -51,6 +51,10 @@ pub fn DemandPanel() -> impl IntoView {
 }
 
 /// The demand slider: previews while it moves, records a control on release.
+/// The demand slider's top: three times the scenario's demand (the UK
+/// network's peak sale), far enough for a peak exercise.
+pub const MAX_DEMAND_MULTIPLIER: f64 = 3.0;
+
 #[component]
 fn Slider(multiplier: RwSignal<f64>) -> impl IntoView {
     let ui = use_ui();
@@ -61,7 +65,7 @@ fn Slider(multiplier: RwSignal<f64>) -> impl IntoView {
             <input
                 type="range"
                 min="0"
-                max="3"
+                max=MAX_DEMAND_MULTIPLIER.to_string()
                 step="0.1"
                 data-testid="demand-multiplier"
                 prop:value=move || multiplier.get().to_string()
@@ -71,8 +75,11 @@ fn Slider(multiplier: RwSignal<f64>) -> impl IntoView {
                     }
                 }
                 on:change=move |ev| {
-                    if let Some(m) = parse(&ev) {
-                        ui.set_demand_multiplier(m);
+                    if let Some(m) = parse(&ev)
+                        && !ui.set_demand_multiplier(m)
+                    {
+                        // Refused (a lesson locks demand): show what runs.
+                        multiplier.set(ui.sb.with_value(|s| s.demand_multiplier()));
                     }
                 }
             />

@@ -11,6 +11,7 @@ mod palette;
 
 pub use beer::BeerGame;
 pub use controls::Controls;
+pub use demand::MAX_DEMAND_MULTIPLIER;
 pub use inspector::Inspector;
 pub use kpis::{KpiPanel, PerfOverlay};
 pub use lesson::LessonPanel;

@@ -101,6 +101,12 @@ fn live_text(ui: Ui, idx: usize, kind: FacilityKind) -> impl Fn() -> Option<Stri
                     " · mean on hand {:.0} · holding cost £{:.0}",
                     r.mean_on_hand, r.holding_cost
                 );
+                let ratio = supply_sim::lesson::Metric::OrderVarianceRatio.value(e, Some(idx));
+                if let Some(v) = ratio {
+                    text += &format!(
+                        "\norder-variance ratio {v:.2} (its orders' variance over its demand's)"
+                    );
+                }
             }
             Some(text)
         })

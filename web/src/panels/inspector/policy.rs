@@ -7,7 +7,7 @@ use crate::labels::{forecast_label, key};
 use crate::ui::Ui;
 use leptos::prelude::*;
 use supply_sim::Subject;
-use supply_sim::scenario::{Rule, Scenario};
+use supply_sim::scenario::{ForecastSpec, Rule, Scenario};
 
 /// The rule every policy at this FC uses (they are edited together).
 pub fn policy_editor(ui: Ui, id: &str) -> AnyView {
@@ -49,11 +49,90 @@ pub fn policy_editor(ui: Ui, id: &str) -> AnyView {
             <legend>{format!("Inventory policy ({} SKU rule(s), from {})", policies.len(), first.source)}</legend>
             {choose}
             {rule_params(set_rule, first.rule)}
+            {forecast_editor(ui, id, first.forecast)}
             {policy_problems(ui, id)}
             <p class="meta">{format!("{} · forecast: {}", first.rule.title(), forecast_label(first.forecast))}</p>
         </fieldset>
     }
     .into_any()
+}
+
+/// The forecast the rule orders from: none (the expected demand), a moving
+/// average or exponential smoothing, and its one number.
+fn forecast_editor(ui: Ui, id: &str, forecast: Option<ForecastSpec>) -> impl IntoView {
+    /// Starter values when a person switches model: a week of daily
+    /// periods, and the smoothing constant textbooks start from.
+    const STARTERS: [(&str, &str, Option<ForecastSpec>); 3] = [
+        ("none", "Expected demand (no forecast)", None),
+        (
+            "moving_average",
+            "Moving average",
+            Some(ForecastSpec::MovingAverage { periods: 7 }),
+        ),
+        (
+            "exp_smoothing",
+            "Exponential smoothing",
+            Some(ForecastSpec::ExpSmoothing { alpha: 0.3 }),
+        ),
+    ];
+    let set = {
+        let id = id.to_owned();
+        move |f: Option<ForecastSpec>| {
+            let id = id.clone();
+            ui.edit(move |s: &mut Scenario| {
+                for p in s.policies.iter_mut().filter(|p| p.facility == id) {
+                    p.forecast = f;
+                }
+            })
+        }
+    };
+    let current = match forecast {
+        None => "none",
+        Some(ForecastSpec::MovingAverage { .. }) => "moving_average",
+        Some(ForecastSpec::ExpSmoothing { .. }) => "exp_smoothing",
+    };
+    let pick = set.clone();
+    let param = match forecast {
+        Some(ForecastSpec::ExpSmoothing { alpha }) => Some(
+            number_field(
+                "Smoothing α",
+                "0–1",
+                Some(alpha),
+                "inspector-alpha",
+                move |v| set(Some(ForecastSpec::ExpSmoothing { alpha: v })),
+            )
+            .into_any(),
+        ),
+        Some(ForecastSpec::MovingAverage { periods }) => Some(
+            number_field(
+                "Periods averaged",
+                "periods",
+                Some(f64::from(periods)),
+                "inspector-periods",
+                move |v| {
+                    set(Some(ForecastSpec::MovingAverage {
+                        periods: v.round().clamp(1.0, 10_000.0) as u32,
+                    }))
+                },
+            )
+            .into_any(),
+        ),
+        None => None,
+    };
+    view! {
+        <label class="field row">
+            <span>"Forecast"</span>
+            <select data-testid="inspector-forecast" on:change=move |ev| {
+                let k = event_target_value(&ev);
+                if let Some((_, _, f)) = STARTERS.iter().find(|(key, _, _)| *key == k) {
+                    pick(*f);
+                }
+            }>
+                {STARTERS.iter().map(|(k, label, _)| view! { <option value=*k selected=*k == current>{*label}</option> }).collect_view()}
+            </select>
+        </label>
+        {param}
+    }
 }
 
 /// The problems of the policies at FC `id`, next to the rule's fields.
