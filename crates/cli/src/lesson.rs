@@ -68,10 +68,11 @@ pub fn lesson(o: &Opts) -> Result<(), ExitCode> {
             let v = m
                 .get(&c.figure())
                 .map_or("–".to_owned(), |v| c.kpi.format(v));
+            let name = c.facility.as_deref().map(|id| name_of(&scenario, id));
             println!(
                 "  [{}] {}: {v}",
                 if ok { "x" } else { " " },
-                c.describe(c.facility.as_deref())
+                c.describe(name.as_deref())
             );
         }
     }
@@ -80,4 +81,12 @@ pub fn lesson(o: &Opts) -> Result<(), ExitCode> {
     } else {
         Err(ExitCode::from(3))
     }
+}
+
+/// A facility's name as a person knows it (its id if the scenario lacks it).
+fn name_of(s: &Scenario, id: &str) -> String {
+    s.facilities
+        .iter()
+        .find(|f| f.id == id)
+        .map_or_else(|| id.to_owned(), |f| f.name.clone())
 }

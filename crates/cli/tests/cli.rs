@@ -200,3 +200,38 @@ fn the_validation_file_is_what_the_sim_measures() {
         "a figure is outside its range:\n{out}"
     );
 }
+
+#[test]
+fn lesson_judges_the_lessons_scenario_and_a_students_exported_one() {
+    let (code, out, err) = cli(&["lesson", "builtin:safety-stock"]);
+    assert_eq!(code, 3, "a goal missed as the lesson opens: {out}{err}");
+    assert!(
+        out.contains("not met") && out.contains("Fill rate at FC Daventry"),
+        "{out}"
+    );
+    // A student's export with z = 2.9 at Daventry meets it.
+    let mut s: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(scenarios("uk-network.json")).unwrap())
+            .unwrap();
+    let daventry = s["policies"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|p| p["facility"] == "FC-DIR")
+        .unwrap();
+    daventry["rule"]["z"] = serde_json::json!(2.9);
+    let path = std::env::temp_dir().join(format!("student-{}.json", std::process::id()));
+    std::fs::write(&path, s.to_string()).unwrap();
+    let (code, out, err) = cli(&[
+        "lesson",
+        "builtin:safety-stock",
+        "--scenario",
+        path.to_str().unwrap(),
+    ]);
+    std::fs::remove_file(&path).ok();
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("by day 9: met"), "{out}");
+    let (code, _, err) = cli(&["lesson", "builtin:nonsense"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("no built-in lesson"));
+}

@@ -171,3 +171,30 @@ fn recorded_controls_conform_to_the_schema() {
     assert!(!conforms(&bad).is_empty());
     assert!(Scenario::from_json(&bad.to_string()).is_err());
 }
+
+const LESSON_SCHEMA: &str = include_str!("../../../lessons/lesson.schema.json");
+
+#[test]
+fn builtin_lessons_conform_to_the_lesson_schema_and_every_metric_is_in_it() {
+    let root: Value = serde_json::from_str(LESSON_SCHEMA).expect("lesson schema is JSON");
+    for (id, text) in supply_sim::builtin::LESSONS {
+        let v: Value = serde_json::from_str(text).unwrap();
+        let mut errs = Vec::new();
+        check(&root, &root, &v, "$", &mut errs);
+        if v["scenario"].is_object() {
+            errs.extend(conforms(&v["scenario"]));
+        }
+        assert!(errs.is_empty(), "{id}:\n{}", errs.join("\n"));
+    }
+    let listed: Vec<&str> = root["$defs"]["condition"]["properties"]["kpi"]["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m.as_str().unwrap())
+        .collect();
+    let known: Vec<&str> = supply_sim::lesson::Metric::ALL
+        .iter()
+        .map(|m| m.key())
+        .collect();
+    assert_eq!(listed, known);
+}
