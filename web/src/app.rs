@@ -157,6 +157,7 @@ pub fn App() -> impl IntoView {
             .set(format!("{}; opened {opened}", notes.join("; ")));
     }
     provide_context(ui);
+    provide_context(crate::panels::print_report::PrintState::new());
     ui.refresh();
     let own_origin = web_sys::window()
         .and_then(|w| w.location().origin().ok())
@@ -232,6 +233,7 @@ pub fn App() -> impl IntoView {
                 <Inspector />
             </aside>
         </main>
+        <crate::panels::print_report::PrintView />
     }
 }
 

@@ -106,9 +106,10 @@ impl LessonRun {
             .or_else(|| engine.map(|e| Measures::take(e, &self.step().figures())))
     }
 
-    /// The debrief with the student's figures, once the goal is judged.
+    /// The debrief with the student's figures, once the goal is met (a
+    /// missed goal shows its figures and hints instead).
     pub fn debrief(&self) -> Option<String> {
-        let m = self.judged.as_ref()?;
+        let m = self.judged.as_ref().filter(|_| self.passed[self.step])?;
         Some(text::fill(&self.step().debrief, m))
     }
 

@@ -68,7 +68,7 @@ pub fn lesson(o: &Opts) -> Result<(), ExitCode> {
             let v = m
                 .get(&c.figure())
                 .map_or("–".to_owned(), |v| c.kpi.format(v));
-            let name = c.facility.as_deref().map(|id| name_of(&scenario, id));
+            let name = c.facility.as_deref().map(|id| scenario.name_of(id));
             println!(
                 "  [{}] {}: {v}",
                 if ok { "x" } else { " " },
@@ -81,12 +81,4 @@ pub fn lesson(o: &Opts) -> Result<(), ExitCode> {
     } else {
         Err(ExitCode::from(3))
     }
-}
-
-/// A facility's name as a person knows it (its id if the scenario lacks it).
-fn name_of(s: &Scenario, id: &str) -> String {
-    s.facilities
-        .iter()
-        .find(|f| f.id == id)
-        .map_or_else(|| id.to_owned(), |f| f.name.clone())
 }

@@ -553,6 +553,15 @@ impl Scenario {
         parse_json(text)
     }
 
+    /// A facility's name as a person knows it, by id (the id itself if
+    /// there is no such facility).
+    pub fn name_of(&self, id: &str) -> String {
+        self.facilities
+            .iter()
+            .find(|f| f.id == id)
+            .map_or_else(|| id.to_owned(), |f| f.name.clone())
+    }
+
     pub fn to_json_pretty(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }

@@ -101,6 +101,7 @@ pub fn Controls() -> impl IntoView {
             <span class="files full-only">
                 <button data-testid="export-scenario" title="Download the scenario as JSON" on:click=move |_| crate::files::export_scenario(ui)>"Export"</button>
                 <button data-testid="export-report" title="Download the current KPI report as JSON" on:click=move |_| crate::files::export_report(ui)>"Report"</button>
+                <crate::panels::print_report::PrintButton />
                 <label class="button" title="Open a scenario JSON file">
                     "Import"
                     <input

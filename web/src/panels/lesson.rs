@@ -68,13 +68,7 @@ fn bar(c: &Condition, v: f64) -> (f64, f64) {
 fn shown(ui: Ui) -> Option<Shown> {
     ui.sb.with_value(|s| {
         let run = s.lesson.as_ref()?;
-        let name_of = |id: &str| {
-            s.scenario
-                .facilities
-                .iter()
-                .find(|f| f.id == id)
-                .map_or_else(|| id.to_owned(), |f| f.name.clone())
-        };
+        let name_of = |id: &str| s.scenario.name_of(id);
         let step = run.step();
         let m = run.figures(s.engine.as_ref()).unwrap_or_default();
         let verdict = run.verdict();

@@ -8,6 +8,7 @@ mod inspector;
 pub(crate) mod kpis;
 mod lesson;
 mod palette;
+pub(crate) mod print_report;
 
 pub use beer::BeerGame;
 pub use controls::Controls;

@@ -8,6 +8,7 @@
 
 use crate::engine::Engine;
 use crate::time::{DAY, SimTime};
+use crate::view::format::{pounds, thousands};
 use serde::{Deserialize, Serialize};
 
 /// A figure a goal can name. Network figures are the live KPIs (see the
@@ -138,11 +139,11 @@ impl Metric {
     pub fn format(self, v: f64) -> String {
         match self.unit() {
             Unit::Share => format!("{:.1} %", v * 100.0),
-            Unit::Pounds => format!("£{v:.2}"),
+            Unit::Pounds => pounds(v),
             Unit::Grams => format!("{v:.0} g"),
-            Unit::Hours if v >= 100.0 => format!("{} h", thousands(v)),
+            Unit::Hours if v >= 100.0 => format!("{} h", thousands(v.round() as i64)),
             Unit::Hours => format!("{v:.1} h"),
-            Unit::Count | Unit::Units => thousands(v),
+            Unit::Count | Unit::Units => thousands(v.round() as i64),
             Unit::Ratio => format!("{v:.2}"),
         }
     }
@@ -304,22 +305,6 @@ impl Measures {
             .find(|(g, _)| g == f)
             .and_then(|(_, v)| *v)
     }
-}
-
-/// A whole number with thousands separators: 12,345.
-fn thousands(v: f64) -> String {
-    let digits = format!("{:.0}", v.abs());
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if v < 0.0 && digits != "0" {
-        out.insert(0, '-');
-    }
-    out
 }
 
 #[cfg(test)]

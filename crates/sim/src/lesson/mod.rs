@@ -78,13 +78,10 @@ impl Step {
         let Some(change) = locks::refused(editable, before, after) else {
             return Ok(());
         };
+        // A facility just added is known by its name in `after`.
         let name_of = |id: &str| {
-            before
-                .facilities
-                .iter()
-                .chain(&after.facilities)
-                .find(|f| f.id == id)
-                .map_or_else(|| id.to_owned(), |f| f.name.clone())
+            let n = before.name_of(id);
+            if n == id { after.name_of(id) } else { n }
         };
         Err(format!(
             "{} {}",

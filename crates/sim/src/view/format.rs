@@ -1,0 +1,23 @@
+//! Numbers as people write them, shared by the page, lessons and the CLI.
+
+/// A whole number with thousands separators: 35836 → "35,836".
+pub fn thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
+
+/// Pounds as people write them: "£3.38", "£1,204".
+pub fn pounds(v: f64) -> String {
+    if v.abs() >= 100.0 {
+        format!("£{}", thousands(v.round() as i64))
+    } else {
+        format!("£{v:.2}")
+    }
+}
