@@ -29,6 +29,12 @@ test('safety stock: a locked edit is refused, the goal is missed, a higher z at 
   // As it opens, the goal is missed at the end of day 9.
   await page.getByTestId('speed').selectOption({ label: '1 week / s' });
   await page.getByTestId('play-pause').click();
+  // The introduction, folded while the run plays, stays folded.
+  const intro = page.getByTestId('lesson-intro');
+  await expect(intro).toHaveAttribute('open', '');
+  await intro.locator('summary').click();
+  await page.waitForTimeout(800);
+  await expect(intro).not.toHaveAttribute('open', '');
   await expect(page.getByTestId('lesson-verdict')).toHaveAttribute('data-verdict', 'missed', { timeout: 40_000 });
   await expect(page.getByTestId('lesson-verdict')).toContainText('Not met at the end of day 9');
 

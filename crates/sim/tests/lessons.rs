@@ -236,3 +236,19 @@ fn a_broken_lesson_file_gets_every_problem_with_its_path() {
         .unwrap_err();
     assert!(p[0].message.contains("atlantis"));
 }
+
+/// The README's worked example is a lesson that opens, is missed as it
+/// opens, and is met by what its instruction asks.
+#[test]
+fn the_readmes_worked_example_opens_and_plays_through() {
+    let readme = include_str!("../../../README.md");
+    let from = readme.find("**Writing a lesson**").expect("the section");
+    let start = readme[from..].find("```json").expect("the example") + from + "```json".len();
+    let end = readme[start..].find("```").expect("its end") + start;
+    let (l, mut s) = Lesson::open(&readme[start..end]).unwrap_or_else(|p| panic!("{p:#?}"));
+    plays_through(&l.steps[0], &mut s, |s| {
+        for lane in s.lanes.iter_mut().filter(|l| l.from == "DS-LDN-S") {
+            lane.mode = Mode::ElectricVan;
+        }
+    });
+}

@@ -18,7 +18,6 @@ struct Shown {
     steps: Vec<(String, bool)>,
     step: usize,
     instruction: String,
-    conditions: Vec<ConditionRow>,
     verdict: Verdict,
     judged_day: u64,
     hints: Vec<String>,
@@ -68,9 +67,7 @@ fn bar(c: &Condition, v: f64) -> (f64, f64) {
 fn shown(ui: Ui) -> Option<Shown> {
     ui.sb.with_value(|s| {
         let run = s.lesson.as_ref()?;
-        let name_of = |id: &str| s.scenario.name_of(id);
         let step = run.step();
-        let m = run.figures(s.engine.as_ref()).unwrap_or_default();
         let verdict = run.verdict();
         Some(Shown {
             title: run.lesson.title.clone(),
@@ -80,7 +77,6 @@ fn shown(ui: Ui) -> Option<Shown> {
                 .collect(),
             step: run.step_index(),
             instruction: step.instruction.clone(),
-            conditions: rows(run, &m, &name_of),
             verdict,
             judged_day: run.judged_at(s.scenario.days) / DAY,
             hints: step.hints[..run.hints_shown()].to_vec(),
@@ -92,6 +88,20 @@ fn shown(ui: Ui) -> Option<Shown> {
     })
 }
 
+/// The goal's conditions with the figures so far (or as judged).
+fn live_rows(ui: Ui) -> Vec<ConditionRow> {
+    ui.sb.with_value(|s| {
+        let Some(run) = s.lesson.as_ref() else {
+            return Vec::new();
+        };
+        let m = run.figures(s.engine.as_ref()).unwrap_or_default();
+        rows(run, &m, &|id: &str| s.scenario.name_of(id))
+    })
+}
+
+/// The panel re-renders only when what it says changes (a step, a verdict,
+/// a hint), so a folded introduction or a focused button stays as the
+/// person left it; the figures update on their own five times a second.
 #[component]
 pub fn LessonPanel() -> impl IntoView {
     let ui = use_ui();
@@ -100,10 +110,15 @@ pub fn LessonPanel() -> impl IntoView {
         ui.rev.track();
         shown(ui)
     });
-    move || data.get().map(|d| panel(ui, d))
+    let live = Memo::new(move |_| {
+        ui.clock.track();
+        ui.rev.track();
+        live_rows(ui)
+    });
+    move || data.get().map(|d| panel(ui, d, live))
 }
 
-fn panel(ui: Ui, d: Shown) -> impl IntoView {
+fn panel(ui: Ui, d: Shown, live: Memo<Vec<ConditionRow>>) -> impl IntoView {
     let next = move |_| {
         ui.sb.update_value(|s| {
             s.next_lesson_step();
@@ -140,18 +155,18 @@ fn panel(ui: Ui, d: Shown) -> impl IntoView {
             <h3 data-testid="lesson-step">{format!("Step {} of {n}", d.step + 1)}</h3>
             <p data-testid="lesson-instruction">{d.instruction.clone()}</p>
             <ul class="lesson-goal" data-testid="lesson-goal">
-                {d.conditions.iter().map(|c| view! {
+                {move || live.get().into_iter().map(|c| view! {
                     <li class:holds=c.holds data-testid="goal-condition">
                         <span aria-hidden="true">{if c.holds { "✓" } else { "○" }}</span>
                         {format!(" {}: ", c.words)}
-                        <b>{c.value.clone().unwrap_or_else(|| "not yet".into())}</b>
+                        <b>{c.value.unwrap_or_else(|| "not yet".into())}</b>
                     </li>
                 }).collect_view()}
             </ul>
             <p class="lesson-verdict" data-testid="lesson-verdict" data-verdict=verdict_key(d.verdict)>
-                {verdict_words(ui, &d)}
+                {let d = d.clone(); move || verdict_words(ui, &d)}
             </p>
-            {debrief_view(&d)}
+            {debrief_view(&d, &live.get_untracked())}
             <div class="lesson-buttons">
                 <button data-testid="lesson-hint" prop:disabled=d.hints_left == 0 on:click=hint>
                     {format!("Hint ({} left)", d.hints_left)}
@@ -178,7 +193,7 @@ fn verdict_words(ui: Ui, d: &Shown) -> String {
     match d.verdict {
         Verdict::Pending => format!(
             "Judged at the end of day {day}; now {}. Figures so far.",
-            clock_label(ui.clock.get_untracked())
+            clock_label(ui.clock.get())
         ),
         Verdict::Met if d.complete => format!("Goal met at the end of day {day}. Lesson complete!"),
         Verdict::Met => format!("Goal met at the end of day {day}."),
@@ -190,10 +205,9 @@ fn verdict_words(ui: Ui, d: &Shown) -> String {
 
 /// The debrief: the step's text with the student's figures, and each
 /// figure drawn against its bound.
-fn debrief_view(d: &Shown) -> Option<impl IntoView + use<>> {
+fn debrief_view(d: &Shown, conditions: &[ConditionRow]) -> Option<impl IntoView + use<>> {
     let text = d.debrief.clone()?;
-    let bars = d
-        .conditions
+    let bars = conditions
         .iter()
         .filter_map(|c| c.bar.map(|b| (c.words.clone(), c.value.clone(), c.holds, b)))
         .map(|(words, value, holds, (v, bound))| {
