@@ -174,6 +174,26 @@ pub(crate) fn ratio_text(r: Option<f64>) -> String {
     r.map_or_else(|| "—".into(), |r| format!("{r:.1}"))
 }
 
+/// A beer table (`class` beside "beer-table"): its caption, the column
+/// headings (`th` cells), the body's rows and a foot (`()` for none).
+pub(crate) fn beer_table(
+    class: &'static str,
+    testid: &'static str,
+    caption: impl IntoView,
+    head: impl IntoView,
+    rows: impl IntoView,
+    foot: impl IntoView,
+) -> impl IntoView {
+    view! {
+        <table class=format!("beer-table {class}") data-testid=testid>
+            <caption>{caption}</caption>
+            <thead><tr>{head}</tr></thead>
+            <tbody>{rows}</tbody>
+            {foot}
+        </table>
+    }
+}
+
 /// The game's setup: who plays each stage, what is shared, how long.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct Setup {

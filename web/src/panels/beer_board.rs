@@ -3,7 +3,7 @@
 //! Enter), and the last weeks of the player's own stage. With several
 //! people (hot seat) it says in big letters whose turn it is.
 
-use super::{Beer, Phase, dollars, role_title};
+use super::{Beer, Phase, beer_table, dollars, role_title};
 use leptos::prelude::*;
 use supply_sim::beer::{MAX_ORDER, ROLE_NAMES, STAGES, StageView, WeekRecord};
 
@@ -180,78 +180,41 @@ fn StageFigures(view: StageView) -> impl IntoView {
     } else {
         "Incoming order"
     };
-    let mut rows = vec![
-        (
-            incoming,
-            view.incoming_order.to_string(),
-            "cases asked for this week",
-        ),
-        (
-            "Shipment received",
-            view.received.to_string(),
-            "cases that arrived this week",
-        ),
-        (
-            "Shipped",
-            view.shipped.to_string(),
-            "cases sent on this week",
-        ),
-        (
-            "Inventory",
-            view.inventory.to_string(),
-            "cases in stock ($0.50 each a week)",
-        ),
-        (
-            "Backlog",
-            view.backlog.to_string(),
-            "cases owed ($1.00 each a week)",
-        ),
-        (
-            "On order",
-            view.supply_line.to_string(),
-            "ordered, not yet received",
-        ),
-        (
-            "Cost so far",
-            dollars(view.cost_so_far),
-            "this stage, up to this week",
-        ),
-    ];
-    if let Some(b) = view.brewed {
-        rows.insert(2, ("Brewing started", b.to_string(), "last week's request"));
-    }
-    if let (true, Some(d)) = (view.stage > 0, view.customer_demand) {
-        rows.insert(
-            0,
-            (
-                "End-customer demand",
-                d.to_string(),
-                "shared: what customers bought",
-            ),
-        );
-    }
+    // The retailer's incoming order is the customers' demand already.
+    let demand = view.customer_demand.filter(|_| view.stage > 0);
     view! {
         <dl class="beer-figures" data-testid="beer-view">
-            {rows.into_iter().map(|(name, value, note)| view! {
-                <div><dt>{name}</dt><dd>{value}</dd><dd class="beer-small">{note}</dd></div>
-            }).collect_view()}
+            {demand.map(|d| figure("End-customer demand", d, "shared: what customers bought"))}
+            {figure(incoming, view.incoming_order, "cases asked for this week")}
+            {figure("Shipment received", view.received, "cases that arrived this week")}
+            {view.brewed.map(|b| figure("Brewing started", b, "last week's request"))}
+            {figure("Shipped", view.shipped, "cases sent on this week")}
+            {figure("Inventory", view.inventory, "cases in stock ($0.50 each a week)")}
+            {figure("Backlog", view.backlog, "cases owed ($1.00 each a week)")}
+            {figure("On order", view.supply_line, "ordered, not yet received")}
+            {figure("Cost so far", dollars(view.cost_so_far), "this stage, up to this week")}
         </dl>
     }
+}
+
+/// A figure of the stage's week: its name, its value and what it counts.
+fn figure(name: &'static str, value: impl ToString, note: &'static str) -> impl IntoView {
+    let value = value.to_string();
+    view! { <div><dt>{name}</dt><dd>{value}</dd><dd class="beer-small">{note}</dd></div> }
 }
 
 /// Every stage's inventory and backlog, when inventories are shared.
 #[component]
 fn Positions(view: StageView) -> impl IntoView {
     view.positions.map(|p| {
-        view! {
-            <table class="beer-table beer-positions" data-testid="beer-positions">
-                <caption>"Every stage's stock (shared)"</caption>
-                <thead><tr><th scope="col">"Stage"</th><th scope="col">"Inventory"</th><th scope="col">"Backlog"</th></tr></thead>
-                <tbody>{(0..STAGES).map(|i| view! {
-                    <tr class:mine=i == view.stage><th scope="row">{role_title(i)}</th><td>{p[i].inventory}</td><td>{p[i].backlog}</td></tr>
-                }).collect_view()}</tbody>
-            </table>
-        }
+        let head = view! { <th scope="col">"Stage"</th><th scope="col">"Inventory"</th><th scope="col">"Backlog"</th> };
+        let rows = (0..STAGES)
+            .map(|i| view! {
+                <tr class:mine=i == view.stage><th scope="row">{role_title(i)}</th><td>{p[i].inventory}</td><td>{p[i].backlog}</td></tr>
+            })
+            .collect_view();
+        let caption = "Every stage's stock (shared)";
+        beer_table("beer-positions", "beer-positions", caption, head, rows, ())
     })
 }
 
@@ -260,22 +223,24 @@ fn Positions(view: StageView) -> impl IntoView {
 fn Recent(turn: Turn) -> impl IntoView {
     let stage = turn.view.stage;
     (!turn.recent.is_empty()).then(|| {
-        view! {
-            <table class="beer-table beer-recent" data-testid="beer-recent">
-                <caption>{format!("The {}'s last weeks", ROLE_NAMES[stage])}</caption>
-                <thead><tr>
-                    <th scope="col">"Week"</th><th scope="col">"Incoming order"</th><th scope="col">"Received"</th>
-                    <th scope="col">"Inventory"</th><th scope="col">"Backlog"</th><th scope="col">"Ordered"</th>
-                </tr></thead>
-                <tbody>{turn.recent.iter().rev().map(|w| {
-                    let s = w.stages[stage];
-                    view! { <tr>
-                        <th scope="row">{w.week}</th><td>{s.incoming_order}</td><td>{s.received}</td>
-                        <td>{s.inventory}</td><td>{s.backlog}</td><td>{s.order}</td>
-                    </tr> }
-                }).collect_view()}</tbody>
-            </table>
-        }
+        let head = view! {
+            <th scope="col">"Week"</th><th scope="col">"Incoming order"</th><th scope="col">"Received"</th>
+            <th scope="col">"Inventory"</th><th scope="col">"Backlog"</th><th scope="col">"Ordered"</th>
+        };
+        let rows = turn
+            .recent
+            .iter()
+            .rev()
+            .map(|w| {
+                let s = w.stages[stage];
+                view! { <tr>
+                    <th scope="row">{w.week}</th><td>{s.incoming_order}</td><td>{s.received}</td>
+                    <td>{s.inventory}</td><td>{s.backlog}</td><td>{s.order}</td>
+                </tr> }
+            })
+            .collect_view();
+        let caption = format!("The {}'s last weeks", ROLE_NAMES[stage]);
+        beer_table("beer-recent", "beer-recent", caption, head, rows, ())
     })
 }
 

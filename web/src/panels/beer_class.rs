@@ -3,9 +3,9 @@
 //! cost and the factory's order-variance ratio by file. A file that is not
 //! a whole result is named with what is wrong; the others still load.
 
-use super::charts::{DEMAND_COLOUR, PALETTE, WeekSeries};
+use super::charts::{PALETTE, WeekSeries, demand_line};
 use super::debrief::WeekChart;
-use super::{Beer, Phase, dollars, people_phrase, ratio_text, sharing_phrase};
+use super::{Beer, Phase, beer_table, dollars, people_phrase, ratio_text, sharing_phrase};
 use leptos::prelude::*;
 use supply_sim::beer::{BeerResult, FACTORY};
 
@@ -71,17 +71,7 @@ fn factory_lines(teams: &[TeamFile]) -> Vec<WeekSeries> {
     if let Some(first) = teams.first()
         && teams.iter().all(same)
     {
-        lines.push(WeekSeries {
-            label: "End-customer demand".into(),
-            points: first
-                .result
-                .history
-                .iter()
-                .map(|w| (f64::from(w.week), f64::from(w.customer_demand)))
-                .collect(),
-            colour: DEMAND_COLOUR,
-            bold: true,
-        });
+        lines.push(demand_line(&first.result.history));
     }
     lines
 }
@@ -160,30 +150,33 @@ fn ClassResults(teams: Vec<TeamFile>) -> impl IntoView {
         .iter()
         .map(|t| t.result.summary.team_cost)
         .fold(f64::INFINITY, f64::min);
+    let lines = factory_lines(&teams);
+    let caption = format!("{} teams; the lowest team cost is highlighted", teams.len());
+    let head = view! {
+        <th scope="col">"File"</th><th scope="col" class="text">"Played by people"</th>
+        <th scope="col" class="text">"Shared"</th><th scope="col">"Weeks"</th>
+        <th scope="col">"Team cost"</th><th scope="col">"Factory's order-variance ratio"</th>
+    };
+    let rows = teams
+        .into_iter()
+        .map(|t| {
+            let s = &t.result.summary;
+            let lowest = s.team_cost == best;
+            view! { <tr class:mine=lowest title=if lowest { "The lowest team cost" } else { "" }>
+                <th scope="row">{t.name.clone()}</th>
+                <td class="text">{people_phrase(&t.result.config.players)}</td>
+                <td class="text">{sharing_phrase(t.result.config.sharing)}</td>
+                <td>{s.weeks}</td>
+                <td>{dollars(s.team_cost)}</td>
+                <td>{ratio_text(s.stages[FACTORY].order_variance_ratio)}</td>
+            </tr> }
+        })
+        .collect_view();
     view! {
         <div class="beer-charts beer-charts-one">
-            <WeekChart testid="beer-class-chart" title="Each team's factory orders" y_title="Cases a week" lines=factory_lines(&teams) />
+            <WeekChart testid="beer-class-chart" title="Each team's factory orders" y_title="Cases a week" lines=lines />
         </div>
-        <table class="beer-table beer-results" data-testid="beer-class-table">
-            <caption>{format!("{} teams; the lowest team cost is highlighted", teams.len())}</caption>
-            <thead><tr>
-                <th scope="col">"File"</th><th scope="col" class="text">"Played by people"</th>
-                <th scope="col" class="text">"Shared"</th><th scope="col">"Weeks"</th>
-                <th scope="col">"Team cost"</th><th scope="col">"Factory's order-variance ratio"</th>
-            </tr></thead>
-            <tbody>{teams.into_iter().map(|t| {
-                let s = &t.result.summary;
-                let lowest = s.team_cost == best;
-                view! { <tr class:mine=lowest title=if lowest { "The lowest team cost" } else { "" }>
-                    <th scope="row">{t.name.clone()}</th>
-                    <td class="text">{people_phrase(&t.result.config.players)}</td>
-                    <td class="text">{sharing_phrase(t.result.config.sharing)}</td>
-                    <td>{s.weeks}</td>
-                    <td>{dollars(s.team_cost)}</td>
-                    <td>{ratio_text(s.stages[FACTORY].order_variance_ratio)}</td>
-                </tr> }
-            }).collect_view()}</tbody>
-        </table>
+        {beer_table("beer-results", "beer-class-table", caption, head, rows, ())}
     }
 }
 

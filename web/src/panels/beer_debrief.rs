@@ -3,9 +3,10 @@
 //! players and by a base-stock team, and the bullwhip in the player's own
 //! figures. "Download my result" saves the game for the class view.
 
-use super::charts::{DEMAND_COLOUR, PALETTE, WeekSeries, week_chart};
+use super::charts::{PALETTE, WeekSeries, demand_line, week_chart};
 use super::{
-    BASE_STOCK_LEVELS, Beer, Phase, dollars, people_phrase, player_label, ratio_text, role_title,
+    BASE_STOCK_LEVELS, Beer, Phase, beer_table, dollars, people_phrase, player_label, ratio_text,
+    role_title,
 };
 use leptos::prelude::*;
 use supply_sim::beer::{BeerConfig, BeerGame, BeerResult, FACTORY, Player, ROLE_NAMES, STAGES};
@@ -104,16 +105,7 @@ fn stage_lines(
         })
         .collect();
     if demand {
-        lines.push(WeekSeries {
-            label: "End-customer demand".into(),
-            points: r
-                .history
-                .iter()
-                .map(|w| (f64::from(w.week), f64::from(w.customer_demand)))
-                .collect(),
-            colour: DEMAND_COLOUR,
-            bold: true,
-        });
+        lines.push(demand_line(&r.history));
     }
     lines
 }
@@ -258,33 +250,34 @@ pub fn WeekChart(
 #[component]
 fn StageTable(result: BeerResult) -> impl IntoView {
     let s = result.summary;
-    view! {
-        <table class="beer-table beer-results" data-testid="beer-ratios">
-            <caption>"Each stage's orders and cost"</caption>
-            <thead><tr>
-                <th scope="col">"Stage"</th><th scope="col" class="text">"Played by"</th>
-                <th scope="col" title="Variance of the stage's orders over the variance of end-customer demand; above 1 is the bullwhip">"Order-variance ratio"</th>
-                <th scope="col">"Total cost"</th><th scope="col">"Peak backlog (cases)"</th>
-            </tr></thead>
-            <tbody>{(0..STAGES).map(|i| {
-                let st = s.stages[i];
-                view! { <tr>
-                    <th scope="row">{role_title(i)}</th>
-                    <td class="text">{player_label(&result.config.players[i])}</td>
-                    <td data-testid="beer-ratio">{ratio_text(st.order_variance_ratio)}</td>
-                    <td>{dollars(st.total_cost)}</td>
-                    <td>{st.peak_backlog}</td>
-                </tr> }
-            }).collect_view()}</tbody>
-            <tfoot><tr><th scope="row" colspan="3">"Team"</th><td data-testid="beer-team-cost">{dollars(s.team_cost)}</td><td></td></tr></tfoot>
-        </table>
-    }
+    let head = view! {
+        <th scope="col">"Stage"</th><th scope="col" class="text">"Played by"</th>
+        <th scope="col" title="Variance of the stage's orders over the variance of end-customer demand; above 1 is the bullwhip">"Order-variance ratio"</th>
+        <th scope="col">"Total cost"</th><th scope="col">"Peak backlog (cases)"</th>
+    };
+    let rows = (0..STAGES)
+        .map(|i| {
+            let st = s.stages[i];
+            view! { <tr>
+                <th scope="row">{role_title(i)}</th>
+                <td class="text">{player_label(&result.config.players[i])}</td>
+                <td data-testid="beer-ratio">{ratio_text(st.order_variance_ratio)}</td>
+                <td>{dollars(st.total_cost)}</td>
+                <td>{st.peak_backlog}</td>
+            </tr> }
+        })
+        .collect_view();
+    let foot = view! {
+        <tfoot><tr><th scope="row" colspan="3">"Team"</th><td data-testid="beer-team-cost">{dollars(s.team_cost)}</td><td></td></tr></tfoot>
+    };
+    let caption = "Each stage's orders and cost";
+    beer_table("beer-results", "beer-ratios", caption, head, rows, foot)
 }
 
 /// The player's team beside four Sterman players and a base-stock team.
 #[component]
 fn CompareTable(result: BeerResult, bench: Benchmarks) -> impl IntoView {
-    let rows = [
+    let teams = [
         ("Your team", Some(result), true),
         ("Four Sterman players", bench.sterman, false),
         ("Base-stock team", bench.base_stock, false),
@@ -294,19 +287,21 @@ fn CompareTable(result: BeerResult, bench: Benchmarks) -> impl IntoView {
          factory, whose orders take a week less to arrive).",
         BASE_STOCK_LEVELS[0], BASE_STOCK_LEVELS[FACTORY]
     );
+    let head = view! { <th scope="col">"Team"</th><th scope="col">"Team cost"</th><th scope="col">"Factory's order-variance ratio"</th> };
+    let rows = teams
+        .into_iter()
+        .map(|(name, r, mine)| {
+            let (cost, ratio) = r.map_or(("—".into(), "—".into()), |r| (
+                dollars(r.summary.team_cost),
+                ratio_text(r.summary.stages[FACTORY].order_variance_ratio),
+            ));
+            view! { <tr class:mine=mine><th scope="row">{name}</th><td>{cost}</td><td>{ratio}</td></tr> }
+        })
+        .collect_view();
+    let caption = "The same game, other players";
     view! {
         <div class="beer-compare-box">
-        <table class="beer-table beer-compare" data-testid="beer-compare">
-            <caption>"The same game, other players"</caption>
-            <thead><tr><th scope="col">"Team"</th><th scope="col">"Team cost"</th><th scope="col">"Factory's order-variance ratio"</th></tr></thead>
-            <tbody>{rows.into_iter().map(|(name, r, mine)| {
-                let (cost, ratio) = r.map_or(("—".into(), "—".into()), |r| (
-                    dollars(r.summary.team_cost),
-                    ratio_text(r.summary.stages[FACTORY].order_variance_ratio),
-                ));
-                view! { <tr class:mine=mine><th scope="row">{name}</th><td>{cost}</td><td>{ratio}</td></tr> }
-            }).collect_view()}</tbody>
-        </table>
+        {beer_table("beer-compare", "beer-compare", caption, head, rows, ())}
         <p class="beer-small">{levels}</p>
         </div>
     }
