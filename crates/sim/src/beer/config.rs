@@ -49,16 +49,9 @@ impl DemandPattern {
     pub fn at(&self, week: u32) -> u32 {
         match self {
             DemandPattern::Step {
-                before,
-                after,
-                from_week,
-            } => {
-                if week >= *from_week {
-                    *after
-                } else {
-                    *before
-                }
-            }
+                after, from_week, ..
+            } if week >= *from_week => *after,
+            DemandPattern::Step { before, .. } => *before,
             DemandPattern::List { cases } => {
                 let i = usize::try_from(week.saturating_sub(1)).unwrap_or(usize::MAX);
                 cases.get(i).copied().unwrap_or(0)
