@@ -25,6 +25,8 @@ test('a share link opens the same scenario and replays the same run', async ({ p
   await page.getByTestId('inspector-capacity').press('Enter');
   await page.keyboard.press('Escape');
   await page.getByTestId('share').locator('summary').click();
+  // The link is made when the menu's toggle event fires, just after the click.
+  await expect(page.getByTestId('share-link')).toHaveValue(/#share=1\./);
   const link = await page.getByTestId('share-link').inputValue();
   expect(link).toContain('#share=1.');
   expect(link.length).toBeLessThan(8_000);
