@@ -201,3 +201,11 @@ test('the class view loads downloaded results together and names a bad file', as
   expect(await inkedPixels(page.getByTestId('beer-class-chart'))).toBeGreaterThan(2000);
   await expect(page.locator('.beer-key')).toContainText('team-a.json');
 });
+
+test('opening the beer game pauses the network run behind it', async ({ page }) => {
+  await openApp(page);
+  await expect(page.getByTestId('play-pause')).toHaveAttribute('aria-pressed', 'true');
+  await page.getByTestId('beer-open').click();
+  await expect(page.getByTestId('beer-dialog')).toBeVisible();
+  await expect(page.getByTestId('play-pause')).toHaveAttribute('aria-pressed', 'false');
+});

@@ -367,6 +367,13 @@ impl Beer {
 #[component]
 pub fn BeerGame() -> impl IntoView {
     let open = RwSignal::new(crate::app::query_flag("beer"));
+    let ui = crate::ui::use_ui();
+    // The network run waits behind the game rather than play unseen.
+    Effect::new(move |_| {
+        if open.get() {
+            ui.playing.set(false);
+        }
+    });
     let beer = Beer::new();
     let opener = NodeRef::<leptos::html::Button>::new();
     let close = move || {
