@@ -78,4 +78,7 @@ test('a lesson file opens, and a broken one is refused with its path, the work k
   await input.setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(lesson)) });
   await expect(page.getByTestId('lesson-panel')).toContainText('My own lesson');
   await expect(page.getByTestId('goal-condition')).toContainText('On time ≥ 90.0 %');
+  // An imported lesson survives a reload, like a built-in one.
+  await page.reload();
+  await expect(page.getByTestId('lesson-panel')).toContainText('My own lesson');
 });

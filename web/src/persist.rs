@@ -6,6 +6,9 @@ use supply_sim::Scenario;
 
 const KEY: &str = "supply-sandbox/scenario/v1";
 const NAME_KEY: &str = "supply-sandbox/name/v1";
+/// The lesson being played, as its file (so an imported lesson survives a
+/// reload too); absent when no lesson is open.
+const LESSON_KEY: &str = "supply-sandbox/lesson/v1";
 /// Prefix of the edited scenarios left behind by a switch, one per name.
 const EDITS_KEY: &str = "supply-sandbox/edits/v1/";
 
@@ -28,6 +31,14 @@ pub fn save(sb: &Sandbox) {
     let Some(st) = storage() else { return };
     let _ = st.set_item(&key(KEY), &sb.scenario.to_json_pretty());
     let _ = st.set_item(&key(NAME_KEY), &sb.name);
+    let _ = match sb
+        .lesson
+        .as_ref()
+        .and_then(|l| serde_json::to_string(&l.lesson).ok())
+    {
+        Some(json) => st.set_item(&key(LESSON_KEY), &json),
+        None => st.remove_item(&key(LESSON_KEY)),
+    };
 }
 
 /// The saved sandbox, if there is one. A saved scenario with problems is
@@ -40,12 +51,16 @@ pub fn load() -> Option<Result<Sandbox, String>> {
         .get_item(&key(NAME_KEY))
         .ok()?
         .unwrap_or_else(|| "saved".into());
+    let lesson = st.get_item(&key(LESSON_KEY)).ok().flatten();
     Some(match Scenario::from_json(&json) {
-        Ok(scenario) => Ok(Sandbox::restored(
-            &name,
-            scenario,
-            supply_sim::defaults::SEED,
-        )),
+        Ok(scenario) => Ok(
+            match lesson.and_then(|l| supply_sim::lesson::Lesson::open(&l).ok()) {
+                Some((lesson, start)) => {
+                    Sandbox::resumed(crate::lesson_run::LessonRun::new(lesson), start, scenario)
+                }
+                None => Sandbox::restored(&name, scenario, supply_sim::defaults::SEED),
+            },
+        ),
         Err(problems) => Err(problems.first().map(|p| p.to_string()).unwrap_or_default()),
     })
 }

@@ -81,11 +81,22 @@ impl Sandbox {
         let lesson = name
             .strip_prefix(crate::lesson_run::NAME_PREFIX)
             .and_then(|id| LessonRun::builtin(id).ok());
-        let mut sb = Sandbox::seeded(name, scenario, seed);
-        if let Some((run, original)) = lesson {
-            sb.original = original;
-            sb.lesson = Some(run);
+        match lesson {
+            Some((run, start)) => {
+                let mut sb = Sandbox::resumed(run, start, scenario);
+                sb.seed = seed;
+                sb.restart();
+                sb
+            }
+            None => Sandbox::seeded(name, scenario, seed),
         }
+    }
+
+    /// A lesson taken up again on the student's `scenario`; Revert goes
+    /// back to the lesson's `start`.
+    pub fn resumed(run: LessonRun, start: Scenario, scenario: Scenario) -> Sandbox {
+        let mut sb = Sandbox::with_lesson(run, scenario);
+        sb.original = start;
         sb
     }
 
