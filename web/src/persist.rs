@@ -55,9 +55,12 @@ pub fn load() -> Option<Result<Sandbox, String>> {
     Some(match Scenario::from_json(&json) {
         Ok(scenario) => Ok(
             match lesson.and_then(|l| supply_sim::lesson::Lesson::open(&l).ok()) {
-                Some((lesson, start)) => {
-                    Sandbox::resumed(crate::lesson_run::LessonRun::new(lesson), start, scenario)
-                }
+                Some((lesson, start)) => Sandbox::resumed(
+                    crate::lesson_run::LessonRun::new(lesson),
+                    start,
+                    scenario,
+                    supply_sim::defaults::SEED,
+                ),
                 None => Sandbox::restored(&name, scenario, supply_sim::defaults::SEED),
             },
         ),

@@ -82,21 +82,19 @@ impl Sandbox {
             .strip_prefix(crate::lesson_run::NAME_PREFIX)
             .and_then(|id| LessonRun::builtin(id).ok());
         match lesson {
-            Some((run, start)) => {
-                let mut sb = Sandbox::resumed(run, start, scenario);
-                sb.seed = seed;
-                sb.restart();
-                sb
-            }
+            Some((run, start)) => Sandbox::resumed(run, start, scenario, seed),
             None => Sandbox::seeded(name, scenario, seed),
         }
     }
 
-    /// A lesson taken up again on the student's `scenario`; Revert goes
+    /// A lesson taken up on `scenario` with `seed` (named after the lesson,
+    /// so its edits are kept apart from the scenario's own); Revert goes
     /// back to the lesson's `start`.
-    pub fn resumed(run: LessonRun, start: Scenario, scenario: Scenario) -> Sandbox {
-        let mut sb = Sandbox::with_lesson(run, scenario);
+    pub fn resumed(run: LessonRun, start: Scenario, scenario: Scenario, seed: u64) -> Sandbox {
+        let name = format!("{}{}", crate::lesson_run::NAME_PREFIX, run.lesson.id);
+        let mut sb = Sandbox::seeded(&name, scenario, seed);
         sb.original = start;
+        sb.lesson = Some(run);
         sb
     }
 
@@ -106,13 +104,9 @@ impl Sandbox {
         Ok(Sandbox::with_lesson(run, scenario))
     }
 
-    /// A sandbox playing `run` on `scenario` (named after the lesson, so
-    /// its edits are kept apart from the scenario's own).
+    /// A sandbox playing `run` from its start, `scenario`.
     pub fn with_lesson(run: LessonRun, scenario: Scenario) -> Sandbox {
-        let name = format!("{}{}", crate::lesson_run::NAME_PREFIX, run.lesson.id);
-        let mut sb = Sandbox::new(&name, scenario);
-        sb.lesson = Some(run);
-        sb
+        Sandbox::resumed(run, scenario.clone(), scenario, supply_sim::defaults::SEED)
     }
 
     /// On to the lesson's next step; the run is replayed to now so the new
