@@ -97,6 +97,7 @@ pub fn forecast_label(forecast: Option<ForecastSpec>) -> String {
             format!("moving average over {periods} periods")
         }
         Some(ForecastSpec::ExpSmoothing { alpha }) => format!("exponential smoothing, α = {alpha}"),
+        Some(f) => f.title().to_lowercase(),
         None => "expected demand".into(),
     }
 }

@@ -209,7 +209,7 @@ fn lesson_judges_the_lessons_scenario_and_a_students_exported_one() {
         out.contains("not met") && out.contains("Fill rate at FC Daventry"),
         "{out}"
     );
-    // A student's export with z = 2.9 at Daventry meets it.
+    // A student's export with z = 3.3 at Daventry meets it.
     let mut s: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(scenarios("uk-network.json")).unwrap())
             .unwrap();
@@ -219,7 +219,7 @@ fn lesson_judges_the_lessons_scenario_and_a_students_exported_one() {
         .iter_mut()
         .find(|p| p["facility"] == "FC-DIR")
         .unwrap();
-    daventry["rule"]["z"] = serde_json::json!(2.9);
+    daventry["rule"]["z"] = serde_json::json!(3.3);
     let path = std::env::temp_dir().join(format!("student-{}.json", std::process::id()));
     std::fs::write(&path, s.to_string()).unwrap();
     let (code, out, err) = cli(&[

@@ -1,105 +1,67 @@
-//! Demand forecasts behind the inventory policies: moving average and simple
-//! exponential smoothing, each with a spread estimate for safety stock.
-//!
-//! Observations are demand per statistics period. Both start from the planning
-//! prior (expected demand per period) so the first reviews are sensible.
+//! The sim's side of forecasting: the models live in `supply-forecast`;
+//! this module says what the sim knows of a review period before it
+//! happens (where it falls in the week, and the planned peak events of the
+//! demand calendar) and builds a policy's forecaster.
 
-use crate::scenario::ForecastSpec;
+use crate::network::{Network, PolicyInfo};
+use crate::time::{SimTime, WEEK};
+pub use supply_forecast::{Accuracy, DemandClass, Forecaster, Period};
 
-#[derive(Clone, Debug)]
-pub enum Forecast {
-    /// Mean and sample variance of the last `p` observations (ring buffer).
-    MovingAverage { window: Vec<f64>, pos: usize },
-    /// Level and smoothed squared one-step error.
-    ExpSmoothing { alpha: f64, level: f64, mse: f64 },
+/// Review periods in the weekly season: 7 for daily reviews, 14 for
+/// twice-daily; 1 (no season) when a review is longer than half a week or
+/// does not divide it.
+pub fn season(review_s: SimTime) -> u32 {
+    if review_s > 0 && review_s <= WEEK / 2 && WEEK.is_multiple_of(review_s) {
+        (WEEK / review_s) as u32
+    } else {
+        1
+    }
 }
 
-impl Forecast {
-    pub fn new(spec: ForecastSpec, prior_mean: f64, prior_var: f64) -> Forecast {
-        match spec {
-            ForecastSpec::MovingAverage { periods } => {
-                let p = periods.max(1) as usize;
-                // Seed the window with ±σ around the prior so the initial spread is right.
-                let sd = libm::sqrt(prior_var.max(0.0));
-                let window = (0..p)
-                    .map(|i| {
-                        if p > 1 {
-                            prior_mean + if i % 2 == 0 { sd } else { -sd }
-                        } else {
-                            prior_mean
-                        }
-                    })
-                    .collect();
-                Forecast::MovingAverage { window, pos: 0 }
-            }
-            ForecastSpec::ExpSmoothing { alpha } => Forecast::ExpSmoothing {
-                alpha,
-                level: prior_mean,
-                mse: prior_var.max(0.0),
-            },
-        }
-    }
+/// The forecaster a policy starts the run with, from its planning prior.
+pub fn forecaster(p: &PolicyInfo) -> Forecaster {
+    Forecaster::new(
+        p.forecast.model(),
+        season(p.review_s),
+        p.expected_per_period,
+        p.variance_per_period,
+    )
+}
 
-    pub fn observe(&mut self, x: f64) {
-        match self {
-            Forecast::MovingAverage { window, pos } => {
-                window[*pos] = x;
-                *pos = (*pos + 1) % window.len();
-            }
-            Forecast::ExpSmoothing { alpha, level, mse } => {
-                let e = x - *level;
-                *mse = *alpha * e * e + (1.0 - *alpha) * *mse;
-                *level += *alpha * e;
-            }
-        }
+/// What is known before the review period starting at `start`: its place
+/// in the week and the demand calendar's planned multiplier then (the
+/// demand-weighted mean of every stream's events; 1 with none).
+pub fn period(net: &Network, review_s: SimTime, start: SimTime) -> Period {
+    let season = season(review_s);
+    let index = start / review_s.max(1);
+    let (mut weight, mut weighted) = (0.0, 0.0);
+    for d in &net.demand {
+        let k: f64 = d
+            .events
+            .iter()
+            .filter(|&&(a, b, _)| start >= a && start < b)
+            .map(|e| e.2)
+            .product();
+        weight += d.per_hour;
+        weighted += d.per_hour * k;
     }
-
-    /// Forecast demand per period.
-    pub fn mean(&self) -> f64 {
-        match self {
-            Forecast::MovingAverage { window, .. } => {
-                window.iter().sum::<f64>() / window.len() as f64
-            }
-            Forecast::ExpSmoothing { level, .. } => *level,
-        }
-    }
-
-    /// Standard deviation of demand per period.
-    pub fn sd(&self) -> f64 {
-        match self {
-            Forecast::MovingAverage { window, .. } => {
-                let n = window.len();
-                if n < 2 {
-                    return 0.0;
-                }
-                let m = self.mean();
-                let v = window.iter().map(|x| (x - m) * (x - m)).sum::<f64>() / (n - 1) as f64;
-                libm::sqrt(v)
-            }
-            Forecast::ExpSmoothing { mse, .. } => libm::sqrt(*mse),
-        }
+    Period {
+        season_index: (index % season as u64) as u32,
+        event: if weight > 0.0 { weighted / weight } else { 1.0 },
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::time::{DAY, HOUR};
 
     #[test]
-    fn moving_average_forgets_after_p_periods() {
-        let mut f = Forecast::new(ForecastSpec::MovingAverage { periods: 3 }, 10.0, 4.0);
-        assert!((f.mean() - 10.0).abs() < 1.0);
-        for x in [30.0, 30.0, 30.0] {
-            f.observe(x);
-        }
-        assert_eq!(f.mean(), 30.0);
-        assert_eq!(f.sd(), 0.0);
-    }
-
-    #[test]
-    fn exp_smoothing_moves_alpha_of_the_error() {
-        let mut f = Forecast::new(ForecastSpec::ExpSmoothing { alpha: 0.25 }, 8.0, 0.0);
-        f.observe(16.0);
-        assert_eq!(f.mean(), 10.0);
+    fn the_week_is_the_season_of_short_reviews_only() {
+        assert_eq!(season(DAY), 7);
+        assert_eq!(season(12 * HOUR), 14);
+        assert_eq!(season(WEEK), 1);
+        assert_eq!(season(5 * HOUR), 1);
+        assert_eq!(season(0), 1);
     }
 }

@@ -395,7 +395,17 @@ impl RuleInfo {
         )
     }
 
-    /// The rule sizes safety stock from the forecast's spread.
+    /// The periods of demand the rule's level covers, whose forecast it
+    /// needs; None for the fixed-level rules.
+    pub fn horizon(&self) -> Option<f64> {
+        match *self {
+            RuleInfo::Periodic { cover, .. } | RuleInfo::Jit { cover, .. } => Some(cover),
+            RuleInfo::Vmi { max_periods, .. } => Some(max_periods),
+            _ => None,
+        }
+    }
+
+    /// The rule sizes safety stock from the forecast's error.
     pub fn uses_spread(&self) -> bool {
         matches!(self, RuleInfo::Periodic { z: Some(_), .. })
     }

@@ -457,8 +457,138 @@ pub struct Demand {
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum ForecastSpec {
-    MovingAverage { periods: u32 },
-    ExpSmoothing { alpha: f64 },
+    MovingAverage {
+        periods: u32,
+    },
+    ExpSmoothing {
+        alpha: f64,
+    },
+    /// Level, damped trend and a weekly season (when reviews are daily or
+    /// more often); α level, β trend, γ season.
+    HoltWinters {
+        alpha: f64,
+        beta: f64,
+        gamma: f64,
+    },
+    /// For slow items: demand size and interval smoothed by α.
+    Croston {
+        alpha: f64,
+    },
+    /// For slow items: size by α, probability of demand by β.
+    Tsb {
+        alpha: f64,
+        beta: f64,
+    },
+    /// Gradient-boosted trees trained on the run's own demand history
+    /// (lags, weekday, planned peak events).
+    Learned,
+}
+
+impl ForecastSpec {
+    /// One of each model, as a person switching to it first sees it.
+    pub const STARTERS: [ForecastSpec; 6] = [
+        ForecastSpec::MovingAverage { periods: 7 },
+        ForecastSpec::ExpSmoothing { alpha: 0.3 },
+        ForecastSpec::HoltWinters {
+            alpha: 0.2,
+            beta: 0.05,
+            gamma: 0.2,
+        },
+        ForecastSpec::Croston { alpha: 0.1 },
+        ForecastSpec::Tsb {
+            alpha: 0.1,
+            beta: 0.1,
+        },
+        ForecastSpec::Learned,
+    ];
+
+    /// The model's name as a person reads it.
+    pub fn title(&self) -> &'static str {
+        match self {
+            ForecastSpec::MovingAverage { .. } => "Moving average",
+            ForecastSpec::ExpSmoothing { .. } => "Exponential smoothing",
+            ForecastSpec::HoltWinters { .. } => "Holt-Winters (trend + weekly season)",
+            ForecastSpec::Croston { .. } => "Croston (slow items)",
+            ForecastSpec::Tsb { .. } => "TSB (slow items)",
+            ForecastSpec::Learned => "Learned (boosted trees)",
+        }
+    }
+
+    /// The model's name in the scenario (`type`).
+    pub fn key(&self) -> &'static str {
+        match self {
+            ForecastSpec::MovingAverage { .. } => "moving_average",
+            ForecastSpec::ExpSmoothing { .. } => "exp_smoothing",
+            ForecastSpec::HoltWinters { .. } => "holt_winters",
+            ForecastSpec::Croston { .. } => "croston",
+            ForecastSpec::Tsb { .. } => "tsb",
+            ForecastSpec::Learned => "learned",
+        }
+    }
+
+    /// The smoothing weights a person may edit: (field, label, value).
+    pub fn params(&self) -> Vec<(&'static str, &'static str, f64)> {
+        match *self {
+            ForecastSpec::MovingAverage { periods } => vec![("periods", "Periods", periods as f64)],
+            ForecastSpec::ExpSmoothing { alpha } | ForecastSpec::Croston { alpha } => {
+                vec![("alpha", "Smoothing α", alpha)]
+            }
+            ForecastSpec::HoltWinters { alpha, beta, gamma } => vec![
+                ("alpha", "Level α", alpha),
+                ("beta", "Trend β", beta),
+                ("gamma", "Season γ", gamma),
+            ],
+            ForecastSpec::Tsb { alpha, beta } => {
+                vec![("alpha", "Size α", alpha), ("beta", "Probability β", beta)]
+            }
+            ForecastSpec::Learned => vec![],
+        }
+    }
+
+    /// This model with parameter `key` set to `v` (periods are rounded).
+    pub fn with(self, key: &str, v: f64) -> ForecastSpec {
+        use ForecastSpec::*;
+        match (self, key) {
+            (MovingAverage { .. }, "periods") => MovingAverage {
+                periods: libm::round(v.clamp(0.0, u32::MAX as f64)) as u32,
+            },
+            (ExpSmoothing { .. }, "alpha") => ExpSmoothing { alpha: v },
+            (Croston { .. }, "alpha") => Croston { alpha: v },
+            (HoltWinters { beta, gamma, .. }, "alpha") => HoltWinters {
+                alpha: v,
+                beta,
+                gamma,
+            },
+            (HoltWinters { alpha, gamma, .. }, "beta") => HoltWinters {
+                alpha,
+                beta: v,
+                gamma,
+            },
+            (HoltWinters { alpha, beta, .. }, "gamma") => HoltWinters {
+                alpha,
+                beta,
+                gamma: v,
+            },
+            (Tsb { beta, .. }, "alpha") => Tsb { alpha: v, beta },
+            (Tsb { alpha, .. }, "beta") => Tsb { alpha, beta: v },
+            (other, _) => other,
+        }
+    }
+
+    /// The forecasting crate's model.
+    pub fn model(&self) -> supply_forecast::Model {
+        use supply_forecast::Model;
+        match *self {
+            ForecastSpec::MovingAverage { periods } => Model::MovingAverage { periods },
+            ForecastSpec::ExpSmoothing { alpha } => Model::ExpSmoothing { alpha },
+            ForecastSpec::HoltWinters { alpha, beta, gamma } => {
+                Model::HoltWinters { alpha, beta, gamma }
+            }
+            ForecastSpec::Croston { alpha } => Model::Croston { alpha },
+            ForecastSpec::Tsb { alpha, beta } => Model::Tsb { alpha, beta },
+            ForecastSpec::Learned => Model::Boosted,
+        }
+    }
 }
 
 /// An inventory policy at a stocking point (FC) for one SKU or all SKUs.

@@ -84,7 +84,7 @@ fn safety_stock_a_higher_z_at_daventry_buys_its_fill_rate() {
         policy_at(s, "FC-DIR").rule = Rule::Periodic {
             cover_periods: None,
             safety_stock: 0.0,
-            z: Some(2.9),
+            z: Some(3.3),
         };
     });
 }

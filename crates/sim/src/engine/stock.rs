@@ -15,12 +15,40 @@ use super::pool::{Pool, Slot};
 use super::queue::Ev;
 use super::stats::Welford;
 use crate::emissions::{Co2Basis, trip_co2e_kg};
-use crate::forecast::Forecast;
+use crate::forecast::{self, Accuracy, Forecaster};
 use crate::network::{Network, RuleInfo};
 use crate::time::SimTime;
 use std::collections::VecDeque;
 
 const NONE: u32 = u32::MAX;
+
+/// What a forecast-driven rule plans with at a review at `now`: forecast
+/// demand per statistics period, averaged over the rule's horizon (so a
+/// coming peak raises the level ahead of it), and the standard deviation
+/// of the one-step forecast error per period.
+fn outlook(
+    net: &Network,
+    f: &Forecaster,
+    rule: RuleInfo,
+    review_s: SimTime,
+    now: SimTime,
+) -> (f64, f64) {
+    let Some(horizon) = rule.horizon().filter(|h| *h > 0.0) else {
+        return (f.next(forecast::period(net, review_s, now)), 0.0);
+    };
+    // Forecasts are per-period rates for each review interval ahead.
+    let per_review = review_s as f64 / net.horizon.period_s as f64;
+    let reviews = horizon / per_review;
+    let total = f.forecast_over(reviews, |k| {
+        forecast::period(net, review_s, now + k as SimTime * review_s)
+    }) * per_review;
+    let sd = if rule.uses_spread() {
+        f.error_sd()
+    } else {
+        0.0
+    };
+    (total / horizon, sd)
+}
 
 /// A claim on an FC's stock waiting for receipts, served FIFO.
 #[derive(Clone, Copy, Debug)]
@@ -102,7 +130,7 @@ pub(crate) struct Service {
 
 #[derive(Clone, Debug)]
 struct PolicyState {
-    forecast: Forecast,
+    forecast: Forecaster,
     demand_since_review: f64,
     ix: u32,
     sku: u32,
@@ -190,6 +218,8 @@ pub(crate) struct Stock {
     shipped: Vec<u64>,
     /// Holding, service and shipments as the warm-up ended.
     base: Option<Box<StockBase>>,
+    /// Per FC slot: forecast and actual demand per statistics period.
+    forecast_log: Vec<Vec<[f64; 2]>>,
     requests: Pool<Request>,
     shipments: Pool<Shipment>,
 }
@@ -219,6 +249,7 @@ impl Stock {
             service: vec![Service::default(); net.fcs.len()],
             shipped: vec![0; net.facilities.len()],
             base: None,
+            forecast_log: vec![Vec::new(); net.fcs.len()],
             requests: Pool::default(),
             shipments: Pool::default(),
         };
@@ -240,7 +271,7 @@ impl Stock {
         let ix = slot * self.n_sku + p.sku;
         self.bins.policy[ix] = pi as u32;
         self.policies.push(PolicyState {
-            forecast: Forecast::new(p.forecast, p.expected_per_period, p.variance_per_period),
+            forecast: forecast::forecaster(p),
             demand_since_review: 0.0,
             ix: ix as u32,
             sku: p.sku as u32,
@@ -366,6 +397,21 @@ impl Stock {
     /// Units on all FC shelves, recomputed from the bins.
     pub fn units_on_shelves(&self) -> u64 {
         self.bins.on_hand.iter().map(|&u| u as u64).sum()
+    }
+    /// Forecast and actual demand at the FC in `slot`, in units per
+    /// statistics period, from the start of the run.
+    pub fn forecast_log(&self, slot: usize) -> &[[f64; 2]] {
+        &self.forecast_log[slot]
+    }
+    /// The forecast accuracy of each policy at the FC in `slot`, with the
+    /// policy's index.
+    pub fn forecast_accuracy(&self, slot: usize) -> impl Iterator<Item = (usize, &Accuracy)> + '_ {
+        let n_sku = self.n_sku as u32;
+        self.policies
+            .iter()
+            .enumerate()
+            .filter(move |(_, p)| (p.ix / n_sku) as usize == slot)
+            .map(|(i, p)| (i, p.forecast.accuracy()))
     }
     /// Replenishment shipments on the road.
     pub fn shipments(&self) -> impl Iterator<Item = &Shipment> + '_ {
@@ -499,7 +545,6 @@ impl Stock {
     pub fn on_review(&mut self, ctx: &mut Ctx, g: u32) {
         let gr = &self.groups[g as usize];
         let (fc, review_s, delay) = (gr.fc as usize, gr.review_s, gr.order_delay_s);
-        let per_period = ctx.net.horizon.period_s as f64 / review_s as f64;
         let counted = ctx.now.saturating_sub(review_s) >= ctx.net.horizon.warmup_s;
         let slot = Self::slot(ctx.net, fc);
         let r = self.requests.alloc();
@@ -507,9 +552,9 @@ impl Stock {
         self.requests[r].lines.clear();
         for k in 0..self.groups[g as usize].policies.len() {
             let pi = self.groups[g as usize].policies[k] as usize;
-            let ps = &mut self.policies[pi];
             // The review closes the policy's cycle.
-            let short = std::mem::take(&mut self.bins.short_in_cycle[ps.ix as usize]);
+            let short =
+                std::mem::take(&mut self.bins.short_in_cycle[self.policies[pi].ix as usize]);
             if counted {
                 self.service[slot].cycles += 1;
                 self.service[slot].stockout_cycles += u64::from(short);
@@ -517,22 +562,18 @@ impl Stock {
             // A fixed-level rule whose position has not moved since it last
             // ordered (no demand; receipts leave the position unchanged)
             // would order nothing: skip it.
-            if ps.fixed_level && ps.demand_since_review == 0.0 {
+            let moved = self.observe_period(ctx, pi, slot, review_s, counted);
+            let ps = &self.policies[pi];
+            if ps.fixed_level && !moved {
                 continue;
             }
             let (sku, rule, ix) = (ps.sku, ps.rule, ps.ix as usize);
-            ps.forecast.observe(ps.demand_since_review * per_period);
-            ps.demand_since_review = 0.0;
-            let sd = if rule.uses_spread() {
-                ps.forecast.sd()
-            } else {
-                0.0
-            };
+            let (mean, sd) = outlook(ctx.net, &ps.forecast, rule, review_s, ctx.now);
             let b = &self.bins;
             let position =
                 b.on_hand[ix] as f64 + b.on_order[ix] as f64 - b.backlog_units[ix] as f64;
             let q = rule
-                .order_quantity(position, ps.forecast.mean(), sd)
+                .order_quantity(position, mean, sd)
                 .min(u32::MAX as u64 / 2);
             if q > 0 {
                 self.bins.on_order[ix] += q;
@@ -546,6 +587,33 @@ impl Stock {
             ctx.queue.push(ctx.now + delay, Ev::Request(r));
         }
         ctx.queue.push(ctx.now + review_s, Ev::Review(g));
+    }
+
+    /// Policy `pi`'s review closes its period: its forecaster sees the
+    /// demand and the FC's forecast log records forecast against actual.
+    /// Returns whether there was demand.
+    fn observe_period(
+        &mut self,
+        ctx: &Ctx,
+        pi: usize,
+        slot: usize,
+        review_s: SimTime,
+        counted: bool,
+    ) -> bool {
+        let ps = &mut self.policies[pi];
+        let units = std::mem::take(&mut ps.demand_since_review);
+        let per_period = ctx.net.horizon.period_s as f64 / review_s as f64;
+        let start = ctx.now.saturating_sub(review_s);
+        let closed = forecast::period(ctx.net, review_s, start);
+        let said = ps.forecast.observe(units * per_period, closed, counted);
+        let log = &mut self.forecast_log[slot];
+        let period = (start / ctx.net.horizon.period_s) as usize;
+        if log.len() <= period {
+            log.resize(period + 1, [0.0; 2]);
+        }
+        log[period][0] += said / per_period;
+        log[period][1] += units;
+        units > 0.0
     }
 
     /// The source of request `r` and the units it asks for.

@@ -19,6 +19,24 @@ const DEFAULT_FORECAST: ForecastSpec = ForecastSpec::MovingAverage {
     periods: FORECAST_PERIODS,
 };
 
+/// A forecast's period count and its smoothing weights, each in (0, 1].
+fn check_forecast(ck: &mut Checker, at: &At, f: ForecastSpec) {
+    if let ForecastSpec::MovingAverage { periods } = f
+        && (periods == 0 || periods > MAX_FORECAST_PERIODS)
+    {
+        ck.err(
+            at,
+            "forecast.periods",
+            format!("must be in 1..={MAX_FORECAST_PERIODS}"),
+        );
+    }
+    for (key, _, w) in f.params() {
+        if key != "periods" && !(w.is_finite() && w > 0.0 && w <= 1.0) {
+            ck.err(at, &format!("forecast.{key}"), "must be in (0, 1]");
+        }
+    }
+}
+
 /// A policy that names a known FC, SKU (or all), source and lane.
 #[derive(Clone, Copy)]
 pub(super) struct Named<'s> {
@@ -166,22 +184,8 @@ fn source(
 }
 
 fn check_timing(ck: &mut Checker, at: &At, p: &Policy) {
-    match p.forecast {
-        Some(ForecastSpec::MovingAverage { periods })
-            if periods == 0 || periods > MAX_FORECAST_PERIODS =>
-        {
-            ck.err(
-                at,
-                "forecast.periods",
-                format!("must be in 1..={MAX_FORECAST_PERIODS}"),
-            );
-        }
-        Some(ForecastSpec::ExpSmoothing { alpha })
-            if !(alpha.is_finite() && alpha > 0.0 && alpha <= 1.0) =>
-        {
-            ck.err(at, "forecast.alpha", "must be in (0, 1]");
-        }
-        _ => {}
+    if let Some(f) = p.forecast {
+        check_forecast(ck, at, f);
     }
     if let Some(r) = p.review_hours
         && ck.pos(at, "review_hours", r)

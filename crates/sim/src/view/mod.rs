@@ -12,6 +12,7 @@
 //!   includes replenishment shipments and parcels at cross-docks.
 
 pub mod calibration;
+pub mod forecast;
 pub mod format;
 pub mod frame;
 pub mod glossary;

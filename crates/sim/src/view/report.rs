@@ -123,6 +123,9 @@ pub struct FacilityReport {
     pub orders_mean: Option<f64>,
     pub orders_variance: Option<f64>,
     pub holding_cost: f64,
+    /// Forecast accuracy (stocking FCs with a policy only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub forecast: Option<super::forecast::ForecastReport>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -194,6 +197,7 @@ impl Engine {
             orders_mean: None,
             orders_variance: None,
             holding_cost: 0.0,
+            forecast: None,
         };
         if let Some(slot) = self.network().fc_slot[f] {
             self.add_stock_figures(&mut r, slot as usize);
@@ -216,6 +220,7 @@ impl Engine {
         r.demand_variance = Some(sv.demand.variance());
         r.orders_mean = Some(sv.ordered.mean());
         r.orders_variance = Some(sv.ordered.variance());
+        r.forecast = self.forecast_report(slot);
     }
 
     fn lane_reports(&self) -> Vec<LaneReport> {

@@ -107,10 +107,27 @@ fn live_text(ui: Ui, idx: usize, kind: FacilityKind) -> impl Fn() -> Option<Stri
                         "\norder-variance ratio {v:.2} (its orders' variance over its demand's)"
                     );
                 }
+                if let Some(f) = &r.forecast {
+                    text += &forecast_line(f);
+                }
             }
             Some(text)
         })
     }
+}
+
+/// The FC's forecast accuracy since the warm-up; gaps until there was demand.
+fn forecast_line(f: &supply_sim::view::forecast::ForecastReport) -> String {
+    let pct = |v: Option<f64>| v.map_or("–".into(), |v| format!("{:+.1}%", v * 100.0));
+    format!(
+        "\nforecast ({}): WAPE {} · bias {} · MASE {}",
+        f.models.join(", "),
+        f.all
+            .wape
+            .map_or("–".into(), |v| format!("{:.1}%", v * 100.0)),
+        pct(f.all.bias),
+        f.all.mase.map_or("–".into(), |v| format!("{v:.2}")),
+    )
 }
 
 fn name_input(ui: Ui, id: &str, name: &str) -> impl IntoView {

@@ -57,24 +57,9 @@ pub fn policy_editor(ui: Ui, id: &str) -> AnyView {
     .into_any()
 }
 
-/// The forecast the rule orders from: none (the expected demand), a moving
-/// average or exponential smoothing, and its one number.
+/// The forecast the rule orders from: none (the expected demand) or one of
+/// the sim's models, with the numbers that model offers.
 fn forecast_editor(ui: Ui, id: &str, forecast: Option<ForecastSpec>) -> impl IntoView {
-    /// Starter values when a person switches model: a week of daily
-    /// periods, and the smoothing constant textbooks start from.
-    const STARTERS: [(&str, &str, Option<ForecastSpec>); 3] = [
-        ("none", "Expected demand (no forecast)", None),
-        (
-            "moving_average",
-            "Moving average",
-            Some(ForecastSpec::MovingAverage { periods: 7 }),
-        ),
-        (
-            "exp_smoothing",
-            "Exponential smoothing",
-            Some(ForecastSpec::ExpSmoothing { alpha: 0.3 }),
-        ),
-    ];
     let set = {
         let id = id.to_owned();
         move |f: Option<ForecastSpec>| {
@@ -86,52 +71,40 @@ fn forecast_editor(ui: Ui, id: &str, forecast: Option<ForecastSpec>) -> impl Int
             })
         }
     };
-    let current = match forecast {
-        None => "none",
-        Some(ForecastSpec::MovingAverage { .. }) => "moving_average",
-        Some(ForecastSpec::ExpSmoothing { .. }) => "exp_smoothing",
-    };
+    let current = forecast.map_or("none", |f| f.key());
     let pick = set.clone();
-    let param = match forecast {
-        Some(ForecastSpec::ExpSmoothing { alpha }) => Some(
-            number_field(
-                "Smoothing α",
-                "0–1",
-                Some(alpha),
-                "inspector-alpha",
-                move |v| set(Some(ForecastSpec::ExpSmoothing { alpha: v })),
-            )
-            .into_any(),
-        ),
-        Some(ForecastSpec::MovingAverage { periods }) => Some(
-            number_field(
-                "Periods averaged",
-                "periods",
-                Some(f64::from(periods)),
-                "inspector-periods",
-                move |v| {
-                    set(Some(ForecastSpec::MovingAverage {
-                        periods: v.round().clamp(1.0, 10_000.0) as u32,
-                    }))
-                },
-            )
-            .into_any(),
-        ),
-        None => None,
-    };
+    let params = forecast.map(|f| {
+        f.params()
+            .into_iter()
+            .map(|(key, label, value)| {
+                let set = set.clone();
+                let unit = if key == "periods" { "periods" } else { "0–1" };
+                number_field(
+                    label,
+                    unit,
+                    Some(value),
+                    format!("inspector-{key}"),
+                    move |v| set(Some(f.with(key, v))),
+                )
+            })
+            .collect_view()
+    });
     view! {
         <label class="field row">
             <span>"Forecast"</span>
             <select data-testid="inspector-forecast" on:change=move |ev| {
                 let k = event_target_value(&ev);
-                if let Some((_, _, f)) = STARTERS.iter().find(|(key, _, _)| *key == k) {
-                    pick(*f);
+                if k == "none" {
+                    pick(None);
+                } else if let Some(f) = ForecastSpec::STARTERS.iter().find(|f| f.key() == k) {
+                    pick(Some(*f));
                 }
             }>
-                {STARTERS.iter().map(|(k, label, _)| view! { <option value=*k selected=*k == current>{*label}</option> }).collect_view()}
+                <option value="none" selected=current == "none">"Expected demand (no forecast)"</option>
+                {ForecastSpec::STARTERS.iter().map(|f| view! { <option value=f.key() selected=f.key() == current>{f.title()}</option> }).collect_view()}
             </select>
         </label>
-        {param}
+        {params}
     }
 }
 
