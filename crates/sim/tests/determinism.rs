@@ -4,6 +4,7 @@
 //! Regenerate the goldens only on purpose, after a model change:
 //! `cargo run --release -p supply-cli -- run builtin:uk-network --days 14 --seed 42 > crates/sim/tests/golden/uk-network-seed42-days14.json`
 //! `cargo run --release -p supply-cli -- run builtin:beer-game --seed 7 > crates/sim/tests/golden/beer-game-seed7-days364.json`
+//! `cargo run --release -p supply-cli -- run crates/sim/tests/golden/every-forecast-model.scenario.json --days 42 --seed 5 > crates/sim/tests/golden/every-forecast-model-seed5-days42.json`
 //!
 //! The same test runs natively (`cargo test`) and in wasm under Node or a
 //! browser (`wasm-bindgen-test-runner`; not pinned to a browser so the runner
@@ -55,6 +56,21 @@ fn beer_game_seed7_52_weeks_matches_golden() {
         None,
         7,
         include_str!("golden/beer-game-seed7-days364.json"),
+    );
+}
+
+/// Each FC plans from a different forecasting model (Holt-Winters, Croston,
+/// TSB, learned trees, smoothing) long enough for the trees to train and
+/// retrain, so every model's float maths is checked across targets.
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+fn every_forecast_model_seed5_42_days_matches_golden() {
+    check(
+        "every-forecast-model",
+        include_str!("golden/every-forecast-model.scenario.json"),
+        Some(42),
+        5,
+        include_str!("golden/every-forecast-model-seed5-days42.json"),
     );
 }
 
