@@ -371,6 +371,41 @@ test('click a vehicle to see where it is going and what it carries', async ({ pa
   await expect(page.getByTestId('inspector-vehicle')).toContainText('arrives');
 });
 
+test('switch an FC to a learned or seasonal forecast and read its accuracy', async ({ page }) => {
+  await openApp(page);
+  await items(page).filter({ hasText: 'FC Tilbury' }).click();
+  const forecast = page.getByTestId('inspector-forecast');
+  await expect(forecast).toHaveValue('moving_average');
+  // The live figures score the forecast in use once the warm-up has passed.
+  await expect(page.getByTestId('inspector-live')).toContainText(/forecast \(moving_average\): WAPE \d/, { timeout: 30_000 });
+
+  await forecast.selectOption('holt_winters');
+  await expect(forecast).toHaveValue('holt_winters');
+  for (const id of ['inspector-alpha', 'inspector-beta', 'inspector-gamma']) {
+    await expect(page.getByTestId(id)).toBeVisible();
+  }
+  await page.getByTestId('inspector-gamma').fill('0.4');
+  await page.getByTestId('inspector-gamma').press('Enter');
+  await expect(page.getByTestId('inspector-gamma')).toHaveValue('0.4');
+  await expect(page.getByTestId('problems')).toHaveCount(0);
+  // A weight outside (0, 1] is named beside the policy.
+  await page.getByTestId('inspector-gamma').fill('1.5');
+  await page.getByTestId('inspector-gamma').press('Enter');
+  await expect(page.locator('fieldset.policy').getByTestId('policy-problems')).toHaveText('forecast gamma: must be in (0, 1]');
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('problems')).toHaveCount(0);
+
+  await forecast.selectOption('learned');
+  await expect(forecast).toHaveValue('learned');
+  await expect(page.getByTestId('inspector-alpha')).toHaveCount(0);
+  await expect(page.getByTestId('inspector-live')).toContainText(/forecast \(learned\): WAPE \d/, { timeout: 30_000 });
+  // Undo takes the FC back to Holt-Winters: the run and the policy's
+  // summary say so.
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('inspector-live')).toContainText(/forecast \(holt_winters\)/, { timeout: 30_000 });
+  await expect(page.locator('fieldset.policy')).toContainText('forecast: holt-winters');
+});
+
 test('switch an FC to base-stock with more safety stock', async ({ page }) => {
   await openApp(page);
   await items(page).filter({ hasText: 'FC Coalville' }).click();
