@@ -44,7 +44,7 @@ test('safety stock: a locked edit is refused, the goal is missed, a higher z at 
 
   // The student's edit: the run replays to now and the goal is met.
   await selectFacility(page, 'FC Daventry');
-  await page.getByTestId('inspector-z').fill('2.9');
+  await page.getByTestId('inspector-z').fill('3.3');
   await page.getByTestId('inspector-z').press('Enter');
   await expect(page.getByTestId('lesson-verdict')).toHaveAttribute('data-verdict', 'met', { timeout: 40_000 });
   await expect(page.getByTestId('lesson-verdict')).toContainText('Lesson complete');
