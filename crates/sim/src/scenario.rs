@@ -507,10 +507,10 @@ impl ForecastSpec {
         match self {
             ForecastSpec::MovingAverage { .. } => "Moving average",
             ForecastSpec::ExpSmoothing { .. } => "Exponential smoothing",
-            ForecastSpec::HoltWinters { .. } => "Holt-Winters (trend + weekly season)",
-            ForecastSpec::Croston { .. } => "Croston (slow items)",
-            ForecastSpec::Tsb { .. } => "TSB (slow items)",
-            ForecastSpec::Learned => "Learned (boosted trees)",
+            ForecastSpec::HoltWinters { .. } => "Holt-Winters",
+            ForecastSpec::Croston { .. } => "Croston (slow)",
+            ForecastSpec::Tsb { .. } => "TSB (slow)",
+            ForecastSpec::Learned => "Learned (trees)",
         }
     }
 
