@@ -60,21 +60,24 @@ struct Ensemble {
 
 impl Ensemble {
     fn predict(&self, x: &[f64; FEATURES]) -> f64 {
-        let mut y = self.base;
-        for tree in &self.trees {
-            let mut n = 0usize;
-            while let Some((l, r)) = tree[n].children {
-                let node = &tree[n];
-                n = if x[node.feature as usize] < node.threshold {
-                    l as usize
-                } else {
-                    r as usize
-                };
-            }
-            y += tree[n].value;
-        }
-        y
+        self.trees
+            .iter()
+            .fold(self.base, |y, tree| y + tree_value(tree, x))
     }
+}
+
+/// What one tree adds for the features `x`: the value of the leaf they reach.
+fn tree_value(tree: &[Node], x: &[f64; FEATURES]) -> f64 {
+    let mut n = 0usize;
+    while let Some((l, r)) = tree[n].children {
+        let node = &tree[n];
+        n = if x[node.feature as usize] < node.threshold {
+            l as usize
+        } else {
+            r as usize
+        };
+    }
+    tree[n].value
 }
 
 /// A learned forecaster over a season of `season` periods.
@@ -140,7 +143,11 @@ impl Boosted {
         let Some(model) = self.model.as_ref().filter(|_| level > MIN_LEVEL) else {
             return vec![level; periods.len()];
         };
-        let mut ys: Vec<f64> = self.history.iter().map(|h| h.0).collect();
+        // Features look back at most a season (and two periods): only
+        // that tail of the history is needed.
+        let tail = self.season.max(2);
+        let from = self.history.len().saturating_sub(tail);
+        let mut ys: Vec<f64> = self.history[from..].iter().map(|h| h.0).collect();
         let seen = ys.len();
         // Each forecast moves the level as that demand would, so the
         // ratios further ahead are read against the level they were
@@ -194,12 +201,8 @@ fn fit_ensemble(rows: &[[f64; FEATURES]], ys: &[f64]) -> Ensemble {
     for _ in 0..TREES {
         let residual: Vec<f64> = ys.iter().zip(&pred).map(|(y, p)| y - p).collect();
         let tree = grow(rows, &residual, &order);
-        for (i, row) in rows.iter().enumerate() {
-            pred[i] += Ensemble {
-                base: 0.0,
-                trees: vec![tree.clone()],
-            }
-            .predict(row);
+        for (p, row) in pred.iter_mut().zip(rows) {
+            *p += tree_value(&tree, row);
         }
         trees.push(tree);
     }

@@ -28,27 +28,68 @@ pub fn forecaster(p: &PolicyInfo) -> Forecaster {
     )
 }
 
-/// What is known before the review period starting at `start`: its place
-/// in the week and the demand calendar's planned multiplier then (the
-/// demand-weighted mean of every stream's events; 1 with none).
-pub fn period(net: &Network, review_s: SimTime, start: SimTime) -> Period {
-    let season = season(review_s);
-    let index = start / review_s.max(1);
+/// The demand calendar's planned multiplier over time: the demand-weighted
+/// mean over every stream of the product of its events active then (1 with
+/// none). Piecewise constant between event starts and ends, so it is
+/// worked out once per segment when the run starts and read by binary
+/// search at each review.
+#[derive(Clone, Debug, Default)]
+pub struct Calendar {
+    /// (segment start, multiplier from then on), by start; before the
+    /// first segment the multiplier is 1.
+    segments: Vec<(SimTime, f64)>,
+}
+
+impl Calendar {
+    pub fn new(net: &Network) -> Calendar {
+        let mut starts: Vec<SimTime> = net
+            .demand
+            .iter()
+            .flat_map(|d| d.events.iter().flat_map(|&(a, b, _)| [a, b]))
+            .collect();
+        starts.sort_unstable();
+        starts.dedup();
+        let segments = starts
+            .into_iter()
+            .map(|t| (t, multiplier_at(net, t)))
+            .collect();
+        Calendar { segments }
+    }
+
+    /// The planned multiplier at `t`.
+    pub fn at(&self, t: SimTime) -> f64 {
+        match self.segments.partition_point(|&(s, _)| s <= t) {
+            0 => 1.0,
+            i => self.segments[i - 1].1,
+        }
+    }
+
+    /// What is known before the review period starting at `start`: its
+    /// place in the week and the planned multiplier then.
+    pub fn period(&self, review_s: SimTime, start: SimTime) -> Period {
+        let season = season(review_s);
+        let index = start / review_s.max(1);
+        Period {
+            season_index: (index % season as u64) as u32,
+            event: self.at(start),
+        }
+    }
+}
+
+/// The demand-weighted mean of every stream's event multipliers at `t`.
+fn multiplier_at(net: &Network, t: SimTime) -> f64 {
     let (mut weight, mut weighted) = (0.0, 0.0);
     for d in &net.demand {
         let k: f64 = d
             .events
             .iter()
-            .filter(|&&(a, b, _)| start >= a && start < b)
+            .filter(|&&(a, b, _)| t >= a && t < b)
             .map(|e| e.2)
             .product();
         weight += d.per_hour;
         weighted += d.per_hour * k;
     }
-    Period {
-        season_index: (index % season as u64) as u32,
-        event: if weight > 0.0 { weighted / weight } else { 1.0 },
-    }
+    if weight > 0.0 { weighted / weight } else { 1.0 }
 }
 
 #[cfg(test)]
