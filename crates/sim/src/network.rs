@@ -9,7 +9,9 @@ use crate::controls::DemandSchedule;
 use crate::demand::{AliasTable, DemandStream};
 use crate::emissions::{Co2Basis, Mode};
 pub use crate::policy::RuleInfo;
-use crate::scenario::{AssignWeights, FacilityKind, ForecastSpec, Promise, StockoutRule};
+use crate::scenario::{
+    AssignWeights, FacilityKind, ForecastFrom, ForecastSpec, Promise, StockoutRule,
+};
 use crate::time::SimTime;
 
 /// A facility as the engine and the map see it.
@@ -165,6 +167,8 @@ pub struct PolicyInfo {
     pub lane: usize,
     pub rule: RuleInfo,
     pub forecast: ForecastSpec,
+    /// Forecast from the orders received, or from shared end-customer demand.
+    pub forecast_from: ForecastFrom,
     pub review_s: SimTime,
     pub order_delay_s: SimTime,
     /// Planned replenishment lead time (order delay + source + transit).

@@ -118,6 +118,25 @@ pub enum StockoutRule {
     LostSale,
 }
 
+/// The demand signal a stocking point forecasts from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ForecastFrom {
+    /// The orders it receives: its own customers' and downstream FCs'
+    /// replenishment orders.
+    #[default]
+    Orders,
+    /// End-customer demand at itself and every FC downstream of it, shared
+    /// with it as it happens.
+    EndCustomers,
+}
+
+impl ForecastFrom {
+    fn is_orders(&self) -> bool {
+        *self == ForecastFrom::Orders
+    }
+}
+
 /// How an order picks its fulfillment center (pluggable rule).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -604,6 +623,12 @@ pub struct Policy {
     pub rule: Rule,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub forecast: Option<ForecastSpec>,
+    /// What the forecast learns from: the orders this FC receives (its
+    /// customers' and downstream FCs'), or, with information sharing, the
+    /// end-customer demand of every FC it serves (Lee, Padmanabhan & Whang
+    /// 1997's remedy for the bullwhip effect).
+    #[serde(default, skip_serializing_if = "ForecastFrom::is_orders")]
+    pub forecast_from: ForecastFrom,
     /// Default: the scenario's `period_hours`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review_hours: Option<f64>,

@@ -15,8 +15,9 @@ use super::pool::{Pool, Slot};
 use super::queue::Ev;
 use super::stats::Welford;
 use crate::emissions::{Co2Basis, trip_co2e_kg};
-use crate::forecast::{self, Accuracy, Forecaster};
+use crate::forecast::{self, Accuracy, Calendar, Forecaster};
 use crate::network::{Network, RuleInfo};
+use crate::scenario::ForecastFrom;
 use crate::time::SimTime;
 use std::collections::VecDeque;
 
@@ -28,19 +29,20 @@ const NONE: u32 = u32::MAX;
 /// of the one-step forecast error per period.
 fn outlook(
     net: &Network,
+    calendar: &Calendar,
     f: &Forecaster,
     rule: RuleInfo,
     review_s: SimTime,
     now: SimTime,
 ) -> (f64, f64) {
     let Some(horizon) = rule.horizon().filter(|h| *h > 0.0) else {
-        return (f.next(forecast::period(net, review_s, now)), 0.0);
+        return (f.next(calendar.period(review_s, now)), 0.0);
     };
     // Forecasts are per-period rates for each review interval ahead.
     let per_review = review_s as f64 / net.horizon.period_s as f64;
     let reviews = horizon / per_review;
     let total = f.forecast_over(reviews, |k| {
-        forecast::period(net, review_s, now + k as SimTime * review_s)
+        calendar.period(review_s, now + k as SimTime * review_s)
     }) * per_review;
     let sd = if rule.uses_spread() {
         f.error_sd()
@@ -131,7 +133,12 @@ pub(crate) struct Service {
 #[derive(Clone, Debug)]
 struct PolicyState {
     forecast: Forecaster,
+    /// Units asked of the FC since the review (customers and downstream FCs).
     demand_since_review: f64,
+    /// End-customer units at the FC and every FC it serves since the review.
+    end_demand_since_review: f64,
+    /// The forecast learns from end-customer demand (information sharing).
+    shared: bool,
     ix: u32,
     sku: u32,
     rule: RuleInfo,
@@ -220,6 +227,8 @@ pub(crate) struct Stock {
     base: Option<Box<StockBase>>,
     /// Per FC slot: forecast and actual demand per statistics period.
     forecast_log: Vec<Vec<[f64; 2]>>,
+    /// What the forecasts know of the demand calendar.
+    calendar: Calendar,
     requests: Pool<Request>,
     shipments: Pool<Shipment>,
 }
@@ -250,6 +259,7 @@ impl Stock {
             shipped: vec![0; net.facilities.len()],
             base: None,
             forecast_log: vec![Vec::new(); net.fcs.len()],
+            calendar: Calendar::new(net),
             requests: Pool::default(),
             shipments: Pool::default(),
         };
@@ -273,6 +283,8 @@ impl Stock {
         self.policies.push(PolicyState {
             forecast: forecast::forecaster(p),
             demand_since_review: 0.0,
+            end_demand_since_review: 0.0,
+            shared: p.forecast_from == ForecastFrom::EndCustomers,
             ix: ix as u32,
             sku: p.sku as u32,
             rule: p.rule,
@@ -420,8 +432,29 @@ impl Stock {
 
     // Customer orders.
 
-    /// Demand seen by FC `f` for `sku` (customer orders and downstream requests).
+    /// A customer order for `units` of `sku` at FC `f`: demand on the FC,
+    /// and end-customer demand for it and every FC upstream of it (what
+    /// they forecast from when they share information).
     pub fn record_demand(&mut self, net: &Network, f: usize, sku: usize, units: u64) {
+        self.record_request(net, f, sku, units);
+        let mut p = self.bins.policy[self.ix(net, f, sku)];
+        // A sourcing chain visits each FC once (validation refuses loops);
+        // the bound only keeps a bad network from looping.
+        for _ in 0..net.fcs.len() {
+            if p == NONE {
+                break;
+            }
+            self.policies[p as usize].end_demand_since_review += units as f64;
+            let src = net.policies[p as usize].source;
+            p = match net.fc_slot[src] {
+                Some(_) => self.bins.policy[self.ix(net, src, sku)],
+                None => NONE,
+            };
+        }
+    }
+
+    /// Demand seen by FC `f` for `sku` (customer orders and downstream requests).
+    fn record_request(&mut self, net: &Network, f: usize, sku: usize, units: u64) {
         let sv = &mut self.service[Self::slot(net, f)];
         sv.demanded_units += units;
         sv.period_demand += units as f64;
@@ -568,7 +601,14 @@ impl Stock {
                 continue;
             }
             let (sku, rule, ix) = (ps.sku, ps.rule, ps.ix as usize);
-            let (mean, sd) = outlook(ctx.net, &ps.forecast, rule, review_s, ctx.now);
+            let (mean, sd) = outlook(
+                ctx.net,
+                &self.calendar,
+                &ps.forecast,
+                rule,
+                review_s,
+                ctx.now,
+            );
             let b = &self.bins;
             let position =
                 b.on_hand[ix] as f64 + b.on_order[ix] as f64 - b.backlog_units[ix] as f64;
@@ -590,8 +630,9 @@ impl Stock {
     }
 
     /// Policy `pi`'s review closes its period: its forecaster sees the
-    /// demand and the FC's forecast log records forecast against actual.
-    /// Returns whether there was demand.
+    /// demand it learns from (the orders on the FC, or the shared
+    /// end-customer demand) and the FC's forecast log records forecast
+    /// against it. Returns whether there was demand on the FC.
     fn observe_period(
         &mut self,
         ctx: &Ctx,
@@ -602,17 +643,19 @@ impl Stock {
     ) -> bool {
         let ps = &mut self.policies[pi];
         let units = std::mem::take(&mut ps.demand_since_review);
+        let end_units = std::mem::take(&mut ps.end_demand_since_review);
+        let signal = if ps.shared { end_units } else { units };
         let per_period = ctx.net.horizon.period_s as f64 / review_s as f64;
         let start = ctx.now.saturating_sub(review_s);
-        let closed = forecast::period(ctx.net, review_s, start);
-        let said = ps.forecast.observe(units * per_period, closed, counted);
+        let closed = self.calendar.period(review_s, start);
+        let said = ps.forecast.observe(signal * per_period, closed, counted);
         let log = &mut self.forecast_log[slot];
         let period = (start / ctx.net.horizon.period_s) as usize;
         if log.len() <= period {
             log.resize(period + 1, [0.0; 2]);
         }
         log[period][0] += said / per_period;
-        log[period][1] += units;
+        log[period][1] += signal;
         units > 0.0
     }
 
@@ -634,7 +677,7 @@ impl Stock {
         let ship = self.new_shipment(lane, now, now + transit);
         for &(sku, u) in &lines {
             let sku = sku as usize;
-            self.record_demand(ctx.net, src, sku, u as u64);
+            self.record_request(ctx.net, src, sku, u as u64);
             let ix = self.ix(ctx.net, src, sku);
             let queued = !self.bins.backlog[ix].is_empty();
             let give = if queued {

@@ -385,6 +385,7 @@ fn expand(n: Named, k: usize, c: &Compile, prior: &mut Prior) -> PolicyInfo {
         lane: l,
         rule,
         forecast: p.forecast.unwrap_or(DEFAULT_FORECAST),
+        forecast_from: p.forecast_from,
         review_s,
         order_delay_s: if p.rule.vendor_managed() {
             0
