@@ -46,7 +46,8 @@ pub use grid::{MAX_SERIAL_GRID_POINTS, MAX_SERIAL_GRID_TERMS};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SerialSystem {
     /// Echelon holding cost h_j of each stage, currency per unit per period
-    /// (the value stage j adds; its local holding cost is Σ_{i≥j} h_i). Each must be more than 0.
+    /// (the value stage j adds; its local holding cost is Σ_{i≥j} h_i). The
+    /// top stage's must be more than 0, the others' at least 0.
     pub echelon_holding_costs: Vec<f64>,
     /// Shipment lead time L_j into each stage, whole periods (at least 0).
     pub lead_times: Vec<i64>,
@@ -75,6 +76,14 @@ pub struct SerialPlan {
 /// Stages at the downstream end with lead time 0 hold nothing: their echelon
 /// level is 0 and the rest of the chain is solved as if it began above them
 /// (for them G_j(x) = (p + Σ_{i>j} h_i)·x⁻, the same form as G_0).
+///
+/// A stage below the top with echelon holding cost 0 (it adds no value, so
+/// stock costs the same there as one stage up) has no optimum of its own:
+/// g_j never rises, so S_j is unbounded and the stage above caps it. It is
+/// solved as part of the next stage with a cost of its own, whose lead time
+/// takes its lead time too; the stock then sits at the downstream stage and
+/// the other passes orders on (its local level is 0). The expected cost adds
+/// the holding of the pipeline that stage's lead time carries.
 pub fn optimize_serial(system: &SerialSystem) -> Result<SerialPlan, PlanError> {
     validate(system)?;
     let n = system.echelon_holding_costs.len();
@@ -86,27 +95,64 @@ pub fn optimize_serial(system: &SerialSystem) -> Result<SerialPlan, PlanError> {
             expected_cost: 0.0,
         });
     };
-    let stages: Vec<grid::Stage> = (first..n)
-        .map(|j| {
-            let lead = system.lead_times[j];
-            grid::Stage {
-                number: j + 1,
-                holding: system.echelon_holding_costs[j],
-                lead,
-                mean: lead as f64 * system.demand_mean,
-                sd: system.demand_sd * libm::sqrt(lead as f64),
-            }
-        })
-        .collect();
-    let backorder = system.stockout_cost + stages.iter().map(|s| s.holding).sum::<f64>();
-    let solution = grid::solve(&stages, backorder)?;
-    let mut echelon_levels = vec![0.0; first];
-    echelon_levels.extend(solution.levels);
+    let chain = Chain::merged(system, first);
+    let backorder =
+        system.stockout_cost + system.echelon_holding_costs[first..].iter().sum::<f64>();
+    let solution = grid::solve(&chain.stages, backorder)?;
+    let mut echelon_levels = vec![0.0; n];
+    for (j, level) in echelon_levels.iter_mut().enumerate().skip(first) {
+        *level = solution.levels[chain.solved_as[j]];
+    }
     Ok(SerialPlan {
         local_levels: local_levels(&echelon_levels),
         echelon_levels,
-        expected_cost: solution.cost,
+        expected_cost: solution.cost + chain.pipeline_cost,
     })
+}
+
+/// The chain as solved: stages from `first` up, each stage without a
+/// holding cost of its own folded into the next one that has one.
+struct Chain {
+    stages: Vec<grid::Stage>,
+    /// For each original stage from `first`: the solved stage it is part of.
+    solved_as: Vec<usize>,
+    /// Holding cost per period of the pipelines of the folded stages.
+    pipeline_cost: f64,
+}
+
+impl Chain {
+    fn merged(system: &SerialSystem, first: usize) -> Chain {
+        let n = system.echelon_holding_costs.len();
+        let mut chain = Chain {
+            stages: Vec::new(),
+            solved_as: vec![0; n],
+            pipeline_cost: 0.0,
+        };
+        let mut folded_lead = 0;
+        let mut folded = Vec::new();
+        for j in first..n {
+            let (holding, lead) = (system.echelon_holding_costs[j], system.lead_times[j]);
+            folded.push(j);
+            if holding == 0.0 && j + 1 < n {
+                folded_lead += lead;
+                continue;
+            }
+            chain.pipeline_cost += holding * folded_lead as f64 * system.demand_mean;
+            let lead = lead + folded_lead;
+            for k in folded.drain(..) {
+                chain.solved_as[k] = chain.stages.len();
+            }
+            chain.stages.push(grid::Stage {
+                number: j + 1,
+                holding,
+                lead,
+                mean: lead as f64 * system.demand_mean,
+                sd: system.demand_sd * libm::sqrt(lead as f64),
+            });
+            folded_lead = 0;
+        }
+        chain
+    }
 }
 
 /// Local base-stock levels from echelon levels (see [`SerialPlan::local_levels`]).
@@ -141,11 +187,12 @@ fn validate(system: &SerialSystem) -> Result<(), PlanError> {
         .enumerate()
     {
         let stage = j + 1;
-        check::positive(
-            h,
-            &format!("stage {stage}'s echelon holding cost"),
-            "per unit per period",
-        )?;
+        let what = format!("stage {stage}'s echelon holding cost");
+        if stage == n {
+            check::positive(h, &what, "per unit per period")?;
+        } else {
+            check::non_negative(h, &what, "per unit per period")?;
+        }
         check::periods(l, &format!("stage {stage}'s lead time"))?;
     }
     check::positive(

@@ -61,9 +61,13 @@ fn serial_nan_and_infinite_costs_are_named() {
         ..serial()
     });
     assert_eq!(msg, "the stockout cost must be finite (got inf)");
+    // Below the top a stage may add no value (0), but not a negative one.
     let mut s = serial();
-    s.echelon_holding_costs[0] = 0.0;
-    assert!(serial_error(s).starts_with("stage 1's echelon holding cost must be more than 0"));
+    s.echelon_holding_costs[0] = -1.0;
+    assert!(serial_error(s).starts_with("stage 1's echelon holding cost must be at least 0"));
+    let mut s = serial();
+    s.echelon_holding_costs[2] = 0.0;
+    assert!(serial_error(s).starts_with("stage 3's echelon holding cost must be more than 0"));
 }
 
 #[test]
