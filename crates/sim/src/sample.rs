@@ -117,64 +117,6 @@ pub fn neg_binomial(rng: &mut Rng, mean: f64, k: f64) -> u64 {
     poisson(rng, lambda)
 }
 
-/// Standard normal CDF Φ.
-pub fn phi(x: f64) -> f64 {
-    0.5 * libm::erfc(-x / core::f64::consts::SQRT_2)
-}
-
-/// Inverse standard normal CDF (Acklam's rational approximation, |error| < 1.2e-9
-/// after one Newton step would be better; 1.15e-9 relative as is).
-pub fn phi_inv(p: f64) -> f64 {
-    const A: [f64; 6] = [
-        -3.969_683_028_665_376e1,
-        2.209_460_984_245_205e2,
-        -2.759_285_104_469_687e2,
-        1.383_577_518_672_69e2,
-        -3.066_479_806_614_716e1,
-        2.506_628_277_459_239,
-    ];
-    const B: [f64; 5] = [
-        -5.447_609_879_822_406e1,
-        1.615_858_368_580_409e2,
-        -1.556_989_798_598_866e2,
-        6.680_131_188_771_972e1,
-        -1.328_068_155_288_572e1,
-    ];
-    const C: [f64; 6] = [
-        -7.784_894_002_430_293e-3,
-        -3.223_964_580_411_365e-1,
-        -2.400_758_277_161_838,
-        -2.549_732_539_343_734,
-        4.374_664_141_464_968,
-        2.938_163_982_698_783,
-    ];
-    const D: [f64; 4] = [
-        7.784_695_709_041_462e-3,
-        3.224_671_290_700_398e-1,
-        2.445_134_137_142_996,
-        3.754_408_661_907_416,
-    ];
-    if p <= 0.0 {
-        return f64::NEG_INFINITY;
-    }
-    if p >= 1.0 {
-        return f64::INFINITY;
-    }
-    let lo = 0.02425;
-    if p < lo {
-        let q = libm::sqrt(-2.0 * libm::log(p));
-        (((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5])
-            / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1.0)
-    } else if p <= 1.0 - lo {
-        let q = p - 0.5;
-        let r = q * q;
-        (((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q
-            / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1.0)
-    } else {
-        -phi_inv(1.0 - p)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -246,15 +188,6 @@ mod tests {
                 (mean - m).abs() < 5.0 * (m / 2e5).sqrt() && (var / m - 1.0).abs() < 0.03,
                 "poisson {m}: {mean} {var}"
             );
-        }
-    }
-
-    #[test]
-    fn phi_and_inverse_agree() {
-        assert!((phi(0.0) - 0.5).abs() < 1e-15);
-        assert!((phi(1.959_963_985) - 0.975).abs() < 1e-9);
-        for &p in &[0.001, 0.05, 0.5, 0.8, 0.95, 0.999] {
-            assert!((phi(phi_inv(p)) - p).abs() < 1e-8, "{p}");
         }
     }
 }

@@ -9,7 +9,11 @@ mod common;
 
 use common::*;
 use serde_json::json;
-use supply_sim::sample::{phi, phi_inv};
+use supply_plan::normal::{cdf as phi, inverse_cdf};
+
+fn phi_inv(p: f64) -> f64 {
+    inverse_cdf(p).expect("a probability strictly between 0 and 1")
+}
 
 /// Periodic-review base-stock with backorders, review R = 1 day, lead time
 /// L = 2 days, Poisson demand μ = 200/day: with S = μ(L+R) + z·σ·√(L+R) the
