@@ -9,18 +9,20 @@
 //! supply-cli glossary                                                       (prints GLOSSARY.md)
 //! supply-cli validation                                                     (prints VALIDATION.md)
 //! supply-cli lesson <lesson.json|builtin:ID> [--scenario S.json] [--seed S]  (judges its goals)
+//! supply-cli plan <scenario.json|builtin:NAME> [--learn-days N] [--days N] [--service PCT] [--seed S] [--write FILE] [--json]
 //! ```
 //! Exit codes: 0 ok, 1 usage or IO error, 2 invalid scenario (every problem on stderr).
 
 mod bench;
 mod gen_large;
 mod lesson;
+mod plan;
 mod replicate;
 
 use std::process::ExitCode;
 use supply_sim::{Engine, Problem, Scenario, SimTime, time::DAY, validate};
 
-const USAGE: &str = "usage:
+pub(crate) const USAGE: &str = "usage:
   supply-cli run <scenario.json|builtin:NAME> [--days N] [--seed S] [--compact]
   supply-cli validate <scenario.json|builtin:NAME>
   supply-cli bench [scenario.json] [--days N] [--seed S] [--repeat K]
@@ -29,6 +31,8 @@ const USAGE: &str = "usage:
   supply-cli glossary
   supply-cli validation
   supply-cli lesson <lesson.json|builtin:ID> [--scenario S.json] [--seed S]
+  supply-cli plan <scenario.json|builtin:NAME> [--learn-days N] [--days N] [--service PCT]
+                  [--seed S] [--write FILE] [--json]
 built-in scenarios: uk-network, beer-game";
 
 /// Parsed command-line options (hand-parsed to keep dependencies lean).
@@ -41,7 +45,20 @@ pub struct Opts {
     pub compact: bool,
     /// `--scenario FILE`: a student's scenario to judge a lesson on.
     pub scenario: Option<String>,
+    /// `--service PCT`: a target cycle service, as a share.
+    pub service: Option<f64>,
+    /// `--write FILE`: where to save a planned scenario.
+    pub write: Option<String>,
+    /// `--json`: machine-readable output.
+    pub json: bool,
     pub numbers: Vec<(String, u64)>,
+}
+
+impl Opts {
+    /// The value of a `--name N` option not parsed by name.
+    pub fn number(&self, name: &str) -> Option<u64> {
+        self.numbers.iter().find(|(n, _)| n == name).map(|x| x.1)
+    }
 }
 
 fn parse(args: &[String]) -> Result<Opts, String> {
@@ -74,6 +91,20 @@ fn parse(args: &[String]) -> Result<Opts, String> {
                 i += 1;
                 let v = args.get(i).ok_or("--scenario needs a file")?;
                 o.scenario = Some(v.clone());
+            }
+            "--write" => {
+                i += 1;
+                let v = args.get(i).ok_or("--write needs a file")?;
+                o.write = Some(v.clone());
+            }
+            "--json" => o.json = true,
+            "--service" => {
+                i += 1;
+                let v = args.get(i).ok_or("--service needs a percentage")?;
+                let pct: f64 = v
+                    .parse()
+                    .map_err(|_| format!("--service: not a percentage: {v:?}"))?;
+                o.service = Some(pct / 100.0);
             }
             s if s.starts_with("--") => {
                 let n = value(s)?;
@@ -200,13 +231,7 @@ fn main() -> ExitCode {
         "bench" => bench::bench(&opts),
         "replicate" => replicate::replicate(&opts),
         "gen-bench-large" => {
-            let get = |k: &str, d: u64| {
-                opts.numbers
-                    .iter()
-                    .find(|(n, _)| n == k)
-                    .map(|x| x.1)
-                    .unwrap_or(d)
-            };
+            let get = |k: &str, d: u64| opts.number(k).unwrap_or(d);
             println!(
                 "{}",
                 gen_large::generate(
@@ -223,6 +248,7 @@ fn main() -> ExitCode {
         }
         "validation" => validation(),
         "lesson" => lesson::lesson(&opts),
+        "plan" => plan::plan(&opts),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())

@@ -235,3 +235,42 @@ fn lesson_judges_the_lessons_scenario_and_a_students_exported_one() {
     assert_eq!(code, 1);
     assert!(err.contains("no built-in lesson"));
 }
+
+#[test]
+fn plan_prints_the_plan_beside_the_run_and_writes_the_planned_scenario() {
+    let out_file = std::env::temp_dir().join(format!("planned-{}.json", std::process::id()));
+    let out_path = out_file.to_string_lossy().into_owned();
+    let (code, out, err) = cli(&[
+        "plan",
+        "builtin:beer-game",
+        "--learn-days",
+        "140",
+        "--days",
+        "140",
+        "--write",
+        &out_path,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("serial (C–S)"), "{out}");
+    assert!(out.contains("passes orders on"), "{out}");
+    let planned = std::fs::read_to_string(&out_file).unwrap();
+    let _ = std::fs::remove_file(&out_file);
+    let s: serde_json::Value = serde_json::from_str(&planned).unwrap();
+    let retailer = s["policies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["facility"] == "retailer")
+        .unwrap();
+    assert_eq!(retailer["rule"]["type"], "base_stock");
+    assert!(retailer["rule"]["level"].as_f64().unwrap() > 100.0);
+    // JSON for scripts; a bad target is named, with exit 2.
+    let (code, out, _) = cli(&["plan", "builtin:beer-game", "--days", "28", "--json"]);
+    assert_eq!(code, 0);
+    let j: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(j["plan"]["points"].as_array().unwrap().len(), 4);
+    assert!(j["check"]["rows"].is_array());
+    let (code, _, err) = cli(&["plan", "builtin:beer-game", "--service", "120"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("target cycle service"), "{err}");
+}

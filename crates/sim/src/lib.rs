@@ -26,6 +26,7 @@ pub mod forecast;
 pub mod geo;
 pub mod lesson;
 pub mod network;
+pub mod optimise;
 pub mod policy;
 pub mod problem;
 pub mod rng;

@@ -38,18 +38,32 @@ fn outlook(
     let Some(horizon) = rule.horizon().filter(|h| *h > 0.0) else {
         return (f.next(calendar.period(review_s, now)), 0.0);
     };
-    // Forecasts are per-period rates for each review interval ahead.
-    let per_review = review_s as f64 / net.horizon.period_s as f64;
-    let reviews = horizon / per_review;
-    let total = f.forecast_over(reviews, |k| {
-        calendar.period(review_s, now + k as SimTime * review_s)
-    }) * per_review;
+    let mean = mean_over(net, calendar, f, horizon, review_s, now);
     let sd = if rule.uses_spread() {
         f.error_sd()
     } else {
         0.0
     };
-    (total / horizon, sd)
+    (mean, sd)
+}
+
+/// Forecast demand per statistics period, averaged over the `horizon`
+/// periods from `now` (forecasts are per-period rates for each review
+/// interval ahead).
+fn mean_over(
+    net: &Network,
+    calendar: &Calendar,
+    f: &Forecaster,
+    horizon: f64,
+    review_s: SimTime,
+    now: SimTime,
+) -> f64 {
+    let per_review = review_s as f64 / net.horizon.period_s as f64;
+    let reviews = horizon / per_review;
+    let total = f.forecast_over(reviews, |k| {
+        calendar.period(review_s, now + k as SimTime * review_s)
+    }) * per_review;
+    total / horizon
 }
 
 /// A claim on an FC's stock waiting for receipts, served FIFO.
@@ -425,6 +439,21 @@ impl Stock {
             .filter(move |(_, p)| (p.ix / n_sku) as usize == slot)
             .map(|(i, p)| (i, p.forecast.accuracy()))
     }
+    /// Policy `pi`'s forecast as a planner reads it at `now`: demand per
+    /// statistics period over the `cover` periods ahead (the next period's
+    /// forecast when `cover` is 0), and the standard deviation of its
+    /// one-step error per period.
+    pub fn forecast_of(&self, net: &Network, pi: usize, cover: f64, now: SimTime) -> (f64, f64) {
+        let f = &self.policies[pi].forecast;
+        let review_s = net.policies[pi].review_s;
+        let mean = if cover > 0.0 {
+            mean_over(net, &self.calendar, f, cover, review_s, now)
+        } else {
+            f.next(self.calendar.period(review_s, now))
+        };
+        (mean, f.error_sd())
+    }
+
     /// Replenishment shipments on the road.
     pub fn shipments(&self) -> impl Iterator<Item = &Shipment> + '_ {
         self.shipments.live()

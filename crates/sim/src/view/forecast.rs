@@ -98,6 +98,15 @@ impl Engine {
         })
     }
 
+    /// Policy `pi`'s forecast now, as a planner reads it: demand per
+    /// statistics period over the `cover` periods ahead (the next period's
+    /// when `cover` is 0), and the standard deviation of its one-step
+    /// error per period.
+    pub fn policy_forecast(&self, pi: usize, cover: f64) -> (f64, f64) {
+        self.stock()
+            .forecast_of(self.network(), pi, cover, self.now())
+    }
+
     /// Forecast beside actual demand at facility `f`, per statistics period
     /// from the start (empty unless `f` is a stocking FC).
     pub fn forecast_series(&self, f: usize) -> Vec<ForecastPoint> {
