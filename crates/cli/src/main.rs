@@ -14,6 +14,7 @@
 //! Exit codes: 0 ok, 1 usage or IO error, 2 invalid scenario (every problem on stderr).
 
 mod bench;
+mod experiments;
 mod gen_large;
 mod lesson;
 mod plan;
@@ -275,6 +276,10 @@ fn validation() -> Result<(), ExitCode> {
         &e.report(),
         "cargo run --release -p supply-cli -- validation > VALIDATION.md",
     );
-    print!("{md}");
+    let experiments = experiments::markdown().map_err(|e| {
+        eprintln!("{e}");
+        ExitCode::from(2)
+    })?;
+    print!("{md}{experiments}");
     Ok(())
 }

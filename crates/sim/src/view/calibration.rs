@@ -204,7 +204,9 @@ pub fn markdown(r: &Report, command: &str) -> String {
         "# Validation\n\nThe headline figures of the built-in `uk-network` against published \
          ranges. Written by the command below from the sim's own table of ranges \
          (`crates/sim/src/view/calibration.rs`); a test holds every figure inside its range \
-         and this file equal to the command's output.\n\n",
+         and this file equal to the command's output. After the table, experiments show what \
+         forecasting, information sharing and stock optimisation do, each figure from a run the \
+         same command makes.\n\n",
     );
     s += &format!("```sh\n{command}\n```\n\n");
     s += &format!(
