@@ -141,3 +141,44 @@ fn a_target_service_out_of_range_is_named() {
     assert!(msg.contains("target cycle service"), "{msg}");
     assert!(optimise::optimise(&e, f64::NAN).is_err());
 }
+
+/// The worker's job: progress rises to 1, the plan and check equal the
+/// direct calls', and the replies survive JSON (how they cross to the page).
+#[test]
+fn the_plan_job_reports_progress_and_gives_what_the_direct_calls_give() {
+    use supply_sim::optimise::job::{self, PlanReply, PlanRequest};
+    let v = two_stage_chain(400.0, 2.0);
+    let req = PlanRequest {
+        scenario: scenario(&v),
+        seed: 7,
+        at: 10 * DAY,
+        days: 60,
+        target_service: 0.95,
+    };
+    let mut seen = Vec::new();
+    let last = job::run(&req, &mut |r| {
+        let text = serde_json::to_string(&r).unwrap();
+        assert_eq!(serde_json::from_str::<PlanReply>(&text).unwrap(), r);
+        if let PlanReply::Progress { done, .. } = r {
+            seen.push(done);
+        }
+    });
+    assert!(seen.windows(2).all(|w| w[0] <= w[1]), "{seen:?}");
+    assert_eq!(seen.last().copied(), Some(1.0));
+    let mut e = engine(&v, 7);
+    e.run_until(10 * DAY);
+    let plan = optimise::optimise(&e, 0.95).unwrap();
+    let check = optimise::check(&plan, &req.scenario, 7, 60).unwrap();
+    let text = serde_json::to_string(&last).unwrap();
+    assert_eq!(
+        serde_json::from_str::<PlanReply>(&text).unwrap(),
+        PlanReply::Done { plan, check }
+    );
+    // A broken scenario fails with its problems named, never a panic.
+    let mut bad = req.clone();
+    bad.scenario.policies[0].source = "nowhere".into();
+    match job::run(&bad, &mut |_| {}) {
+        PlanReply::Failed { message } => assert!(message.contains("nowhere"), "{message}"),
+        other => panic!("{other:?}"),
+    }
+}

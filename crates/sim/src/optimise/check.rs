@@ -9,10 +9,10 @@ use crate::problem::Problem;
 use crate::scenario::Scenario;
 use crate::time::{DAY, SimTime};
 use crate::validate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One planned FC: the model's figures and the run's.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CheckRow {
     pub facility: String,
     pub name: String,
@@ -28,7 +28,7 @@ pub struct CheckRow {
 }
 
 /// The plan checked by simulation.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PlanCheck {
     pub days: f64,
     pub measured_from_day: f64,
@@ -53,11 +53,30 @@ pub fn check(
     seed: u64,
     days: u32,
 ) -> Result<PlanCheck, Vec<Problem>> {
+    check_with(plan, scenario, seed, days, &mut |_| {})
+}
+
+/// [`check`], telling `progress` the sim time reached every twentieth of
+/// the run.
+pub fn check_with(
+    plan: &StockPlan,
+    scenario: &Scenario,
+    seed: u64,
+    days: u32,
+    progress: &mut dyn FnMut(SimTime),
+) -> Result<PlanCheck, Vec<Problem>> {
     let planned = apply(plan, scenario);
     let net = validate(&planned)?;
     let period_s = net.horizon.period_s;
     let mut engine = Engine::new(net, seed);
-    engine.run_until(days as SimTime * DAY);
+    let end = days as SimTime * DAY;
+    let step = super::job::step_of(days);
+    let mut t = 0;
+    while t < end {
+        t = (t + step).min(end);
+        engine.run_until(t);
+        progress(t);
+    }
     let r = engine.report();
     let measured_days = (r.days - r.measured_from_day).max(f64::MIN_POSITIVE);
     let rows: Vec<CheckRow> = r

@@ -20,14 +20,15 @@
 
 mod check;
 mod guaranteed;
+pub mod job;
 mod points;
 mod serial;
 
-pub use check::{CheckRow, PlanCheck, check};
+pub use check::{CheckRow, PlanCheck, check, check_with};
 
 use crate::engine::Engine;
 use crate::scenario::{Policy, Rule, Scenario};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 /// The cycle service planned for where the scenario states no backorder or
@@ -38,7 +39,7 @@ pub const DEFAULT_TARGET_SERVICE: f64 = 0.95;
 pub const TARGET_SERVICE_RANGE: (f64, f64) = (0.5, 0.9999);
 
 /// The model a point was planned with.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Method {
     /// Clark–Scarf / Chen–Zheng, exact for a serial chain.
@@ -72,7 +73,7 @@ struct PointPlan {
 
 /// The plan of one FC × SKU. Units are the run's (after the scenario's
 /// scale), periods the scenario's statistics periods.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PlannedPoint {
     pub facility: String,
     pub sku: String,
@@ -102,7 +103,7 @@ pub struct PlannedPoint {
 }
 
 /// The plan of a whole run.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StockPlan {
     /// The day of the run whose forecasts it used.
     pub planned_at_day: f64,
