@@ -404,6 +404,8 @@ test('switch an FC to a learned or seasonal forecast and read its accuracy', asy
   await page.getByTestId('undo').click();
   await expect(page.getByTestId('inspector-live')).toContainText(/forecast \(holt_winters\)/, { timeout: 30_000 });
   await expect(page.locator('fieldset.policy')).toContainText('forecast: holt-winters');
+  // The select shows the model the policy has again, not the undone one.
+  await expect(forecast).toHaveValue('holt_winters');
 });
 
 test('switch an FC to base-stock with more safety stock', async ({ page }) => {

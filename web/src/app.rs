@@ -158,6 +158,7 @@ pub fn App() -> impl IntoView {
     }
     provide_context(ui);
     provide_context(crate::panels::print_report::PrintState::new());
+    provide_context(crate::panels::stock_plan::StockPlanState::new());
     ui.refresh();
     let own_origin = web_sys::window()
         .and_then(|w| w.location().origin().ok())
@@ -229,6 +230,7 @@ pub fn App() -> impl IntoView {
             </div>
             <aside class="right">
                 {lesson_panel.then(|| view! { <LessonPanel /> })}
+                <crate::panels::stock_plan::StockPlanPanel />
                 <KpiPanel />
                 <Inspector />
             </aside>

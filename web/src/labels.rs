@@ -6,7 +6,9 @@
 use serde::Serialize;
 use serde_json::Value;
 use supply_sim::emissions::Mode;
-use supply_sim::scenario::{AssignRule, Automation, FacilityKind, ForecastSpec, Promise};
+use supply_sim::scenario::{
+    AssignRule, Automation, FacilityKind, ForecastFrom, ForecastSpec, Promise,
+};
 
 /// Automation levels, in the order the inspector lists them.
 pub const AUTOMATIONS: [Automation; 3] = [
@@ -99,6 +101,14 @@ pub fn forecast_label(forecast: Option<ForecastSpec>) -> String {
         Some(ForecastSpec::ExpSmoothing { alpha }) => format!("exponential smoothing, α = {alpha}"),
         Some(f) => f.title().to_lowercase(),
         None => "expected demand".into(),
+    }
+}
+
+/// What a stocking point's forecast learns from, as the inspector offers it.
+pub fn forecast_from_label(from: ForecastFrom) -> &'static str {
+    match from {
+        ForecastFrom::Orders => "Orders it receives",
+        ForecastFrom::EndCustomers => "End-customer demand (shared)",
     }
 }
 

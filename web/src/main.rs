@@ -21,6 +21,7 @@ mod panels;
 mod perf;
 mod persist;
 mod places;
+mod plan_worker;
 mod prefs;
 mod sandbox;
 mod share;

@@ -62,6 +62,7 @@ pub fn Controls() -> impl IntoView {
             </label>
             <span class="full-only"><LessonMenu /></span>
             <span class="full-only"><crate::panels::BeerGame /></span>
+            <span class="full-only"><crate::panels::stock_plan::StockPlanButton /></span>
             {crate::app::embedded().then(|| view! { <OpenFull /> })}
             // Always there (disabled until there are edits), so the bar never reflows.
             <button data-testid="revert" class:edited=move || ui.is_edited(&current_name())

@@ -9,6 +9,7 @@ pub(crate) mod kpis;
 mod lesson;
 mod palette;
 pub(crate) mod print_report;
+pub(crate) mod stock_plan;
 
 pub use beer::BeerGame;
 pub use controls::Controls;

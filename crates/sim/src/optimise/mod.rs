@@ -185,6 +185,9 @@ fn named(engine: &Engine, points: &[points::Point], p: &PointPlan) -> PlannedPoi
     }
 }
 
+/// SKUs a note names before "and N more".
+const NAMED_SKUS: usize = 4;
+
 /// The SKUs planned for the target because the scenario states no cost
 /// of a unit short.
 fn notes(engine: &Engine, target: f64) -> Vec<String> {
@@ -202,12 +205,16 @@ fn notes(engine: &Engine, target: f64) -> Vec<String> {
         crate::scenario::StockoutRule::Backorder => "backorder cost per unit-day",
         crate::scenario::StockoutRule::LostSale => "lost-sale cost",
     };
+    let names: Vec<&str> = silent.iter().copied().take(NAMED_SKUS).collect();
+    let more = match silent.len().saturating_sub(NAMED_SKUS) {
+        0 => String::new(),
+        n => format!(" and {n} more"),
+    };
     vec![format!(
-        "{} SKU(s) state no {kind} ({}): planned for a {} % cycle service, the \
-         service at which holding and shortage costs balance for a shortage cost of \
-         h·α/(1 − α).",
+        "{} SKU(s) state no {kind} ({}{more}): planned for a {} % cycle service (the \
+         service at which holding balances a shortage cost of h·α/(1 − α)).",
         silent.len(),
-        silent.iter().copied().collect::<Vec<_>>().join(", "),
+        names.join(", "),
         target * 100.0
     )]
 }

@@ -52,15 +52,20 @@ pub fn choice_select<T: Serialize + Copy + 'static>(
     text: fn(T) -> &'static str,
     pick: impl Fn(T) + 'static,
 ) -> impl IntoView {
+    let current = options.iter().find(|&&o| selected(o)).map(key);
     let items = options
         .iter()
         .map(|&o| view! { <option value=key(&o) selected=selected(o)>{text(o)}</option> })
         .collect_view();
+    // The property, not only the options' attribute: once a person has
+    // picked an option, a redrawn `selected` attribute no longer moves the
+    // select (so after Undo it kept showing the undone choice).
     view! {
         <label class="field row">
             <span>{label}</span>
             <select
                 data-testid=testid
+                prop:value=current
                 on:change=move |ev| {
                     if let Some(o) = parse(&options, &event_target_value(&ev)) {
                         pick(o);

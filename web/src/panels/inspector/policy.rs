@@ -3,11 +3,11 @@
 
 use super::fields::{choice_select, number_field};
 use super::inline_problems;
-use crate::labels::{forecast_label, key};
+use crate::labels::{forecast_from_label, forecast_label, key};
 use crate::ui::Ui;
 use leptos::prelude::*;
 use supply_sim::Subject;
-use supply_sim::scenario::{ForecastSpec, Rule, Scenario};
+use supply_sim::scenario::{ForecastFrom, ForecastSpec, Rule, Scenario};
 
 /// The rule every policy at this FC uses (they are edited together).
 pub fn policy_editor(ui: Ui, id: &str) -> AnyView {
@@ -50,8 +50,14 @@ pub fn policy_editor(ui: Ui, id: &str) -> AnyView {
             {choose}
             {rule_params(set_rule, first.rule)}
             {forecast_editor(ui, id, first.forecast)}
+            {supplies_an_fc(ui, id).then(|| forecast_from_editor(ui, id, first.forecast_from))}
             {policy_problems(ui, id)}
-            <p class="meta">{format!("{} · forecast: {}", first.rule.title(), forecast_label(first.forecast))}</p>
+            <p class="meta">{format!(
+                "{} · forecast: {}{}",
+                first.rule.title(),
+                forecast_label(first.forecast),
+                if first.forecast_from == ForecastFrom::EndCustomers { ", from end-customer demand" } else { "" }
+            )}</p>
         </fieldset>
     }
     .into_any()
@@ -92,7 +98,7 @@ fn forecast_editor(ui: Ui, id: &str, forecast: Option<ForecastSpec>) -> impl Int
     view! {
         <label class="field row">
             <span>"Forecast"</span>
-            <select data-testid="inspector-forecast" on:change=move |ev| {
+            <select data-testid="inspector-forecast" prop:value=current on:change=move |ev| {
                 let k = event_target_value(&ev);
                 if k == "none" {
                     pick(None);
@@ -106,6 +112,35 @@ fn forecast_editor(ui: Ui, id: &str, forecast: Option<ForecastSpec>) -> impl Int
         </label>
         {params}
     }
+}
+
+/// Does another FC order from FC `id`? (Only then can it learn from
+/// end-customer demand rather than the orders it receives.)
+fn supplies_an_fc(ui: Ui, id: &str) -> bool {
+    ui.sb
+        .with_value(|s| s.scenario.policies.iter().any(|p| p.source == id))
+}
+
+/// What the forecast learns from: the orders this FC receives, or the
+/// end-customer demand of the FCs it serves, shared with it.
+fn forecast_from_editor(ui: Ui, id: &str, from: ForecastFrom) -> impl IntoView {
+    let id = id.to_owned();
+    let set = move |f: ForecastFrom| {
+        let id = id.clone();
+        ui.edit(move |s: &mut Scenario| {
+            for p in s.policies.iter_mut().filter(|p| p.facility == id) {
+                p.forecast_from = f;
+            }
+        })
+    };
+    choice_select(
+        "Forecast from",
+        "inspector-forecast-from",
+        vec![ForecastFrom::Orders, ForecastFrom::EndCustomers],
+        move |f| f == from,
+        forecast_from_label,
+        set,
+    )
 }
 
 /// The problems of the policies at FC `id`, next to the rule's fields.
