@@ -378,6 +378,18 @@ test('switch an FC to a learned or seasonal forecast and read its accuracy', asy
   await expect(forecast).toHaveValue('moving_average');
   // The live figures score the forecast in use once the warm-up has passed.
   await expect(page.getByTestId('inspector-live')).toContainText(/forecast \(moving_average\): WAPE \d/, { timeout: 30_000 });
+  // The chart draws the forecast (blue) beside the demand (orange).
+  const chartColours = () => page.getByTestId('forecast-chart').evaluate((c) => {
+    const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+    const near = (i, [r, g, b]) => Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 40;
+    let blue = 0, orange = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (near(i, [31, 119, 180])) blue++;
+      if (near(i, [211, 84, 0])) orange++;
+    }
+    return { blue, orange };
+  });
+  await expect.poll(async () => Math.min(...Object.values(await chartColours())), { timeout: 30_000 }).toBeGreaterThan(50);
 
   await forecast.selectOption('holt_winters');
   await expect(forecast).toHaveValue('holt_winters');

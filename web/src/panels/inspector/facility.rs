@@ -9,8 +9,10 @@ use crate::labels::{
     AUTOMATIONS, PROMISES, automation_label, kind_label, mode_label, promise_label,
 };
 use crate::map::Selection;
-use crate::ui::Ui;
+use crate::charts::{Series, line_chart};
+use crate::ui::{Ui, use_ui};
 use leptos::prelude::*;
+use supply_sim::view::forecast::ForecastPoint;
 use supply_sim::Subject;
 use supply_sim::scenario::{Automation, Facility, FacilityKind};
 
@@ -40,6 +42,7 @@ pub fn facility_view(ui: Ui, id: String) -> AnyView {
             {name_input(ui, &id, &f.name)}
             <p class="meta" data-testid="inspector-position">{format!("{:.4}°, {:.4}°", f.lat, f.lon)}</p>
             <p class="meta live pre" data-testid="inspector-live">{live_text(ui, idx, f.kind)}</p>
+            {(f.kind == FacilityKind::FulfillmentCenter).then(|| view! { <ForecastChart idx=idx /> })}
             {kind_fields(ui, &id, &f)}
             {own_problems(ui, idx, &f.id)}
             {lanes_of(ui, &id)}
@@ -113,6 +116,48 @@ fn live_text(ui: Ui, idx: usize, kind: FacilityKind) -> impl Fn() -> Option<Stri
             }
             Some(text)
         })
+    }
+}
+
+/// The FC's forecast beside the demand it forecast, period by period (all
+/// its SKUs), redrawn as each period closes.
+#[component]
+fn ForecastChart(idx: usize) -> impl IntoView {
+    let ui = use_ui();
+    let canvas = NodeRef::<leptos::html::Canvas>::new();
+    let drawn = StoredValue::new((u64::MAX, usize::MAX));
+    Effect::new(move |_| {
+        ui.clock.track();
+        let rev = ui.rev.get();
+        let Some(c) = canvas.get() else { return };
+        ui.sb.with_value(|s| {
+            let Some(e) = &s.engine else { return };
+            let log = e.forecast_series(idx);
+            if log.is_empty() || drawn.get_value() == (rev, log.len()) {
+                return;
+            }
+            drawn.set_value((rev, log.len()));
+            // Each period drawn where it closes, on the clock's day axis.
+            let period_s = e.network().horizon.period_s;
+            let line = |read: fn(&ForecastPoint) -> f64| -> Vec<(f64, f64)> {
+                log.iter()
+                    .map(|p| (crate::charts::day_of(p.period * period_s), read(p)))
+                    .collect()
+            };
+            let (forecast, actual) = (line(|p| p.forecast), line(|p| p.actual));
+            let series = [
+                Series { label: "forecast", points: &forecast, colour: (31, 119, 180) },
+                Series { label: "demand", points: &actual, colour: (211, 84, 0) },
+            ];
+            line_chart(&c, &series, "Units a period");
+        });
+    });
+    view! {
+        <figure class="forecast-chart">
+            <canvas class="chart" data-testid="forecast-chart" node_ref=canvas
+                aria-label="The FC's forecast beside its demand, period by period"></canvas>
+            <figcaption class="meta">"Forecast and demand, all SKUs, each period as it closes"</figcaption>
+        </figure>
     }
 }
 
