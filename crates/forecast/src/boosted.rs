@@ -14,8 +14,16 @@
 //! (ties by row), every split between distinct values is tried, and ties in
 //! gain keep the first split found, so the same history gives the same
 //! trees on every target.
+//!
+//! A forecaster alone refits on its own history ([`Boosted::observe`]).
+//! Many series can instead share one model ([`fit_pool`]): the sim's
+//! stocking points pool the SKUs they review together, as global models
+//! trained across a catalogue do (the M5 competition's winners were such
+//! models). Features over the level make the series comparable, a slow
+//! SKU learns from its busier neighbours, and one fit serves them all.
 
 use crate::Period;
+use std::sync::Arc;
 
 /// Trees per fit. With shrinkage 0.1, 40 trees reach 1 − 0.9⁴⁰ ≈ 98.5 % of
 /// a fitted signal.
@@ -25,6 +33,10 @@ pub const LEARNING_RATE: f64 = 0.1;
 /// Depth 3 is 8 leaves: Hastie, Tibshirani & Friedman, *Elements of
 /// Statistical Learning* §10.11, find 4–8 leaves work well for boosting.
 pub const DEPTH: usize = 3;
+/// Most rows one pooled fit trains on: past it, every k-th row is taken
+/// (k the smallest that fits), oldest first within each series, so a fit
+/// stays within about a tenth of a second however big the catalogue.
+pub const MAX_POOL_ROWS: usize = 20_000;
 /// Fewest rows in a leaf, so a leaf is an average of more than a week of
 /// days and not one noisy day (a guard against over-fitting noisy daily
 /// SKU demand; ESL §10.12 regularises the same way).
@@ -87,7 +99,10 @@ pub struct Boosted {
     /// Demand, what was known of its period, and the level before it.
     history: Vec<(f64, Period, f64)>,
     since_fit: usize,
-    model: Option<Ensemble>,
+    /// Its own model, or the one its pool shares.
+    model: Option<Arc<Ensemble>>,
+    /// Fitted with others by [`fit_pool`], not on its own.
+    pooled: bool,
     level: f64,
 }
 
@@ -98,8 +113,22 @@ impl Boosted {
             history: Vec::new(),
             since_fit: 0,
             model: None,
+            pooled: false,
             level: prior_mean,
         }
+    }
+
+    /// This forecaster leaves fitting to its pool ([`fit_pool`]).
+    pub fn join_pool(&mut self) {
+        self.pooled = true;
+    }
+
+    /// A pooled forecaster's pool is due a fit: it has history enough
+    /// and no model yet, or a refit's worth of new periods.
+    pub fn pool_due(&self) -> bool {
+        self.pooled
+            && self.history.len() >= MIN_HISTORY
+            && (self.model.is_none() || self.since_fit >= REFIT_EVERY)
     }
 
     /// The model has been fitted at least once.
@@ -114,7 +143,8 @@ impl Boosted {
         self.history.push((x, p, self.level));
         self.level += LEVEL_ALPHA * (x - self.level);
         self.since_fit += 1;
-        if self.history.len() >= MIN_HISTORY
+        if !self.pooled
+            && self.history.len() >= MIN_HISTORY
             && (self.model.is_none() || self.since_fit >= REFIT_EVERY)
         {
             self.fit();
@@ -122,20 +152,36 @@ impl Boosted {
     }
 
     fn fit(&mut self) {
+        let (mut rows, mut targets) = (Vec::new(), Vec::new());
+        self.training_rows(&mut rows, &mut targets, 1);
+        if !rows.is_empty() {
+            self.model = Some(Arc::new(fit_ensemble(&rows, &targets)));
+        }
+        self.since_fit = 0;
+    }
+
+    /// Every `stride`-th of its training rows (features of a period, its
+    /// demand over its level), appended.
+    fn training_rows(
+        &self,
+        rows: &mut Vec<[f64; FEATURES]>,
+        targets: &mut Vec<f64>,
+        stride: usize,
+    ) {
         let ys: Vec<f64> = self.history.iter().map(|h| h.0).collect();
         let start = self.season.max(2);
-        let (mut rows, mut targets) = (Vec::new(), Vec::new());
-        for t in start..ys.len() {
+        for t in (start..ys.len()).step_by(stride.max(1)) {
             let (x, p, level) = self.history[t];
             if level > MIN_LEVEL {
                 rows.push(features(&ys[..t], p, self.season, level));
                 targets.push(x / level);
             }
         }
-        if !rows.is_empty() {
-            self.model = Some(fit_ensemble(&rows, &targets));
-        }
-        self.since_fit = 0;
+    }
+
+    /// Rows it could train on.
+    fn row_count(&self) -> usize {
+        self.history.len().saturating_sub(self.season.max(2))
     }
 
     pub fn ahead(&self, periods: &[Period]) -> Vec<f64> {
@@ -159,6 +205,33 @@ impl Boosted {
             ys.push(y);
         }
         ys.split_off(seen)
+    }
+}
+
+/// Fit one model on the histories of every forecaster in `pool` and give
+/// it to each (those with too little history to learn from add no rows).
+/// Deterministic: rows are gathered in the pool's order.
+pub fn fit_pool(pool: &mut [&mut Boosted]) {
+    let total: usize = pool
+        .iter()
+        .filter(|b| b.history.len() >= MIN_HISTORY)
+        .map(|b| b.row_count())
+        .sum();
+    if total == 0 {
+        return;
+    }
+    let stride = total.div_ceil(MAX_POOL_ROWS);
+    let (mut rows, mut targets) = (Vec::new(), Vec::new());
+    for b in pool.iter().filter(|b| b.history.len() >= MIN_HISTORY) {
+        b.training_rows(&mut rows, &mut targets, stride);
+    }
+    if rows.is_empty() {
+        return;
+    }
+    let model = Arc::new(fit_ensemble(&rows, &targets));
+    for b in pool.iter_mut() {
+        b.model = Some(Arc::clone(&model));
+        b.since_fit = 0;
     }
 }
 

@@ -28,7 +28,7 @@ mod intermittent;
 mod smoothing;
 
 pub use accuracy::{Accuracy, DemandClass};
-pub use boosted::Boosted;
+pub use boosted::{Boosted, MAX_POOL_ROWS, fit_pool};
 
 /// Weight of the newest squared one-step error in the smoothed MSE behind
 /// [`Forecaster::error_sd`] (Brown 1959 smooths the MAD the same way; 0.1 is
@@ -178,6 +178,14 @@ impl Forecaster {
         let f = self.ahead(&periods);
         let last_share = cover.min(MAX_COVER) - (whole - 1) as f64;
         f.iter().take(whole as usize - 1).sum::<f64>() + f[whole as usize - 1] * last_share
+    }
+
+    /// The learned model's state, if this is one (to fit it in a pool).
+    pub fn boosted_mut(&mut self) -> Option<&mut Boosted> {
+        match &mut self.state {
+            State::Boosted(b) => Some(b),
+            _ => None,
+        }
     }
 
     /// Standard deviation of the one-step forecast error per period.

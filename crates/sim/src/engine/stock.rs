@@ -20,6 +20,7 @@ use crate::network::{Network, RuleInfo};
 use crate::scenario::ForecastFrom;
 use crate::time::SimTime;
 use std::collections::VecDeque;
+use supply_forecast::{Boosted, fit_pool};
 
 const NONE: u32 = u32::MAX;
 
@@ -153,6 +154,8 @@ struct PolicyState {
     end_demand_since_review: f64,
     /// The forecast learns from end-customer demand (information sharing).
     shared: bool,
+    /// Its review group.
+    group: u32,
     ix: u32,
     sku: u32,
     rule: RuleInfo,
@@ -170,6 +173,9 @@ struct ReviewGroup {
     review_s: SimTime,
     order_delay_s: SimTime,
     policies: Vec<u32>,
+    /// Some policies forecast with the learned model: they share one
+    /// model, fitted on all their histories.
+    pooled: bool,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -243,6 +249,8 @@ pub(crate) struct Stock {
     forecast_log: Vec<Vec<[f64; 2]>>,
     /// What the forecasts know of the demand calendar.
     calendar: Calendar,
+    /// Scratch for a review: whether each policy of the group had demand.
+    moved: Vec<bool>,
     requests: Pool<Request>,
     shipments: Pool<Shipment>,
 }
@@ -274,6 +282,7 @@ impl Stock {
             base: None,
             forecast_log: vec![Vec::new(); net.fcs.len()],
             calendar: Calendar::new(net),
+            moved: Vec::new(),
             requests: Pool::default(),
             shipments: Pool::default(),
         };
@@ -294,16 +303,6 @@ impl Stock {
         let slot = net.fc_slot[p.fc].unwrap_or(0) as usize;
         let ix = slot * self.n_sku + p.sku;
         self.bins.policy[ix] = pi as u32;
-        self.policies.push(PolicyState {
-            forecast: forecast::forecaster(p),
-            demand_since_review: 0.0,
-            end_demand_since_review: 0.0,
-            shared: p.forecast_from == ForecastFrom::EndCustomers,
-            ix: ix as u32,
-            sku: p.sku as u32,
-            rule: p.rule,
-            fixed_level: p.rule.fixed_level(),
-        });
         let same = |g: &ReviewGroup| {
             g.fc == p.fc as u32
                 && g.source == p.source as u32
@@ -321,11 +320,28 @@ impl Stock {
                     review_s: p.review_s,
                     order_delay_s: p.order_delay_s,
                     policies: Vec::new(),
+                    pooled: false,
                 });
                 self.groups.len() - 1
             }
         };
         self.groups[g].policies.push(pi as u32);
+        let mut forecast = forecast::forecaster(p);
+        if let Some(b) = forecast.boosted_mut() {
+            b.join_pool();
+            self.groups[g].pooled = true;
+        }
+        self.policies.push(PolicyState {
+            forecast,
+            demand_since_review: 0.0,
+            end_demand_since_review: 0.0,
+            shared: p.forecast_from == ForecastFrom::EndCustomers,
+            group: g as u32,
+            ix: ix as u32,
+            sku: p.sku as u32,
+            rule: p.rule,
+            fixed_level: p.rule.fixed_level(),
+        });
     }
 
     /// Initial stock, and the pipeline: one shipment per review period of
@@ -607,26 +623,21 @@ impl Stock {
     pub fn on_review(&mut self, ctx: &mut Ctx, g: u32) {
         let gr = &self.groups[g as usize];
         let (fc, review_s, delay) = (gr.fc as usize, gr.review_s, gr.order_delay_s);
-        let counted = ctx.now.saturating_sub(review_s) >= ctx.net.horizon.warmup_s;
         let slot = Self::slot(ctx.net, fc);
+        self.close_cycles(ctx, g as usize, slot);
+        if self.groups[g as usize].pooled {
+            self.refit_pool(g);
+        }
         let r = self.requests.alloc();
         self.requests[r].group = g;
         self.requests[r].lines.clear();
         for k in 0..self.groups[g as usize].policies.len() {
             let pi = self.groups[g as usize].policies[k] as usize;
-            // The review closes the policy's cycle.
-            let short =
-                std::mem::take(&mut self.bins.short_in_cycle[self.policies[pi].ix as usize]);
-            if counted {
-                self.service[slot].cycles += 1;
-                self.service[slot].stockout_cycles += u64::from(short);
-            }
+            let ps = &self.policies[pi];
             // A fixed-level rule whose position has not moved since it last
             // ordered (no demand; receipts leave the position unchanged)
             // would order nothing: skip it.
-            let moved = self.observe_period(ctx, pi, slot, review_s, counted);
-            let ps = &self.policies[pi];
-            if ps.fixed_level && !moved {
+            if ps.fixed_level && !self.moved[k] {
                 continue;
             }
             let (sku, rule, ix) = (ps.sku, ps.rule, ps.ix as usize);
@@ -646,7 +657,7 @@ impl Stock {
                 .min(u32::MAX as u64 / 2);
             if q > 0 {
                 self.bins.on_order[ix] += q;
-                self.service[Self::slot(ctx.net, fc)].period_ordered += q as f64;
+                self.service[slot].period_ordered += q as f64;
                 self.requests[r].lines.push((sku, q as u32));
             }
         }
@@ -656,6 +667,47 @@ impl Stock {
             ctx.queue.push(ctx.now + delay, Ev::Request(r));
         }
         ctx.queue.push(ctx.now + review_s, Ev::Review(g));
+    }
+
+    /// Review group `g`'s review closes each policy's cycle and period: the
+    /// stockout count, and what its forecaster sees. `moved` says, for each
+    /// policy of the group, whether there was demand on it.
+    fn close_cycles(&mut self, ctx: &Ctx, g: usize, slot: usize) {
+        let review_s = self.groups[g].review_s;
+        let counted = ctx.now.saturating_sub(review_s) >= ctx.net.horizon.warmup_s;
+        self.moved.clear();
+        for k in 0..self.groups[g].policies.len() {
+            let pi = self.groups[g].policies[k] as usize;
+            let short =
+                std::mem::take(&mut self.bins.short_in_cycle[self.policies[pi].ix as usize]);
+            if counted {
+                self.service[slot].cycles += 1;
+                self.service[slot].stockout_cycles += u64::from(short);
+            }
+            let moved = self.observe_period(ctx, pi, slot, review_s, counted);
+            self.moved.push(moved);
+        }
+    }
+
+    /// The learned forecasters of group `g` share one model: refit it on
+    /// all their histories when it is due.
+    fn refit_pool(&mut self, g: u32) {
+        let due = self
+            .policies
+            .iter_mut()
+            .filter(|p| p.group == g)
+            .find_map(|p| p.forecast.boosted_mut().map(|b| b.pool_due()))
+            .unwrap_or(false);
+        if !due {
+            return;
+        }
+        let mut pool: Vec<&mut Boosted> = self
+            .policies
+            .iter_mut()
+            .filter(|p| p.group == g)
+            .filter_map(|p| p.forecast.boosted_mut())
+            .collect();
+        fit_pool(&mut pool);
     }
 
     /// Policy `pi`'s review closes its period: its forecaster sees the

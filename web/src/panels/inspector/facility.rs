@@ -5,16 +5,16 @@
 use super::fields::{choice_select, number_field};
 use super::inline_problems;
 use super::policy::policy_editor;
+use crate::charts::{Series, line_chart};
 use crate::labels::{
     AUTOMATIONS, PROMISES, automation_label, kind_label, mode_label, promise_label,
 };
 use crate::map::Selection;
-use crate::charts::{Series, line_chart};
 use crate::ui::{Ui, use_ui};
 use leptos::prelude::*;
-use supply_sim::view::forecast::ForecastPoint;
 use supply_sim::Subject;
 use supply_sim::scenario::{Automation, Facility, FacilityKind};
+use supply_sim::view::forecast::ForecastPoint;
 
 /// Change the facility `id` as one undoable edit.
 fn edit_facility(ui: Ui, id: String, f: impl FnOnce(&mut Facility)) {
@@ -146,8 +146,16 @@ fn ForecastChart(idx: usize) -> impl IntoView {
             };
             let (forecast, actual) = (line(|p| p.forecast), line(|p| p.actual));
             let series = [
-                Series { label: "forecast", points: &forecast, colour: (31, 119, 180) },
-                Series { label: "demand", points: &actual, colour: (211, 84, 0) },
+                Series {
+                    label: "forecast",
+                    points: &forecast,
+                    colour: (31, 119, 180),
+                },
+                Series {
+                    label: "demand",
+                    points: &actual,
+                    colour: (211, 84, 0),
+                },
             ];
             line_chart(&c, &series, "Units a period");
         });
