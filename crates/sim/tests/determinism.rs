@@ -5,6 +5,8 @@
 //! `cargo run --release -p supply-cli -- run builtin:uk-network --days 14 --seed 42 > crates/sim/tests/golden/uk-network-seed42-days14.json`
 //! `cargo run --release -p supply-cli -- run builtin:beer-game --seed 7 > crates/sim/tests/golden/beer-game-seed7-days364.json`
 //! `cargo run --release -p supply-cli -- run crates/sim/tests/golden/every-forecast-model.scenario.json --days 42 --seed 5 > crates/sim/tests/golden/every-forecast-model-seed5-days42.json`
+//! `cargo run --release -p supply-cli -- plan builtin:uk-network --learn-days 7 --days 7 --json > crates/sim/tests/golden/plan-uk-network-learn7-days7.json`
+//! `cargo run --release -p supply-cli -- plan builtin:beer-game --learn-days 140 --days 140 --json > crates/sim/tests/golden/plan-beer-game-learn140-days140.json`
 //!
 //! The same test runs natively (`cargo test`) and in wasm under Node or a
 //! browser (`wasm-bindgen-test-runner`; not pinned to a browser so the runner
@@ -15,6 +17,11 @@ use supply_sim::{builtin, run_json};
 fn check(name: &str, json: &str, days: Option<u32>, seed: u64, golden: &str) {
     let report = run_json(json, days, seed).expect("built-in scenario is valid");
     let got = serde_json::to_string_pretty(&report).expect("report serializes");
+    same(name, &got, golden);
+}
+
+/// `got` must equal the native `golden`, byte for byte.
+fn same(name: &str, got: &str, golden: &str) {
     let want = golden.trim_end();
     if got != want {
         let line = got.lines().zip(want.lines()).position(|(a, b)| a != b);
@@ -92,5 +99,44 @@ fn stepping_in_small_budgets_gives_the_same_report_as_run_until() {
     assert_eq!(
         serde_json::to_string(&ra).unwrap(),
         serde_json::to_string(&rb).unwrap()
+    );
+}
+
+/// Optimise stock (supply-plan's normal maths, Graves–Willems and
+/// Clark–Scarf, and the check's run) gives the plan `supply-cli plan --json`
+/// gave natively.
+fn plan_check(name: &str, scenario: &str, learn_days: u64, days: u32, golden: &str) {
+    use supply_sim::optimise::{self, DEFAULT_TARGET_SERVICE};
+    use supply_sim::{Engine, Scenario, defaults::SEED, time::DAY, validate};
+    let s = Scenario::from_json(scenario).expect("built-in scenario parses");
+    let mut e = Engine::new(validate(&s).expect("built-in scenario is valid"), SEED);
+    e.run_until(learn_days * DAY);
+    let plan = optimise::optimise(&e, DEFAULT_TARGET_SERVICE).expect("plans");
+    let check = optimise::check(&plan, &s, SEED, days).expect("runs");
+    let both = serde_json::json!({ "plan": plan, "check": check });
+    same(name, &serde_json::to_string_pretty(&both).unwrap(), golden);
+}
+
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+fn uk_network_plan_matches_golden() {
+    plan_check(
+        "plan uk-network",
+        builtin::UK_NETWORK,
+        7,
+        7,
+        include_str!("golden/plan-uk-network-learn7-days7.json"),
+    );
+}
+
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+fn beer_game_plan_matches_golden() {
+    plan_check(
+        "plan beer-game",
+        builtin::BEER_GAME,
+        140,
+        140,
+        include_str!("golden/plan-beer-game-learn140-days140.json"),
     );
 }

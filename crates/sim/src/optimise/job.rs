@@ -41,6 +41,13 @@ pub enum PlanReply {
     },
 }
 
+/// What the job says while it forecasts and plans (after the replay).
+pub const PLANNING: &str = "Forecasting and planning";
+/// What it says while the planned scenario runs.
+pub const RUNNING: &str = "Running the plan";
+/// What it says while it replays the run to now.
+pub const REPLAYING: &str = "Replaying the run to now";
+
 /// Progress reports per phase: often enough for a smooth bar.
 const STEPS: u64 = 20;
 /// Share of the bar the replay takes (the check's run takes the rest).
@@ -69,19 +76,15 @@ fn plan_and_check(
     };
     for k in 1..=STEPS {
         engine.run_until(req.at * k / STEPS);
-        say(
-            REPLAY_SHARE * k as f64 / STEPS as f64,
-            "Replaying the run to now",
-        );
+        say(REPLAY_SHARE * k as f64 / STEPS as f64, REPLAYING);
     }
+    say(REPLAY_SHARE, PLANNING);
     let plan = optimise(&engine, req.target_service)?;
+    say(REPLAY_SHARE, RUNNING);
     let days = req.days.max(1);
     let check = check_with(&plan, &req.scenario, req.seed, days, &mut |t| {
         let share = t as f64 / (days as SimTime * DAY) as f64;
-        say(
-            REPLAY_SHARE + (1.0 - REPLAY_SHARE) * share,
-            "Running the plan",
-        )
+        say(REPLAY_SHARE + (1.0 - REPLAY_SHARE) * share, RUNNING)
     })
     .map_err(|p| problems(&p))?;
     Ok((plan, check))
