@@ -1,4 +1,5 @@
-//! `cargo xtask serve` and `cargo xtask test`: the project's two commands.
+//! `cargo xtask serve` and `cargo xtask test`: the project's two commands,
+//! with `install` and the browser benchmarks `bench-web` and `bench-plan`.
 //!
 //! Both install whatever is missing first (see `tools`), so a fresh Debian
 //! machine with rustup, Node/npm and apt needs nothing else.
@@ -17,6 +18,7 @@ fn main() -> ExitCode {
         Some("test") => suites::run_all(),
         Some("install") => tools::ensure_all(tools::Need::Everything),
         Some("bench-web") => bench_web(args.get(1).map(String::as_str)),
+        Some("bench-plan") => bench_plan(),
         _ => {
             eprintln!("usage: cargo xtask <serve|test|install>");
             eprintln!(
@@ -26,6 +28,9 @@ fn main() -> ExitCode {
             eprintln!("  install  only install what is missing");
             eprintln!(
                 "  bench-web [scenario]  release build size and frame time in headless Chromium"
+            );
+            eprintln!(
+                "  bench-plan  Optimise stock on 10,000 SKUs (learned forecasts) in headless Chromium"
             );
             return ExitCode::from(2);
         }
@@ -58,4 +63,13 @@ fn bench_web(scenario: Option<&str>) -> Result<(), String> {
         scenario.unwrap_or("stress-vehicles"),
         "20",
     ]))
+}
+
+/// Release build, then Optimise stock on a 10,000-SKU FC in Chromium.
+fn bench_plan() -> Result<(), String> {
+    tools::ensure_all(tools::Need::Everything)?;
+    cmd::run(cmd::tool("trunk").args(["build", "--release"]))?;
+    let port = static_server::spawn(cmd::root().join("dist"))?;
+    let url = format!("http://127.0.0.1:{port}/");
+    cmd::run(cmd::tool("node").args(["tests/bench/plan-10k.mjs", &url, "3"]))
 }

@@ -11,7 +11,7 @@ use crate::ui::{Ui, use_ui};
 use gloo_worker::{Spawnable, WorkerBridge};
 use leptos::prelude::*;
 use std::cell::RefCell;
-use supply_sim::optimise::job::{PlanReply, PlanRequest};
+use supply_sim::optimise::job::{self, PlanReply, PlanRequest};
 use supply_sim::optimise::{self, CheckRow, PlanCheck, StockPlan};
 use supply_sim::view::format::thousands;
 
@@ -32,10 +32,35 @@ enum Outcome {
     Failed(String),
 }
 
+/// When the job's phases began and ended, ms on the page's clock (for the
+/// timings line and the benchmark).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Timings {
+    sent: f64,
+    planning: Option<f64>,
+    running: Option<f64>,
+    done: Option<f64>,
+}
+
+impl Timings {
+    /// (replay, forecast and plan, run of the plan), seconds, once done.
+    fn phases(&self) -> Option<(f64, f64, f64)> {
+        let (p, r, d) = (self.planning?, self.running?, self.done?);
+        Some(((p - self.sent) / 1e3, (r - p) / 1e3, (d - r) / 1e3))
+    }
+}
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
 /// The panel's state, shared by the top bar's button and the panel
 /// (provided by the page).
 #[derive(Clone, Copy)]
 pub struct StockPlanState {
+    timings: RwSignal<Timings>,
     open: RwSignal<bool>,
     target_pct: RwSignal<f64>,
     running: RwSignal<bool>,
@@ -47,6 +72,7 @@ pub struct StockPlanState {
 impl StockPlanState {
     pub fn new() -> StockPlanState {
         StockPlanState {
+            timings: RwSignal::new(Timings::default()),
             open: RwSignal::new(false),
             target_pct: RwSignal::new(optimise::DEFAULT_TARGET_SERVICE * 100.0),
             running: RwSignal::new(false),
@@ -88,7 +114,15 @@ fn send(state: StockPlanState, req: &PlanRequest) {
 /// A reply from the worker.
 fn receive(state: StockPlanState, reply: &str) {
     match serde_json::from_str::<PlanReply>(reply) {
-        Ok(PlanReply::Progress { done, doing }) => state.progress.set((done, doing)),
+        Ok(PlanReply::Progress { done, doing }) => {
+            let t = now_ms();
+            state.timings.update(|m| match doing.as_str() {
+                job::PLANNING => m.planning = m.planning.or(Some(t)),
+                job::RUNNING => m.running = m.running.or(Some(t)),
+                _ => {}
+            });
+            state.progress.set((done, doing));
+        }
         Ok(PlanReply::Done { plan, check }) => finish(
             state,
             Outcome::Ready {
@@ -111,6 +145,7 @@ thread_local! {
 }
 
 fn finish(state: StockPlanState, outcome: Outcome) {
+    state.timings.update(|m| m.done = Some(now_ms()));
     state.running.set(false);
     state.show_bar.set(false);
     state.outcome.set(Some(outcome));
@@ -137,6 +172,10 @@ fn plan(ui: Ui, state: StockPlanState) {
     };
     let rev = ui.rev.get_untracked();
     PLANNED_REV.with(|r| *r.borrow_mut() = rev);
+    state.timings.set(Timings {
+        sent: now_ms(),
+        ..Timings::default()
+    });
     state.running.set(true);
     state.show_bar.set(false);
     state.progress.set((0.0, "Starting".into()));
@@ -272,6 +311,14 @@ fn outcome_view(ui: Ui, state: StockPlanState, outcome: Outcome) -> AnyView {
                 check.simulated_holding_per_day,
                 check.fill_rate * 100.0
             )}</p>
+            {move || state.timings.get().phases().map(|(replay, plan, run)| view! {
+                <p class="meta" data-testid="plan-timings"
+                    data-replay-ms=format!("{:.0}", replay * 1e3)
+                    data-plan-ms=format!("{:.0}", plan * 1e3)
+                    data-run-ms=format!("{:.0}", run * 1e3)>
+                    {format!("Worked off the page: replay {replay:.1} s, forecast and plan {plan:.1} s, run of the plan {run:.1} s.")}
+                </p>
+            })}
             {move || stale().then(|| view! { <p class="warning" role="status">"The scenario changed since this plan: plan again to apply it."</p> })}
             <button data-testid="plan-apply" prop:disabled=stale on:click=apply>"Apply the plan"</button>
         </div>
