@@ -6,6 +6,7 @@ use serde_json::{Value, json};
 use std::fmt::Write as _;
 use supply_sim::optimise;
 use supply_sim::scenario::ForecastSpec;
+use supply_sim::view::format::percent;
 use supply_sim::{Engine, Report, Scenario, builtin, defaults::SEED, time::DAY, validate};
 
 /// Every experiment's section, in order.
@@ -169,15 +170,14 @@ fn optimise_stock() -> Result<String, String> {
                 .iter()
                 .find(|p| p.facility == r.facility)
                 .map_or("", |p| p.method.title());
-            let pct = |v: Option<f64>| v.map_or("–".into(), |v| format!("{:.1} %", v * 100.0));
             let _ = writeln!(
                 s,
                 "| {name} | {} | {method} | {:.0} | {:.0} | {} | {} |",
                 r.name,
                 r.expected_on_hand,
                 r.simulated_on_hand,
-                pct(r.target_cycle_service),
-                pct(r.cycle_service)
+                percent(r.target_cycle_service),
+                percent(r.cycle_service)
             );
         }
     }

@@ -9,6 +9,7 @@ use crate::{Opts, load, print_problems};
 use std::fmt::Write as _;
 use std::process::ExitCode;
 use supply_sim::optimise::{self, PlanCheck, StockPlan};
+use supply_sim::view::format::percent;
 use supply_sim::{Engine, Scenario, time::DAY, validate};
 
 pub fn plan(o: &Opts) -> Result<(), ExitCode> {
@@ -98,7 +99,6 @@ fn text_report(s: &Scenario, plan: &StockPlan, check: &PlanCheck, seed: u64) -> 
     );
     t += "FC        on hand: expected  simulated   cycle service: target  simulated   fill rate\n";
     for r in &check.rows {
-        let pct = |v: Option<f64>| v.map_or("–".to_owned(), |v| format!("{:.1} %", v * 100.0));
         let _ = writeln!(
             t,
             "{:<9} {:>18.0} {:>10.0} {:>24} {:>10} {:>11}",
@@ -106,12 +106,9 @@ fn text_report(s: &Scenario, plan: &StockPlan, check: &PlanCheck, seed: u64) -> 
             r.expected_on_hand,
             r.simulated_on_hand,
             r.target_cycle_service
-                .map_or("– (passes orders on)".to_owned(), |v| format!(
-                    "{:.1} %",
-                    v * 100.0
-                )),
-            pct(r.cycle_service),
-            pct(r.fill_rate)
+                .map_or("– (passes orders on)".to_owned(), |v| percent(Some(v))),
+            percent(r.cycle_service),
+            percent(r.fill_rate)
         );
     }
     let _ = writeln!(

@@ -216,16 +216,20 @@ fn long_chains_of_wide_tables_exceed_the_point_budget() {
 /// the stage facing demand and the upstream stage passes orders on, so the
 /// chain is one stage whose lead time is both lead times: the newsvendor on
 /// three periods' demand, plus the holding of stage 1's one-period pipeline.
-#[test]
-fn a_stage_adding_no_value_holds_nothing_and_the_chain_is_one_newsvendor() {
-    let system = SerialSystem {
-        echelon_holding_costs: vec![0.0, 2.0],
+/// Two stages, lead times 1 and 2, stockout cost 18, demand N(10, 2²).
+fn two_stages(echelon_holding_costs: [f64; 2]) -> SerialSystem {
+    SerialSystem {
+        echelon_holding_costs: echelon_holding_costs.to_vec(),
         lead_times: vec![1, 2],
         stockout_cost: 18.0,
         demand_mean: 10.0,
         demand_sd: 2.0,
-    };
-    let plan = optimize_serial(&system).unwrap();
+    }
+}
+
+#[test]
+fn a_stage_adding_no_value_holds_nothing_and_the_chain_is_one_newsvendor() {
+    let plan = optimize_serial(&two_stages([0.0, 2.0])).unwrap();
     let nv = newsvendor_normal(2.0, 18.0, 30.0, 2.0 * 3f64.sqrt()).unwrap();
     assert!((plan.echelon_levels[1] - nv.level).abs() < 1e-6, "{plan:?}");
     assert_eq!(plan.echelon_levels[0], plan.echelon_levels[1]);
@@ -242,14 +246,7 @@ fn a_stage_adding_no_value_holds_nothing_and_the_chain_is_one_newsvendor() {
 
 #[test]
 fn the_top_stage_needs_a_holding_cost() {
-    let system = SerialSystem {
-        echelon_holding_costs: vec![1.0, 0.0],
-        lead_times: vec![1, 2],
-        stockout_cost: 18.0,
-        demand_mean: 10.0,
-        demand_sd: 2.0,
-    };
-    let e = optimize_serial(&system).unwrap_err();
+    let e = optimize_serial(&two_stages([1.0, 0.0])).unwrap_err();
     assert!(
         e.message().contains("stage 2's echelon holding cost"),
         "{e}"

@@ -62,7 +62,6 @@ pub fn Controls() -> impl IntoView {
             </label>
             <span class="full-only"><LessonMenu /></span>
             <span class="full-only"><crate::panels::BeerGame /></span>
-            <span class="full-only"><crate::panels::stock_plan::StockPlanButton /></span>
             {crate::app::embedded().then(|| view! { <OpenFull /> })}
             // Always there (disabled until there are edits), so the bar never reflows.
             <button data-testid="revert" class:edited=move || ui.is_edited(&current_name())
@@ -99,6 +98,7 @@ pub fn Controls() -> impl IntoView {
                 </select>
             </label>
             <span class="clock" data-testid="sim-clock">{move || clock_label(ui.clock.get())}</span>
+            <span class="full-only"><crate::panels::stock_plan::StockPlanButton /></span>
             <span class="files full-only">
                 <button data-testid="export-scenario" title="Download the scenario as JSON" on:click=move |_| crate::files::export_scenario(ui)>"Export"</button>
                 <button data-testid="export-report" title="Download the current KPI report as JSON" on:click=move |_| crate::files::export_report(ui)>"Report"</button>

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use std::cell::RefCell;
 use supply_sim::optimise::job::{self, PlanReply, PlanRequest};
 use supply_sim::optimise::{self, CheckRow, PlanCheck, StockPlan};
-use supply_sim::view::format::thousands;
+use supply_sim::view::format::{percent, thousands};
 
 /// The script Trunk writes for the worker binary (workers are not hashed).
 const LOADER: &str = "./plan-worker_loader.js";
@@ -198,7 +198,7 @@ pub fn StockPlanButton() -> impl IntoView {
     view! {
         <button data-testid="plan-open" aria-pressed=move || state.open.get().to_string()
             title="Plan every FC's stock from the forecasts now, and see the plan run"
-            on:click=move |_| state.open.update(|o| *o = !*o)>"Optimise stock"</button>
+            on:click=move |_| state.open.update(|o| *o = !*o)>"Optimise"<span class="wide-only">" stock"</span></button>
     }
 }
 
@@ -316,7 +316,12 @@ fn outcome_view(ui: Ui, state: StockPlanState, outcome: Outcome) -> AnyView {
                     data-replay-ms=format!("{:.0}", replay * 1e3)
                     data-plan-ms=format!("{:.0}", plan * 1e3)
                     data-run-ms=format!("{:.0}", run * 1e3)>
-                    {format!("Worked off the page: replay {replay:.1} s, forecast and plan {plan:.1} s, run of the plan {run:.1} s.")}
+                    {format!(
+                        "Worked off the page: replay {}, forecast and plan {}, run of the plan {}.",
+                        duration(replay),
+                        duration(plan),
+                        duration(run)
+                    )}
                 </p>
             })}
             {move || stale().then(|| view! { <p class="warning" role="status">"The scenario changed since this plan: plan again to apply it."</p> })}
@@ -324,6 +329,15 @@ fn outcome_view(ui: Ui, state: StockPlanState, outcome: Outcome) -> AnyView {
         </div>
     }
     .into_any()
+}
+
+/// Seconds as a person reads a short wait: "40 ms", "1.3 s".
+fn duration(s: f64) -> String {
+    if s < 1.0 {
+        format!("{:.0} ms", s * 1e3)
+    } else {
+        format!("{s:.1} s")
+    }
 }
 
 /// One FC: its model, safety stock, and the model's figures beside the run's.
@@ -335,7 +349,6 @@ fn row_view(plan: &StockPlan, r: &CheckRow) -> impl IntoView {
         .collect();
     let method = points.first().map_or("", |p| p.method.title());
     let safety: f64 = points.iter().map(|p| p.safety_stock.max(0.0)).sum();
-    let pct = |v: Option<f64>| v.map_or("–".to_owned(), |v| format!("{:.1} %", v * 100.0));
     let holds = r.target_cycle_service.is_some();
     view! {
         <li data-testid="plan-row">
@@ -351,9 +364,9 @@ fn row_view(plan: &StockPlan, r: &CheckRow) -> impl IntoView {
                     )}</div>
                     <div>{format!(
                         "Cycle service {} target, {} simulated · fill rate {}",
-                        pct(r.target_cycle_service),
-                        pct(r.cycle_service),
-                        pct(r.fill_rate)
+                        percent(r.target_cycle_service),
+                        percent(r.cycle_service),
+                        percent(r.fill_rate)
                     )}</div>
                 }
                 .into_any()

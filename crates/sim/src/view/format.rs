@@ -13,6 +13,12 @@ pub fn thousands(n: i64) -> String {
     if n < 0 { format!("-{out}") } else { out }
 }
 
+/// A share as a percentage with one decimal ("95.6 %"), or "–" when
+/// there is none.
+pub fn percent(share: Option<f64>) -> String {
+    share.map_or("–".to_owned(), |v| format!("{:.1} %", v * 100.0))
+}
+
 /// Pounds as people write them: "£3.38", "£1,204".
 pub fn pounds(v: f64) -> String {
     if v.abs() >= 100.0 {
