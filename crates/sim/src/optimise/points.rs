@@ -6,6 +6,7 @@ use crate::engine::Engine;
 use crate::network::Network;
 use crate::scenario::{FacilityKind, StockoutRule};
 use crate::time::SimTime;
+use std::collections::BTreeMap;
 
 /// One FC × SKU policy.
 #[derive(Clone, Debug)]
@@ -105,12 +106,15 @@ pub(super) fn effective_lead(net: &Network, pi: usize) -> SimTime {
 
 /// Each point's parent: the policy for the same SKU at the FC it orders from.
 fn link(net: &Network, points: &mut [Point]) {
+    let at: BTreeMap<(usize, usize), usize> = net
+        .policies
+        .iter()
+        .enumerate()
+        .map(|(i, q)| ((q.fc, q.sku), i))
+        .collect();
     for i in 0..points.len() {
         let p = &net.policies[points[i].policy];
-        let parent = net
-            .policies
-            .iter()
-            .position(|q| q.fc == p.source && q.sku == p.sku);
+        let parent = at.get(&(p.source, p.sku)).copied();
         if let Some(j) = parent.filter(|&j| j != i) {
             points[i].parent = Some(j);
             points[j].children.push(i);
