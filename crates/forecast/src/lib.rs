@@ -150,7 +150,23 @@ impl Forecaster {
 
     /// The forecast of the next period.
     pub fn next(&self, period: Period) -> f64 {
-        self.ahead(&[period])[0]
+        match self.flat() {
+            Some(v) => v,
+            None => self.ahead(&[period])[0],
+        }
+    }
+
+    /// The forecast of every period ahead, for the models whose forecast
+    /// is one level whatever the period (no allocation at each review).
+    fn flat(&self) -> Option<f64> {
+        let v = match &self.state {
+            State::MovingAverage(s) => s.mean(),
+            State::ExpSmoothing(s) => s.level(),
+            State::Croston(s) => s.rate(),
+            State::Tsb(s) => s.rate(),
+            State::HoltWinters(_) | State::Boosted(_) => return None,
+        };
+        Some(finite_or_zero(v).max(0.0))
     }
 
     /// Forecasts for each of the periods ahead, in order.
@@ -174,9 +190,13 @@ impl Forecaster {
             return 0.0;
         }
         let whole = libm::ceil(cover.min(MAX_COVER)) as u32;
+        let last_share = cover.min(MAX_COVER) - (whole - 1) as f64;
+        if let Some(v) = self.flat() {
+            // The same sum as below, in the same order, without the vectors.
+            return (1..whole).map(|_| v).sum::<f64>() + v * last_share;
+        }
         let periods: Vec<Period> = (0..whole).map(period).collect();
         let f = self.ahead(&periods);
-        let last_share = cover.min(MAX_COVER) - (whole - 1) as f64;
         f.iter().take(whole as usize - 1).sum::<f64>() + f[whole as usize - 1] * last_share
     }
 
