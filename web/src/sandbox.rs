@@ -7,7 +7,7 @@ use crate::lesson_run::LessonRun;
 use supply_sim::Kpis;
 use supply_sim::controls::{self, DemandSchedule};
 use supply_sim::time::{DAY, HOUR, SimTime};
-use supply_sim::{Engine, Problem, Scenario, validate};
+use supply_sim::{Engine, Problem, Scenario, budget};
 
 /// One point of the KPI time series, sampled every sim hour.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -191,8 +191,9 @@ impl Sandbox {
         if let Some(l) = &mut self.lesson {
             l.rerun();
         }
-        match validate(&self.scenario) {
-            Ok(network) => {
+        match budget::validate_within(&self.scenario, self.scenario.days, &budget::PAGE) {
+            Ok((network, limits)) => {
+                self.warnings.extend(limits);
                 self.engine = Some(Engine::new(network, self.seed));
                 self.last_good = None;
                 self.problems.clear();
@@ -270,8 +271,14 @@ impl Sandbox {
             return Err(why);
         }
         if self.scenario != before {
+            let schedule = DemandSchedule::new(&self.scenario.controls);
+            let asked = budget::estimate_with(e.network(), self.scenario.days, &schedule);
+            if let Err(p) = budget::check(&asked, &budget::PAGE) {
+                self.scenario = before;
+                return Err(format!("Demand not changed: {}", p.message));
+            }
             self.history.record(before);
-            e.set_demand_schedule(DemandSchedule::new(&self.scenario.controls));
+            e.set_demand_schedule(schedule);
         }
         Ok(true)
     }

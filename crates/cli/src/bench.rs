@@ -26,7 +26,7 @@ pub fn bench(o: &Opts) -> Result<(), ExitCode> {
     let t0 = Instant::now();
     let net = compile(path, &text)?;
     let compile_s = t0.elapsed().as_secs_f64();
-    let days = o.days.unwrap_or(net.horizon.default_days);
+    let days = crate::runnable(o, path, &net)?;
     let (nf, nl, ns) = (net.facilities.len(), net.lanes.len(), net.products.len());
     let mut best = f64::INFINITY;
     let mut last = None;

@@ -42,6 +42,11 @@ pub fn lesson(o: &Opts) -> Result<(), ExitCode> {
             ExitCode::from(2)
         })?;
     }
+    // The scenario to judge must be runnable within the budget too.
+    let source = o.scenario.as_deref().unwrap_or(path);
+    if let Ok(net) = supply_sim::validate(&scenario) {
+        crate::runnable(o, source, &net)?;
+    }
     println!(
         "{}: {} ({} steps)",
         lesson.id,

@@ -11,7 +11,8 @@
 //! supply-cli lesson <lesson.json|builtin:ID> [--scenario S.json] [--seed S]  (judges its goals)
 //! supply-cli plan <scenario.json|builtin:NAME> [--learn-days N] [--days N] [--service PCT] [--seed S] [--write FILE] [--json]
 //! ```
-//! Exit codes: 0 ok, 1 usage or IO error, 2 invalid scenario (every problem on stderr).
+//! Exit codes: 0 ok, 1 usage or IO error, 2 invalid scenario (every problem on
+//! stderr) or one past the work budget (its figures on stderr).
 
 mod bench;
 mod experiments;
@@ -21,7 +22,7 @@ mod plan;
 mod replicate;
 
 use std::process::ExitCode;
-use supply_sim::{Engine, Problem, Scenario, SimTime, time::DAY, validate};
+use supply_sim::{Engine, Problem, Scenario, SimTime, budget, time::DAY, validate};
 
 pub(crate) const USAGE: &str = "usage:
   supply-cli run <scenario.json|builtin:NAME> [--days N] [--seed S] [--compact]
@@ -34,6 +35,8 @@ pub(crate) const USAGE: &str = "usage:
   supply-cli lesson <lesson.json|builtin:ID> [--scenario S.json] [--seed S]
   supply-cli plan <scenario.json|builtin:NAME> [--learn-days N] [--days N] [--service PCT]
                   [--seed S] [--write FILE] [--json]
+run, bench, replicate, plan and lesson refuse a scenario past the CLI's work budget
+(orders a day and in a run); --ignore-budget runs it anyway.
 built-in scenarios: uk-network, beer-game";
 
 /// Parsed command-line options (hand-parsed to keep dependencies lean).
@@ -52,6 +55,8 @@ pub struct Opts {
     pub write: Option<String>,
     /// `--json`: machine-readable output.
     pub json: bool,
+    /// `--ignore-budget`: run a scenario past the CLI's work budget.
+    pub ignore_budget: bool,
     pub numbers: Vec<(String, u64)>,
 }
 
@@ -99,6 +104,7 @@ fn parse(args: &[String]) -> Result<Opts, String> {
                 o.write = Some(v.clone());
             }
             "--json" => o.json = true,
+            "--ignore-budget" => o.ignore_budget = true,
             "--service" => {
                 i += 1;
                 let v = args.get(i).ok_or("--service needs a percentage")?;
@@ -139,19 +145,40 @@ pub fn print_problems(source: &str, problems: &[Problem]) {
     }
 }
 
+/// Warnings, one line for each that differs but for its subject.
+fn print_warnings(source: &str, warnings: &[Problem]) {
+    for w in supply_sim::problem::summarise(warnings) {
+        eprintln!("{source}: warning: {}", w.text);
+    }
+}
+
 /// Parse and validate, printing problems.
 pub fn compile(source: &str, text: &str) -> Result<supply_sim::Network, ExitCode> {
     let scenario = Scenario::from_json(text).map_err(|p| {
         print_problems(source, &p);
         ExitCode::from(2)
     })?;
-    for w in supply_sim::warnings(&scenario) {
-        eprintln!("{source}: warning: {p}", p = w.describe());
-    }
+    print_warnings(source, &supply_sim::warnings(&scenario));
     validate(&scenario).map_err(|p| {
         print_problems(source, &p);
         ExitCode::from(2)
     })
+}
+
+/// The days `o` asks `net` to run (its horizon by default), within the
+/// CLI's work budget unless `--ignore-budget`; the engine's limits the run
+/// reaches are printed as warnings.
+pub fn runnable(o: &Opts, source: &str, net: &supply_sim::Network) -> Result<u32, ExitCode> {
+    let days = o.days.unwrap_or(net.horizon.default_days);
+    let estimate = budget::estimate(net, days);
+    if !o.ignore_budget
+        && let Err(p) = budget::check(&estimate, &budget::CLI)
+    {
+        eprintln!("{source}: too big to run: {}", p.message);
+        return Err(ExitCode::from(2));
+    }
+    print_warnings(source, &budget::limits_reached(net, days));
+    Ok(days)
 }
 
 /// The scenario named by the first positional argument, compiled; usage,
@@ -170,7 +197,7 @@ pub fn network_arg(o: &Opts, missing: &str) -> Result<supply_sim::Network, ExitC
 
 fn run(o: &Opts) -> Result<(), ExitCode> {
     let net = network_arg(o, USAGE)?;
-    let days = o.days.unwrap_or(net.horizon.default_days);
+    let days = runnable(o, o.positional.first().map_or("", String::as_str), &net)?;
     let mut engine = Engine::new(net, o.seed);
     engine.run_until(days as SimTime * DAY);
     let report = engine.report();

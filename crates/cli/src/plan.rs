@@ -30,7 +30,7 @@ pub fn plan(o: &Opts) -> Result<(), ExitCode> {
         print_problems(path, &p);
         ExitCode::from(2)
     })?;
-    let days = o.days.unwrap_or(net.horizon.default_days);
+    let days = crate::runnable(o, path, &net)?;
     let learn = o.number("learn-days").unwrap_or(0).min(3650);
     let target = o.service.unwrap_or(optimise::DEFAULT_TARGET_SERVICE);
     let mut engine = Engine::new(net, o.seed);

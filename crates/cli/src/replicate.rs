@@ -41,7 +41,7 @@ fn summary(xs: &[f64]) -> Value {
 
 pub fn replicate(o: &Opts) -> Result<(), ExitCode> {
     let net = crate::network_arg(o, "replicate needs a scenario")?;
-    let days = o.days.unwrap_or(net.horizon.default_days);
+    let days = crate::runnable(o, o.positional.first().map_or("", String::as_str), &net)?;
     let runs = o
         .numbers
         .iter()

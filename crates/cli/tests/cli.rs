@@ -274,3 +274,32 @@ fn plan_prints_the_plan_beside_the_run_and_writes_the_planned_scenario() {
     assert_eq!(code, 2);
     assert!(err.contains("target cycle service"), "{err}");
 }
+
+/// The scenario that once aborted with "memory allocation of 8589934592
+/// bytes failed" (exit 134): every UK demand stream at 10 million orders a
+/// day. It is refused before it runs, with its figures, exit 2.
+#[test]
+fn a_scenario_past_the_work_budget_is_refused_with_its_figures_not_an_abort() {
+    let mut s: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(scenarios("uk-network.json")).unwrap())
+            .unwrap();
+    s["days"] = 5.into();
+    s["scale"] = 1.0.into();
+    for d in s["demand"].as_array_mut().unwrap() {
+        d["orders_per_day"] = 10_000_000.into();
+    }
+    let file = std::env::temp_dir().join(format!("huge-{}.json", std::process::id()));
+    std::fs::write(&file, s.to_string()).unwrap();
+    let path = file.to_string_lossy().into_owned();
+    for cmd in ["run", "bench", "replicate", "plan"] {
+        let (code, out, err) = cli(&[cmd, &path]);
+        assert_eq!(code, 2, "{cmd}: {err}");
+        assert!(out.is_empty(), "{cmd} ran: {out}");
+        assert!(
+            err.contains("too big to run") && err.contains("million orders on day 1"),
+            "{cmd}: {err}"
+        );
+        assert!(err.contains("--ignore-budget"), "{cmd}: {err}");
+    }
+    let _ = std::fs::remove_file(&file);
+}

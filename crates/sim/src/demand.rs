@@ -102,7 +102,9 @@ pub struct DrawState {
     pub p0: f64,
 }
 
-/// Upper bound on one stream's expected orders in an hour.
+/// Upper bound on one stream's expected orders in an hour: however the
+/// multipliers compound, one stream draws at most this many (27 million a
+/// day, more than twice the whole UK parcel market's 11.5 million).
 pub const MAX_ORDERS_PER_STREAM_HOUR: f64 = 100_000.0;
 
 /// One compiled demand stream.
@@ -122,8 +124,16 @@ pub struct DemandStream {
 }
 
 impl DemandStream {
-    /// Mean orders in the hour starting at `t`.
+    /// Mean orders in the hour starting at `t`, at most
+    /// [`MAX_ORDERS_PER_STREAM_HOUR`] (a scenario that reaches it is warned,
+    /// `budget::limits_reached`).
     pub fn mean_at(&self, t: SimTime, multiplier: f64) -> f64 {
+        self.uncapped_mean_at(t, multiplier)
+            .min(MAX_ORDERS_PER_STREAM_HOUR)
+    }
+
+    /// Mean orders the scenario asks for in the hour starting at `t`.
+    pub fn uncapped_mean_at(&self, t: SimTime, multiplier: f64) -> f64 {
         let dow = ((t / DAY) % 7) as usize;
         let hour = ((t % DAY) / HOUR) as usize;
         let mut m = self.per_hour * self.weekly[dow] * self.hourly[hour] * multiplier;
@@ -133,9 +143,7 @@ impl DemandStream {
                 m *= k;
             }
         }
-        // Safety cap: however the multipliers compound, one stream draws at
-        // most 100,000 orders an hour.
-        m.min(MAX_ORDERS_PER_STREAM_HOUR)
+        m
     }
 
     /// Orders in one hour with the given mean. `carry` holds the fraction

@@ -16,6 +16,7 @@
 //! break by insertion order. Units are conserved (see [`engine`]).
 
 pub mod beer;
+pub mod budget;
 pub mod builtin;
 pub mod controls;
 pub mod defaults;

@@ -7,7 +7,7 @@ use leptos::html::Canvas;
 use leptos::prelude::*;
 use supply_sim::controls::{self, DemandSchedule};
 use supply_sim::scenario::DemandEvent;
-use supply_sim::time::{DAY, HOUR};
+use supply_sim::time::DAY;
 
 const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
@@ -18,17 +18,10 @@ fn expected_daily(
     days: u32,
     controls: &DemandSchedule,
 ) -> Vec<(f64, f64)> {
-    (0..days as u64)
-        .map(|d| {
-            let total: f64 = (0..24)
-                .map(|h| {
-                    let t = d * DAY + h * HOUR;
-                    let m = controls.at(t);
-                    net.demand.iter().map(|s| s.mean_at(t, m)).sum::<f64>()
-                })
-                .sum();
-            (crate::charts::day_of(d * DAY + DAY / 2), total)
-        })
+    supply_sim::budget::expected_daily(net, days, controls)
+        .into_iter()
+        .enumerate()
+        .map(|(d, total)| (crate::charts::day_of(d as u64 * DAY + DAY / 2), total))
         .collect()
 }
 

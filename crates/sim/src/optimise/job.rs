@@ -4,10 +4,10 @@
 //! as it goes. Request and reply travel as JSON.
 
 use super::{PlanCheck, StockPlan, check_with, optimise};
+use crate::budget;
 use crate::engine::Engine;
 use crate::scenario::Scenario;
 use crate::time::{DAY, SimTime};
-use crate::validate;
 use serde::{Deserialize, Serialize};
 
 /// What to plan.
@@ -66,7 +66,11 @@ fn plan_and_check(
     req: &PlanRequest,
     progress: &mut dyn FnMut(PlanReply),
 ) -> Result<(StockPlan, PlanCheck), String> {
-    let net = validate(&req.scenario).map_err(|p| problems(&p))?;
+    // The worker runs in the page: the page's budget, for the replay and
+    // the check's run alike.
+    let days = req.days.max((req.at / DAY) as u32 + 1);
+    let (net, _) =
+        budget::validate_within(&req.scenario, days, &budget::PAGE).map_err(|p| problems(&p))?;
     let mut engine = Engine::new(net, req.seed);
     let mut say = |done: f64, doing: &str| {
         progress(PlanReply::Progress {

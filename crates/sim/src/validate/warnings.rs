@@ -6,7 +6,7 @@
 use super::check::{At, Checker};
 use super::index::Index;
 use crate::problem::{Problem, Subject};
-use crate::scenario::Scenario;
+use crate::scenario::{Facility, Lane, Scenario};
 
 /// Units or parcels an hour above which a site is beyond any real one. The
 /// largest fulfilment centres are reported to ship over a million units on
@@ -27,6 +27,27 @@ pub const MAX_PLAUSIBLE_ZONE_ORDERS_PER_DAY: f64 = 1_150_000.0;
 /// Walking pace, km/h: a vehicle slower than this is surely a typo.
 pub const WALKING_PACE_KMH: f64 = 5.0;
 
+/// Units or parcels an hour below which a site is surely a typo: one an
+/// hour is an hour's work for a single pick.
+pub const MIN_PLAUSIBLE_CAPACITY_PER_HOUR: f64 = 1.0;
+
+/// A cost per unit, km, hour, tonne-km or hour of work above this, GBP, is
+/// beyond anything real (a lorry costs about £2 a km, a pick a few pence,
+/// a worker £12–25 an hour); past it, a run's totals run to 10¹⁸.
+pub const MAX_PLAUSIBLE_UNIT_COST: f64 = 1_000_000.0;
+
+/// A site's fixed cost a day above this, GBP, is beyond any real one: the
+/// largest fulfilment centres cost some £50,000 a day in rent, rates and
+/// automation.
+pub const MAX_PLAUSIBLE_FIXED_COST_PER_DAY: f64 = 10_000_000.0;
+
+/// A transit longer than this, days, is beyond any real lane: the longest
+/// container voyages (Asia to northern Europe round the Cape) take 40–50.
+pub const MAX_PLAUSIBLE_TRANSIT_DAYS: f64 = 90.0;
+
+/// A supplier lead time longer than this, days, is surely a typo.
+pub const MAX_PLAUSIBLE_LEAD_DAYS: f64 = 365.0;
+
 /// Below this share of the network the run has too few orders to say much.
 pub const MIN_USEFUL_SCALE: f64 = 0.001;
 
@@ -46,16 +67,7 @@ pub fn warnings(s: &Scenario) -> Vec<Problem> {
     }
     for (i, f) in s.facilities.iter().enumerate() {
         let at = At::new(Subject::Facility(i), f.name.clone());
-        if let Some(c) = f
-            .capacity_per_hour
-            .filter(|&c| c > MAX_PLAUSIBLE_CAPACITY_PER_HOUR)
-        {
-            ck.err(
-                &at,
-                "capacity_per_hour",
-                format!("{c} an hour is more than any real site handles (the largest, about 60,000); check the figure"),
-            );
-        }
+        facility_warnings(&mut ck, &at, f);
         if let Some(a) = f.absence_rate.filter(|&a| a > MAX_PLAUSIBLE_ABSENCE) {
             ck.err(
                 &at,
@@ -76,15 +88,127 @@ pub fn warnings(s: &Scenario) -> Vec<Problem> {
             );
         }
     }
+    let smallest = smallest_parcel(s);
     for (i, l) in s.lanes.iter().enumerate() {
-        if let Some(v) = l.speed_kmh.filter(|&v| v < WALKING_PACE_KMH) {
-            let at = At::new(Subject::Lane(i), ix.lane_name(&l.from, &l.to));
+        let at = At::new(Subject::Lane(i), ix.lane_name(&l.from, &l.to));
+        lane_warnings(&mut ck, &at, l, smallest);
+    }
+    if s.wage_per_hour > MAX_PLAUSIBLE_UNIT_COST {
+        ck.err(
+            &At::root(),
+            "wage_per_hour",
+            too_costly(s.wage_per_hour, "an hour"),
+        );
+    }
+    ck.problems
+}
+
+fn too_costly(v: f64, per: &str) -> String {
+    format!("£{v} {per} is beyond any real cost (over £1 million); check the figure")
+}
+
+/// A site's capacity, costs and lead time.
+fn facility_warnings(ck: &mut Checker, at: &At, f: &Facility) {
+    match f.capacity_per_hour {
+        Some(c) if c > MAX_PLAUSIBLE_CAPACITY_PER_HOUR => ck.err(
+            at,
+            "capacity_per_hour",
+            format!("{c} an hour is more than any real site handles (the largest, about 60,000); check the figure"),
+        ),
+        Some(c) if c < MIN_PLAUSIBLE_CAPACITY_PER_HOUR => ck.err(
+            at,
+            "capacity_per_hour",
+            format!("{c} an hour is less than one: the site would take days over one order; check the figure"),
+        ),
+        _ => {}
+    }
+    if let Some(v) = f
+        .handling_cost_per_unit
+        .filter(|&v| v > MAX_PLAUSIBLE_UNIT_COST)
+    {
+        ck.err(at, "handling_cost_per_unit", too_costly(v, "a unit"));
+    }
+    if let Some(v) = f
+        .fixed_cost_per_day
+        .filter(|&v| v > MAX_PLAUSIBLE_FIXED_COST_PER_DAY)
+    {
+        ck.err(
+            at,
+            "fixed_cost_per_day",
+            format!("£{v} a day is beyond any real site's fixed cost (the largest, about £50,000); check the figure"),
+        );
+    }
+    if let Some(h) = f
+        .lead_time_hours
+        .filter(|&h| h / 24.0 > MAX_PLAUSIBLE_LEAD_DAYS)
+    {
+        ck.err(
+            at,
+            "lead_time_hours",
+            format!("{h} hours is over a year; stock would be sized to cover it; check the figure"),
+        );
+    }
+}
+
+/// The lightest product's weight (kg) and the smallest one's volume (m³).
+fn smallest_parcel(s: &Scenario) -> Option<(f64, f64)> {
+    let mut sizes: Vec<(f64, f64)> = s
+        .products
+        .iter()
+        .map(|p| (p.weight_kg, p.volume_m3))
+        .collect();
+    if let Some(c) = &s.product_catalog {
+        sizes.push((c.weight_kg, c.volume_m3));
+    }
+    let kg = sizes.iter().map(|p| p.0).fold(f64::INFINITY, f64::min);
+    let m3 = sizes.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
+    (kg.is_finite() && m3.is_finite()).then_some((kg, m3))
+}
+
+/// A lane's speed, transit, vehicle size and costs.
+fn lane_warnings(ck: &mut Checker, at: &At, l: &Lane, smallest: Option<(f64, f64)>) {
+    if let Some(v) = l.speed_kmh.filter(|&v| v < WALKING_PACE_KMH) {
+        ck.err(
+            at,
+            "speed_kmh",
+            format!("{v} km/h is slower than walking; check the figure"),
+        );
+    }
+    if let Some(h) = l
+        .transit_hours
+        .filter(|&h| h / 24.0 > MAX_PLAUSIBLE_TRANSIT_DAYS)
+    {
+        ck.err(
+            at,
+            "transit_hours",
+            format!("{h} hours is longer than any real voyage (the longest, about 50 days); check the figure"),
+        );
+    }
+    if let Some((kg, m3)) = smallest {
+        if let Some(c) = l.capacity_kg.filter(|&c| c < kg) {
             ck.err(
-                &at,
-                "speed_kmh",
-                format!("{v} km/h is slower than walking; check the figure"),
+                at,
+                "capacity_kg",
+                format!("{c} kg holds no parcel (the lightest product weighs {kg} kg): nothing could travel; check the figure"),
+            );
+        }
+        if let Some(c) = l.capacity_m3.filter(|&c| c < m3) {
+            ck.err(
+                at,
+                "capacity_m3",
+                format!("{c} m³ holds no parcel (the smallest product takes {m3} m³): nothing could travel; check the figure"),
             );
         }
     }
-    ck.problems
+    let costs = [
+        ("cost_per_km", l.cost_per_km, "a km"),
+        ("cost_per_hour", l.cost_per_hour, "an hour"),
+        ("cost_per_unit", l.cost_per_unit, "a unit"),
+        ("cost_per_tkm", l.cost_per_tkm, "a tonne-km"),
+    ];
+    for (field, v, per) in costs {
+        if let Some(v) = v.filter(|&v| v > MAX_PLAUSIBLE_UNIT_COST) {
+            ck.err(at, field, too_costly(v, per));
+        }
+    }
 }
