@@ -1,10 +1,12 @@
 //! `cargo xtask serve` and `cargo xtask test`: the project's two commands,
-//! with `install` and the browser benchmarks `bench-web` and `bench-plan`.
+//! with `install`, the browser benchmarks `bench-web` and `bench-plan`, and
+//! the fuzz targets (`fuzz`).
 //!
 //! Both install whatever is missing first (see `tools`), so a fresh Debian
 //! machine with rustup, Node/npm and apt needs nothing else.
 
 mod cmd;
+mod fuzz;
 mod static_server;
 mod suites;
 mod tools;
@@ -19,6 +21,7 @@ fn main() -> ExitCode {
         Some("install") => tools::ensure_all(tools::Need::Everything),
         Some("bench-web") => bench_web(args.get(1).map(String::as_str)),
         Some("bench-plan") => bench_plan(),
+        Some("fuzz") => fuzz::from_args(&args[1..]),
         _ => {
             eprintln!("usage: cargo xtask <serve|test|install>");
             eprintln!(
@@ -31,6 +34,9 @@ fn main() -> ExitCode {
             );
             eprintln!(
                 "  bench-plan  Optimise stock on 10,000 SKUs (learned forecasts) in headless Chromium"
+            );
+            eprintln!(
+                "  fuzz [--runs N] [TARGET…]  the fuzz targets (scenario, lesson, share_link, engine)"
             );
             return ExitCode::from(2);
         }

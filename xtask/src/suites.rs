@@ -66,6 +66,19 @@ pub fn run_all() -> Result<(), String> {
     );
     t.step("native tests", ok, cargo_counts(&out));
 
+    // Every fuzz target for a few thousand inputs (the long runs are a
+    // benchmark: BENCHMARKS.md).
+    let names: Vec<&str> = crate::fuzz::TARGETS.iter().map(|(n, _)| *n).collect();
+    let ok = match crate::fuzz::run(&names, None) {
+        Ok(()) => true,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            false
+        }
+    };
+    let n = names.len() as u64;
+    t.step("fuzz smoke", ok, if ok { (n, 0) } else { (0, 1) });
+
     let wasm_test = || {
         let mut c = cargo();
         c.args([
