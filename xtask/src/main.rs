@@ -50,10 +50,16 @@ fn main() -> ExitCode {
     }
 }
 
+/// Build the release page and serve it, with its Content Security Policy as
+/// a header, until Ctrl+C (rebuild with `trunk build --release` and reload).
 fn serve() -> Result<(), String> {
     tools::ensure_all(tools::Need::Build)?;
-    println!("xtask: serving Supply Sandbox at http://127.0.0.1:8080 (Ctrl+C to stop)");
-    cmd::run(cmd::tool("trunk").args(["serve", "--release"]))
+    cmd::run(cmd::tool("trunk").args(["build", "--release"]))?;
+    let port = static_server::spawn_at(cmd::root().join("dist"), 8080)?;
+    println!("xtask: serving Supply Sandbox at http://127.0.0.1:{port} (Ctrl+C to stop)");
+    loop {
+        std::thread::park();
+    }
 }
 
 /// Release build, first-load size, then the frame-time benchmark in Chromium.

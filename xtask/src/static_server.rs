@@ -1,5 +1,9 @@
-//! A minimal static file server on loopback for the end-to-end suite, so the
-//! tests hit the exact release build in `dist/` with no extra dependency.
+//! A minimal static file server on loopback for `cargo xtask serve` and the
+//! end-to-end suite, so the tests hit the exact release build in `dist/`
+//! with no extra dependency. Every response carries the page's Content
+//! Security Policy as a header (the meta tag's, written by
+//! `web/tools/csp.mjs` at build time) with `frame-ancestors`, which only a
+//! header can set.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -9,9 +13,17 @@ use std::thread;
 /// Serve `dir` on 127.0.0.1 at an OS-chosen port; returns the port. The
 /// server thread lives until the process exits.
 pub fn spawn(dir: PathBuf) -> Result<u16, String> {
-    let listener =
-        TcpListener::bind("127.0.0.1:0").map_err(|e| format!("cannot bind loopback: {e}"))?;
+    spawn_at(dir, 0)
+}
+
+/// Serve `dir` on 127.0.0.1:`port` (0: one the OS chooses); returns the port.
+pub fn spawn_at(dir: PathBuf, port: u16) -> Result<u16, String> {
+    let listener = TcpListener::bind(("127.0.0.1", port))
+        .map_err(|e| format!("cannot bind 127.0.0.1:{port}: {e}"))?;
     let port = listener.local_addr().map_err(|e| e.to_string())?.port();
+    // Read now, so a build without its policy is refused at once; read
+    // again for each request, so a rebuild's new hash is served.
+    policy(&dir)?;
     thread::spawn(move || {
         for stream in listener.incoming().flatten() {
             let dir = dir.clone();
@@ -21,6 +33,41 @@ pub fn spawn(dir: PathBuf) -> Result<u16, String> {
         }
     });
     Ok(port)
+}
+
+/// Who may frame the page: the sandbox is made to be embedded in course
+/// pages (an LMS, a wiki, slides exported to HTML), so any HTTPS page and
+/// this machine may; a plain-HTTP site elsewhere may not.
+pub const FRAME_ANCESTORS: &str =
+    "frame-ancestors 'self' https: http://localhost:* http://127.0.0.1:*";
+
+/// The built page's policy (its meta tag's) with `frame-ancestors`.
+fn policy(dir: &Path) -> Result<String, String> {
+    let html = std::fs::read_to_string(dir.join("index.html"))
+        .map_err(|e| format!("cannot read {}: {e}", dir.join("index.html").display()))?;
+    let start = html
+        .find(r#"<meta http-equiv="Content-Security-Policy" content=""#)
+        .ok_or("dist/index.html has no Content-Security-Policy (web/tools/csp.mjs did not run)")?;
+    let rest = &html[start..];
+    let content = rest
+        .split_once(r#"content=""#)
+        .and_then(|(_, c)| c.split_once('"'))
+        .map(|(c, _)| c)
+        .ok_or("the Content-Security-Policy meta tag is not closed")?;
+    Ok(format!("{content}; {FRAME_ANCESTORS}"))
+}
+
+/// The policy for a path: the course pages in `examples/` embed the app in
+/// an iframe and load their own module (no inline script); everything else
+/// is the app's.
+fn policy_for(dir: &Path, path: &str) -> String {
+    if path.starts_with("/examples/") {
+        format!(
+            "default-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; object-src 'none'; {FRAME_ANCESTORS}"
+        )
+    } else {
+        policy(dir).unwrap_or_else(|_| "default-src 'none'".into())
+    }
 }
 
 fn handle(mut stream: TcpStream, dir: &Path) -> std::io::Result<()> {
@@ -34,6 +81,7 @@ fn handle(mut stream: TcpStream, dir: &Path) -> std::io::Result<()> {
     }
     let target = request_line.split_whitespace().nth(1).unwrap_or("/");
     let path = target.split(['?', '#']).next().unwrap_or("/");
+    let csp = policy_for(dir, path);
     let (status, mime, body) =
         match resolve(dir, path).and_then(|p| std::fs::read(&p).ok().map(|b| (p, b))) {
             Some((p, body)) => ("200 OK", mime(&p), body),
@@ -41,7 +89,7 @@ fn handle(mut stream: TcpStream, dir: &Path) -> std::io::Result<()> {
         };
     write!(
         stream,
-        "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nContent-Security-Policy: {csp}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
         body.len()
     )?;
     stream.write_all(&body)

@@ -115,7 +115,7 @@ fn facility_warnings(ck: &mut Checker, at: &At, f: &Facility) {
             "capacity_per_hour",
             format!("{c} an hour is more than any real site handles (the largest, about 60,000); check the figure"),
         ),
-        Some(c) if c < MIN_PLAUSIBLE_CAPACITY_PER_HOUR => ck.err(
+        Some(c) if c > 0.0 && c < MIN_PLAUSIBLE_CAPACITY_PER_HOUR => ck.err(
             at,
             "capacity_per_hour",
             format!("{c} an hour is less than one: the site would take days over one order; check the figure"),
@@ -185,14 +185,14 @@ fn lane_warnings(ck: &mut Checker, at: &At, l: &Lane, smallest: Option<(f64, f64
         );
     }
     if let Some((kg, m3)) = smallest {
-        if let Some(c) = l.capacity_kg.filter(|&c| c < kg) {
+        if let Some(c) = l.capacity_kg.filter(|&c| c > 0.0 && c < kg) {
             ck.err(
                 at,
                 "capacity_kg",
                 format!("{c} kg holds no parcel (the lightest product weighs {kg} kg): nothing could travel; check the figure"),
             );
         }
-        if let Some(c) = l.capacity_m3.filter(|&c| c < m3) {
+        if let Some(c) = l.capacity_m3.filter(|&c| c > 0.0 && c < m3) {
             ck.err(
                 at,
                 "capacity_m3",
