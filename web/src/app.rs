@@ -177,7 +177,9 @@ pub fn App() -> impl IntoView {
         ui.rev.track();
         if ui.unsaved.get_value() {
             ui.unsaved.set_value(false);
-            ui.sb.with_value(crate::persist::save);
+            if let Err(why) = ui.sb.with_value(crate::persist::save) {
+                ui.status.set(why);
+            }
         }
     });
 

@@ -21,6 +21,14 @@ pub struct LessonRun {
     hints_shown: usize,
 }
 
+/// A student's progress through a lesson.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Progress {
+    pub step: usize,
+    pub passed: Vec<bool>,
+    pub hints_shown: usize,
+}
+
 /// Where the current step stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Verdict {
@@ -128,6 +136,29 @@ impl LessonRun {
 
     pub fn hints_shown(&self) -> usize {
         self.hints_shown
+    }
+
+    /// Where the student is: the step, the steps passed and the hints shown
+    /// (kept with the work, so a reload goes on from there).
+    pub fn progress(&self) -> Progress {
+        Progress {
+            step: self.step,
+            passed: self.passed.clone(),
+            hints_shown: self.hints_shown,
+        }
+    }
+
+    /// Take up saved progress; a progress that does not fit this lesson
+    /// (a different number of steps) is left aside and the lesson starts
+    /// over.
+    pub fn resume(&mut self, p: &Progress) {
+        if p.passed.len() != self.steps() || p.step >= self.steps() {
+            return;
+        }
+        self.step = p.step;
+        self.passed = p.passed.clone();
+        self.hints_shown = p.hints_shown.min(self.step().hints.len());
+        self.judged = None;
     }
 
     pub fn show_hint(&mut self) {

@@ -1,6 +1,10 @@
-//! Work survives a reload: the edited scenario is kept in localStorage.
+//! Work survives a reload: the edited scenario is kept in localStorage,
+//! with the lesson being played and the student's progress in it. A save
+//! that fails (no storage in a private window, a full quota) is reported.
 //! Nothing leaves the machine.
 
+use crate::lesson_run::Progress;
+use crate::panels::stock_plan::Planned;
 use crate::sandbox::Sandbox;
 use supply_sim::Scenario;
 
@@ -9,6 +13,11 @@ const NAME_KEY: &str = "supply-sandbox/name/v1";
 /// The lesson being played, as its file (so an imported lesson survives a
 /// reload too); absent when no lesson is open.
 const LESSON_KEY: &str = "supply-sandbox/lesson/v1";
+/// The student's progress in that lesson: step, steps passed, hints shown.
+const PROGRESS_KEY: &str = "supply-sandbox/lesson-progress/v1";
+/// The last Optimise stock plan, with its check and the scenario it was
+/// made from.
+const PLAN_KEY: &str = "supply-sandbox/stock-plan/v1";
 /// Prefix of the edited scenarios left behind by a switch, one per name.
 const EDITS_KEY: &str = "supply-sandbox/edits/v1/";
 
@@ -26,19 +35,37 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// Keep the sandbox's scenario and name for the next visit.
-pub fn save(sb: &Sandbox) {
-    let Some(st) = storage() else { return };
-    let _ = st.set_item(&key(KEY), &sb.scenario.to_json_pretty());
-    let _ = st.set_item(&key(NAME_KEY), &sb.name);
-    let _ = match sb
-        .lesson
-        .as_ref()
-        .and_then(|l| serde_json::to_string(&l.lesson).ok())
-    {
-        Some(json) => st.set_item(&key(LESSON_KEY), &json),
-        None => st.remove_item(&key(LESSON_KEY)),
+/// Why work could not be kept, as the status line says it.
+const NO_STORAGE: &str = "Your work cannot be kept in this browser: its storage is off (a private      window, or site data blocked). Export the scenario to keep it";
+
+/// Keep the sandbox's scenario and name for the next visit, with the
+/// lesson being played and the student's progress in it. `Err` says why
+/// the work could not be kept (no storage, or the storage is full), so
+/// the page can tell the person rather than lose it in silence.
+pub fn save(sb: &Sandbox) -> Result<(), String> {
+    let st = storage().ok_or(NO_STORAGE)?;
+    let scenario = sb.scenario.to_json_pretty();
+    let full = |_| {
+        format!(
+            "Your work could not be saved: this browser's storage for the page is full (the              scenario is {} KB). Export the scenario to keep it",
+            scenario.len() / 1024
+        )
     };
+    st.set_item(&key(KEY), &scenario).map_err(full)?;
+    st.set_item(&key(NAME_KEY), &sb.name).map_err(full)?;
+    match &sb.lesson {
+        Some(l) => {
+            let lesson = serde_json::to_string(&l.lesson).unwrap_or_default();
+            let progress = serde_json::to_string(&l.progress()).unwrap_or_default();
+            st.set_item(&key(LESSON_KEY), &lesson).map_err(full)?;
+            st.set_item(&key(PROGRESS_KEY), &progress).map_err(full)?;
+        }
+        None => {
+            let _ = st.remove_item(&key(LESSON_KEY));
+            let _ = st.remove_item(&key(PROGRESS_KEY));
+        }
+    }
+    Ok(())
 }
 
 /// The saved sandbox, if there is one. A saved scenario with problems is
@@ -52,15 +79,21 @@ pub fn load() -> Option<Result<Sandbox, String>> {
         .ok()?
         .unwrap_or_else(|| "saved".into());
     let lesson = st.get_item(&key(LESSON_KEY)).ok().flatten();
+    let progress: Option<Progress> = st
+        .get_item(&key(PROGRESS_KEY))
+        .ok()
+        .flatten()
+        .and_then(|p| serde_json::from_str(&p).ok());
     Some(match Scenario::from_json(&json) {
         Ok(scenario) => Ok(
             match lesson.and_then(|l| supply_sim::lesson::Lesson::open(&l).ok()) {
-                Some((lesson, start)) => Sandbox::resumed(
-                    crate::lesson_run::LessonRun::new(lesson),
-                    start,
-                    scenario,
-                    supply_sim::defaults::SEED,
-                ),
+                Some((lesson, start)) => {
+                    let mut run = crate::lesson_run::LessonRun::new(lesson);
+                    if let Some(p) = &progress {
+                        run.resume(p);
+                    }
+                    Sandbox::resumed(run, start, scenario, supply_sim::defaults::SEED)
+                }
                 None => Sandbox::restored(&name, scenario, supply_sim::defaults::SEED),
             },
         ),
@@ -87,4 +120,22 @@ pub fn kept_edits(name: &str) -> Option<Scenario> {
         .get_item(&format!("{}{name}", key(EDITS_KEY)))
         .ok()??;
     Scenario::from_json(&json).ok()
+}
+
+/// Keep the last stock plan with the work.
+pub fn save_plan(p: &Planned) -> Result<(), String> {
+    let st = storage().ok_or(NO_STORAGE)?;
+    let json = serde_json::to_string(p).unwrap_or_default();
+    st.set_item(&key(PLAN_KEY), &json).map_err(|_| {
+        format!(
+            "The stock plan could not be kept: this browser's storage for the page is full ({} KB)",
+            json.len() / 1024
+        )
+    })
+}
+
+/// The stock plan kept with the work, if one still reads.
+pub fn load_plan() -> Option<Planned> {
+    let json = storage()?.get_item(&key(PLAN_KEY)).ok()??;
+    serde_json::from_str(&json).ok()
 }

@@ -10,7 +10,9 @@ use crate::plan_worker::PlanWorker;
 use crate::ui::{Ui, use_ui};
 use gloo_worker::{Spawnable, WorkerBridge};
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
+use supply_sim::Scenario;
 use supply_sim::optimise::job::{self, PlanReply, PlanRequest};
 use supply_sim::optimise::{self, CheckRow, PlanCheck, StockPlan};
 use supply_sim::view::format::{percent, thousands};
@@ -23,13 +25,17 @@ const BAR_AFTER_MS: u64 = 200;
 /// What the last plan gave.
 #[derive(Clone, Debug, PartialEq)]
 enum Outcome {
-    Ready {
-        plan: Box<StockPlan>,
-        check: Box<PlanCheck>,
-        /// The scenario revision it was planned from.
-        rev: u64,
-    },
+    Ready(Box<Planned>),
     Failed(String),
+}
+
+/// A plan, its check, and the scenario it was made from (kept with the
+/// work, so a reload shows it again; applied only to that scenario).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Planned {
+    plan: StockPlan,
+    check: PlanCheck,
+    from: Scenario,
 }
 
 /// When the job's phases began and ended, ms on the page's clock (for the
@@ -78,7 +84,10 @@ impl StockPlanState {
             running: RwSignal::new(false),
             show_bar: RwSignal::new(false),
             progress: RwSignal::new((0.0, String::new())),
-            outcome: RwSignal::new(None),
+            // The last plan, as saved with the work.
+            outcome: RwSignal::new(
+                crate::persist::load_plan().map(|p| Outcome::Ready(Box::new(p))),
+            ),
         }
     }
 }
@@ -123,14 +132,15 @@ fn receive(state: StockPlanState, reply: &str) {
             });
             state.progress.set((done, doing));
         }
-        Ok(PlanReply::Done { plan, check }) => finish(
-            state,
-            Outcome::Ready {
-                plan: Box::new(plan),
-                check: Box::new(check),
-                rev: PLANNED_REV.with(|r| *r.borrow()),
-            },
-        ),
+        Ok(PlanReply::Done { plan, check }) => {
+            let from = PLANNED_FROM.with(|f| f.borrow_mut().take());
+            let Some(from) = from else { return };
+            let planned = Planned { plan, check, from };
+            if let Err(why) = crate::persist::save_plan(&planned) {
+                crate::ui::use_ui().status.set(why);
+            }
+            finish(state, Outcome::Ready(Box::new(planned)));
+        }
         Ok(PlanReply::Failed { message }) => finish(state, Outcome::Failed(message)),
         Err(e) => finish(
             state,
@@ -140,8 +150,8 @@ fn receive(state: StockPlanState, reply: &str) {
 }
 
 thread_local! {
-    /// The scenario revision of the job in flight.
-    static PLANNED_REV: RefCell<u64> = const { RefCell::new(0) };
+    /// The scenario of the job in flight.
+    static PLANNED_FROM: RefCell<Option<Scenario>> = const { RefCell::new(None) };
 }
 
 fn finish(state: StockPlanState, outcome: Outcome) {
@@ -170,8 +180,7 @@ fn plan(ui: Ui, state: StockPlanState) {
         )));
         return;
     };
-    let rev = ui.rev.get_untracked();
-    PLANNED_REV.with(|r| *r.borrow_mut() = rev);
+    PLANNED_FROM.with(|f| *f.borrow_mut() = Some(req.scenario.clone()));
     state.timings.set(Timings {
         sent: now_ms(),
         ..Timings::default()
@@ -271,14 +280,19 @@ fn progress_bar(state: StockPlanState) -> impl IntoView {
 }
 
 fn outcome_view(ui: Ui, state: StockPlanState, outcome: Outcome) -> AnyView {
-    let (plan, check, rev) = match outcome {
+    let planned = match outcome {
         Outcome::Failed(why) => {
             return view! { <p class="problem" role="alert" data-testid="plan-failed">{why}</p> }
                 .into_any();
         }
-        Outcome::Ready { plan, check, rev } => (plan, check, rev),
+        Outcome::Ready(p) => p,
     };
-    let stale = move || ui.rev.get() != rev;
+    let (plan, check) = (planned.plan.clone(), planned.check.clone());
+    let from = planned.from.clone();
+    let stale = Memo::new(move |_| {
+        ui.rev.track();
+        ui.sb.with_value(|s| s.scenario != from)
+    });
     let apply = {
         let plan = plan.clone();
         move |_| {
@@ -324,8 +338,8 @@ fn outcome_view(ui: Ui, state: StockPlanState, outcome: Outcome) -> AnyView {
                     )}
                 </p>
             })}
-            {move || stale().then(|| view! { <p class="warning" role="status">"The scenario changed since this plan: plan again to apply it."</p> })}
-            <button data-testid="plan-apply" prop:disabled=stale on:click=apply>"Apply the plan"</button>
+            {move || stale.get().then(|| view! { <p class="warning" role="status">"The scenario changed since this plan: plan again to apply it."</p> })}
+            <button data-testid="plan-apply" prop:disabled=move || stale.get() on:click=apply>"Apply the plan"</button>
         </div>
     }
     .into_any()
