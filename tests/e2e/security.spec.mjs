@@ -96,3 +96,24 @@ test('names carrying markup are shown as text and never run', async ({ page }) =
   expect(await page.locator('img[src="x"]').count()).toBe(0);
   expect(await violations(page)).toEqual([]);
 });
+
+test('a scenario too big for the page is refused with its figures, and the work is kept', async ({ page }) => {
+  await openApp(page);
+  const uk = JSON.parse(readFileSync(new URL('../../scenarios/uk-network.json', import.meta.url), 'utf8'));
+  uk.name = 'Far too big';
+  uk.days = 5;
+  uk.scale = 1;
+  for (const d of uk.demand) d.orders_per_day = 10_000_000;
+  const file = join(mkdtempSync(join(tmpdir(), 'huge-')), 'huge.json');
+  writeFileSync(file, JSON.stringify(uk));
+  await page.getByTestId('import-scenario').setInputFiles(file);
+  const problems = page.getByTestId('problems');
+  await expect(problems).toContainText('the run waits until it is fixed');
+  await expect(problems).toContainText(/demand asks for 4\d\.\d million orders on day 1/);
+  await expect(problems).toContainText('the page runs at most 3.0 million orders a day');
+  // Nothing ran: the clock stays at the start, and the page still answers.
+  await expect(page.getByTestId('sim-clock')).toHaveText('Day 1 (Mon) 00:00');
+  // The person's earlier work is one switch away.
+  await page.getByTestId('scenario-select').selectOption('uk-network');
+  await expect(page.getByTestId('problems')).toHaveCount(0);
+});

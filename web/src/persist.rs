@@ -36,7 +36,7 @@ fn storage() -> Option<web_sys::Storage> {
 }
 
 /// Why work could not be kept, as the status line says it.
-const NO_STORAGE: &str = "Your work cannot be kept in this browser: its storage is off (a private      window, or site data blocked). Export the scenario to keep it";
+const NO_STORAGE: &str = "Your work cannot be kept in this browser: its storage is off (a private window, or site data blocked). Export the scenario to keep it";
 
 /// Keep the sandbox's scenario and name for the next visit, with the
 /// lesson being played and the student's progress in it. `Err` says why
@@ -47,7 +47,7 @@ pub fn save(sb: &Sandbox) -> Result<(), String> {
     let scenario = sb.scenario.to_json_pretty();
     let full = |_| {
         format!(
-            "Your work could not be saved: this browser's storage for the page is full (the              scenario is {} KB). Export the scenario to keep it",
+            "Your work could not be saved: this browser's storage for the page is full (the scenario is {} KB). Export the scenario to keep it",
             scenario.len() / 1024
         )
     };

@@ -135,11 +135,43 @@ pub fn check(e: &Estimate, budget: &Budget) -> Result<(), Box<Problem>> {
     Err(Box::new(p))
 }
 
+/// Policies whose rule covers more periods than a forecast looks ahead
+/// ([`supply_forecast::MAX_COVER`]): the periods past it are forecast as
+/// zero demand. One warning per FC.
+fn cover_limits_reached(net: &Network) -> Vec<Problem> {
+    let mut fcs: Vec<usize> = net
+        .policies
+        .iter()
+        .filter(|p| {
+            p.rule
+                .horizon()
+                .is_some_and(|h| h > supply_forecast::MAX_COVER)
+        })
+        .map(|p| p.fc)
+        .collect();
+    fcs.dedup();
+    fcs.into_iter()
+        .map(|fc| {
+            let mut w = Problem::new(
+                format!("facilities[{fc}]"),
+                format!(
+                    "its rule covers more than {:.0} periods, the furthest a forecast looks ahead: the periods past it count as no demand; check the cover",
+                    supply_forecast::MAX_COVER
+                ),
+            );
+            w.subject = Some(Subject::Facility(fc));
+            w.name = net.facilities[fc].name.clone();
+            w
+        })
+        .collect()
+}
+
 /// The limits the engine applies that this scenario reaches, as warnings:
 /// a demand stream asking for more than the engine draws in an hour, an
-/// initial stock at the most an FC holds.
+/// initial stock at the most an FC holds, a cover past the forecast's reach.
 pub fn limits_reached(net: &Network, days: u32) -> Vec<Problem> {
     let mut out = stock_limits_reached(net);
+    out.extend(cover_limits_reached(net));
     for (i, s) in net.demand.iter().enumerate() {
         let end: SimTime = u64::from(days) * DAY;
         let hour = (0..end / HOUR)
@@ -190,7 +222,7 @@ fn stock_limits_reached(net: &Network) -> Vec<Problem> {
             let mut w = Problem::new(
                 format!("facilities[{fc}]"),
                 format!(
-                    "the initial stock of {skus} SKU(s) is more than a year of their demand (up                      to {} units of one; the sim holds at most {}): it is sized to the policy's                      level over a lead time of {:.0} days; check the lead time and the lane's                      speed",
+                    "the initial stock of {skus} SKU(s) is more than a year of their demand (up to {} units of one; the sim holds at most {}): it is sized to the policy's level over a lead time of {:.0} days; check the lead time and the lane's speed",
                     thousands(i64::from(most)),
                     thousands(MAX_STOCK_UNITS as i64),
                     lead_s as f64 / DAY as f64

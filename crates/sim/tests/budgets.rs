@@ -188,3 +188,28 @@ fn each_absurd_value_is_warned_of_by_its_field() {
         assert!(w[0].message.contains(says), "{what}: {}", w[0].message);
     }
 }
+
+#[test]
+fn a_cover_past_the_forecasts_reach_is_named() {
+    let mut v = uk();
+    let p = v["policies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|p| p["facility"] == "FC-TIL")
+        .unwrap();
+    v["policies"][p]["rule"] = json!({"type": "periodic", "z": 1.65, "cover_periods": 1000});
+    let s = scenario(&v);
+    let w = budget::limits_reached(&validate(&s).unwrap(), s.days);
+    // A cover of 1,000 days also sizes stock to more than a year's demand.
+    let texts: Vec<String> = w.iter().map(|w| w.describe()).collect();
+    assert_eq!(texts.len(), 2, "{texts:?}");
+    assert!(
+        texts.iter().all(|t| t.starts_with("Facility FC Tilbury")),
+        "{texts:?}"
+    );
+    assert!(
+        texts.iter().any(|t| t.contains("more than 730 periods")),
+        "{texts:?}"
+    );
+}
