@@ -109,8 +109,8 @@ test('a scenario too big for the page is refused with its figures, and the work 
   await page.getByTestId('import-scenario').setInputFiles(file);
   const problems = page.getByTestId('problems');
   await expect(problems).toContainText('the run waits until it is fixed');
-  await expect(problems).toContainText(/demand asks for 4\d\.\d million orders on day 1/);
-  await expect(problems).toContainText('the page runs at most 3.0 million orders a day');
+  await expect(problems).toContainText(/Demand: 4\d\.\d million orders on day 1/);
+  await expect(problems).toContainText('more than the page runs, at most 3.0 million orders a day');
   // Nothing ran: the clock stays at the start, and the page still answers.
   await expect(page.getByTestId('sim-clock')).toHaveText('Day 1 (Mon) 00:00');
   // The person's earlier work is one switch away.

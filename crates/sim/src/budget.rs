@@ -117,9 +117,9 @@ pub fn check(e: &Estimate, budget: &Budget) -> Result<(), Box<Problem>> {
         return Ok(());
     }
     let message = format!(
-        "demand asks for {} orders on day {} and {} over the run's {} days (up to {} of memory \
-         if they piled up, at {BYTES_PER_ORDER:.0} bytes an order); {} runs at most {} orders a \
-         day and {} in a run. Lower orders_per_day or scale, or shorten days; or {}.",
+        "{} orders on day {} and {} over the run's {} days (up to {} of memory if they piled \
+         up, at {BYTES_PER_ORDER:.0} bytes an order): more than {} runs, at most {} orders a day \
+         and {} in a run. Lower orders_per_day or scale, or shorten days; or {}.",
         millions(e.busiest.1),
         e.busiest.0 + 1,
         millions(e.orders),
