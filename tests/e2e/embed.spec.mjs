@@ -101,3 +101,47 @@ test('the JS API answers a declared origin, and malformed messages get an error,
   const k = await send({ supplySandbox: 1, id: 3, type: 'kpis' });
   expect(k.result.kpis.orders_placed).toBeGreaterThan(0);
 });
+
+/// A seeded stream of random messages: the API's own words in wrong shapes,
+/// wrong types, out-of-range numbers, long strings and nesting.
+function* randomMessages(count, seed) {
+  let x = seed;
+  const next = () => ((x = (x * 1103515245 + 12345) % 2147483648), x / 2147483648);
+  const pick = (xs) => xs[Math.floor(next() * xs.length)];
+  const value = (depth = 0) => pick([
+    () => null, () => true, () => next() * 1e6 - 5e5, () => -1, () => 1e308, () => NaN, () => '',
+    () => 'x'.repeat(Math.floor(next() * 5000)), () => pick(['kpis', 'play', 'seek', 'set', 'load', '/facilities/0/name']),
+    () => (depth < 3 ? [value(depth + 1), value(depth + 1)] : []),
+    () => (depth < 3 ? { [pick(['type', 'day', 'value', 'pointer', 'field'])]: value(depth + 1) } : {}),
+  ])();
+  const types = ['kpis', 'play', 'pause', 'seek', 'set', 'load', 'subscribe', 'unsubscribe', 'fly', ''];
+  const fields = ['id', 'day', 'param', 'value', 'pointer', 'facility', 'field', 'scenario', 'lesson', 'events', 'speed'];
+  for (let i = 0; i < count; i++) {
+    if (next() < 0.1) {
+      yield value();
+      continue;
+    }
+    const m = { supplySandbox: next() < 0.9 ? 1 : value(), type: next() < 0.8 ? pick(types) : value() };
+    for (let k = Math.floor(next() * 4); k > 0; k--) m[pick(fields)] = value();
+    // Keep seeks and loads small, so a valid one stays quick.
+    if (m.type === 'seek' && typeof m.day === 'number') m.day = Math.min(Math.abs(m.day) % 3, 2);
+    if (m.type === 'load') delete m.scenario;
+    yield m;
+  }
+}
+
+test('hundreds of random messages each get an answer and never crash the API', async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  const send = await hostPage(page, baseURL, true);
+  let answered = 0;
+  for (const msg of randomMessages(300, 20261207)) {
+    const r = await send(msg);
+    expect(r, JSON.stringify(msg)?.slice(0, 200)).not.toBe('no reply');
+    expect(typeof r.ok, JSON.stringify(msg)?.slice(0, 200)).toBe('boolean');
+    if (!r.ok) expect(typeof r.error).toBe('string');
+    answered++;
+  }
+  expect(answered).toBe(300);
+  const k = await send({ supplySandbox: 1, id: 'after', type: 'kpis' });
+  expect(k).toMatchObject({ id: 'after', ok: true });
+});
