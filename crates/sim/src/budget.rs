@@ -23,6 +23,10 @@ use std::collections::BTreeMap;
 /// `/usr/bin/time -v`), about 95 bytes an order; rounded up.
 pub const BYTES_PER_ORDER: f64 = 100.0;
 
+/// Events the engine processes per order: bench-large ran 6.79 million
+/// events for 2.21 million orders (BENCHMARKS.md), about 3.1.
+pub const EVENTS_PER_ORDER: f64 = 3.1;
+
 /// How much work a place that runs scenarios takes on.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Budget {
@@ -65,6 +69,8 @@ pub struct Estimate {
     pub orders: f64,
     /// The busiest day (0-based) and its orders.
     pub busiest: (u32, f64),
+    /// Events the engine will process, about.
+    pub events: f64,
     /// Memory if every order stayed open, bytes.
     pub worst_bytes: f64,
 }
@@ -106,6 +112,7 @@ pub fn estimate_with(net: &Network, days: u32, controls: &DemandSchedule) -> Est
         per_day,
         orders,
         busiest,
+        events: orders * EVENTS_PER_ORDER,
         worst_bytes: orders * BYTES_PER_ORDER,
     }
 }
@@ -117,13 +124,15 @@ pub fn check(e: &Estimate, budget: &Budget) -> Result<(), Box<Problem>> {
         return Ok(());
     }
     let message = format!(
-        "{} orders on day {} and {} over the run's {} days (up to {} of memory if they piled \
-         up, at {BYTES_PER_ORDER:.0} bytes an order): more than {} runs, at most {} orders a day \
-         and {} in a run. Lower orders_per_day or scale, or shorten days; or {}.",
+        "{} orders on day {} and {} over the run's {} days (about {} events, and up to {} of \
+         memory if they piled up, at {BYTES_PER_ORDER:.0} bytes an order): more than {} runs, at \
+         most {} orders a day and {} in a run. Lower orders_per_day or scale, or shorten days; or \
+         {}.",
         millions(e.busiest.1),
         e.busiest.0 + 1,
         millions(e.orders),
         e.days,
+        millions(e.events),
         bytes(e.worst_bytes),
         budget.runner,
         millions(budget.max_orders_per_day),
