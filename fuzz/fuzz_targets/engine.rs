@@ -2,7 +2,7 @@
 //! may order from the other), a sortation centre, a delivery station and
 //! two zones, with the fuzzer choosing demand, capacities, lanes, rules,
 //! forecasts, controls and the stockout rule. A scenario that validates and
-//! fits the page's budget runs for one to three days without a panic, and every
+//! fits the page's budget runs for one or two days without a panic, and every
 //! unit is accounted for (supplied = on hand + in transit + delivered +
 //! lost).
 #![no_main]
@@ -10,11 +10,11 @@
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 use serde_json::{Value, json};
-use supply_sim::{Engine, Scenario, SimTime, budget, time::DAY, validate};
+use supply_sim::{Engine, Scenario, SimTime, budget, time::DAY};
 
 /// A zone's orders a day at most: enough to queue, stock out and fill
 /// vans, few enough for hundreds of runs a second.
-const MAX_ORDERS_PER_DAY: u16 = 400;
+const MAX_ORDERS_PER_DAY: u16 = 120;
 
 #[derive(Arbitrary, Debug)]
 struct Knobs {
@@ -75,7 +75,7 @@ fn scenario(k: &Knobs) -> Value {
     let second_source = if k.upstream { "fc1" } else { "src" };
     json!({
         "version": 1, "name": "fuzzed", "period_hours": 24,
-        "days": 1 + u32::from(k.days % 3),
+        "days": 1 + u32::from(k.days % 2),
         "stockout": if k.lost_sales { "lost_sale" } else { "backorder" },
         "product_catalog": {"count": 1 + u32::from(k.skus % 8), "prefix": "S", "weight_kg": 0.5, "volume_m3": 0.002, "value": 20, "backorder_cost_per_unit_day": 0.2, "lost_sale_cost": 3},
         "facilities": [
@@ -117,7 +117,6 @@ fuzz_target!(|k: Knobs| {
     let Ok((net, _)) = budget::validate_within(&s, days, &budget::PAGE) else {
         return;
     };
-    let _ = validate(&s);
     let mut e = Engine::new(net, k.seed);
     e.run_until(SimTime::from(days) * DAY);
     let r = e.report();
