@@ -63,16 +63,7 @@ pub fn kind_label(kind: FacilityKind) -> &'static str {
 }
 
 pub fn mode_label(mode: Mode) -> &'static str {
-    match mode {
-        Mode::Ocean => "Ocean",
-        Mode::ElectricRail => "Electric rail",
-        Mode::DieselHgv => "Diesel HGV",
-        Mode::ElectricHgv => "Electric HGV",
-        Mode::DieselVan => "Diesel van",
-        Mode::ElectricVan => "Electric van",
-        Mode::Crowdsourced => "Crowdsourced driver",
-        Mode::Drone => "Drone",
-    }
+    mode.label()
 }
 
 /// An automation level with its pick-rate factor.

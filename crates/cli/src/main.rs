@@ -10,6 +10,7 @@
 //! supply-cli validation                                                     (prints VALIDATION.md)
 //! supply-cli lesson <lesson.json|builtin:ID> [--scenario S.json] [--seed S]  (judges its goals)
 //! supply-cli plan <scenario.json|builtin:NAME> [--learn-days N] [--days N] [--service PCT] [--seed S] [--write FILE] [--json]
+//! supply-cli trace <scenario.json|builtin:NAME> --order N [--days N] [--seed S] [--json]  (one order's steps)
 //! ```
 //! Exit codes: 0 ok, 1 usage or IO error, 2 invalid scenario (every problem on
 //! stderr) or one past the work budget (its figures on stderr).
@@ -20,6 +21,7 @@ mod gen_large;
 mod lesson;
 mod plan;
 mod replicate;
+mod trace;
 
 use std::process::ExitCode;
 use supply_sim::{Engine, Problem, Scenario, SimTime, budget, time::DAY, validate};
@@ -35,7 +37,8 @@ pub(crate) const USAGE: &str = "usage:
   supply-cli lesson <lesson.json|builtin:ID> [--scenario S.json] [--seed S]
   supply-cli plan <scenario.json|builtin:NAME> [--learn-days N] [--days N] [--service PCT]
                   [--seed S] [--write FILE] [--json]
-run, bench, replicate, plan and lesson refuse a scenario past the CLI's work budget
+  supply-cli trace <scenario.json|builtin:NAME> --order N [--days N] [--seed S] [--json]
+run, bench, replicate, plan, trace and lesson refuse a scenario past the CLI's work budget
 (orders a day and in a run); --ignore-budget runs it anyway.
 built-in scenarios: uk-network, beer-game";
 
@@ -277,6 +280,7 @@ fn main() -> ExitCode {
         "validation" => validation(),
         "lesson" => lesson::lesson(&opts),
         "plan" => plan::plan(&opts),
+        "trace" => trace::trace(&opts),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())

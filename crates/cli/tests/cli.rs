@@ -303,3 +303,25 @@ fn a_scenario_past_the_work_budget_is_refused_with_its_figures_not_an_abort() {
     }
     let _ = std::fs::remove_file(&file);
 }
+
+#[test]
+fn trace_prints_an_orders_steps_and_names_an_order_never_placed() {
+    let (code, out, err) = cli(&["trace", "builtin:uk-network", "--order", "1000"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Placed in Edinburgh EH"), "{out}");
+    assert!(out.contains("Picked and packed at FC Dunfermline"), "{out}");
+    assert!(
+        out.lines()
+            .last()
+            .unwrap()
+            .contains("Delivered in Edinburgh EH"),
+        "{out}"
+    );
+    let (code, out, _) = cli(&["trace", "builtin:uk-network", "--order", "1000", "--json"]);
+    assert_eq!(code, 0);
+    let t: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(t["events"][0]["step"], "placed");
+    let (code, _, err) = cli(&["trace", "builtin:beer-game", "--order", "99999999"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("was not placed"), "{err}");
+}

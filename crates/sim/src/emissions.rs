@@ -105,6 +105,20 @@ impl Mode {
         Mode::Drone,
     ];
 
+    /// The mode as a person reads it ("Electric HGV").
+    pub fn label(self) -> &'static str {
+        match self {
+            Mode::Ocean => "Ocean",
+            Mode::ElectricRail => "Electric rail",
+            Mode::DieselHgv => "Diesel HGV",
+            Mode::ElectricHgv => "Electric HGV",
+            Mode::DieselVan => "Diesel van",
+            Mode::ElectricVan => "Electric van",
+            Mode::Crowdsourced => "Crowdsourced driver",
+            Mode::Drone => "Drone",
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Mode::Ocean => "ocean",

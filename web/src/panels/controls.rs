@@ -5,17 +5,9 @@ use crate::ui::{SPEEDS, use_ui};
 use leptos::prelude::*;
 use supply_sim::time::{DAY, HOUR, MINUTE, SimTime};
 
-const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-
 /// "Day 3 (Wed) 14:05".
 pub fn clock_label(t: SimTime) -> String {
-    let day = t / DAY;
-    let (h, m) = ((t % DAY) / HOUR, (t % HOUR) / MINUTE);
-    format!(
-        "Day {} ({}) {h:02}:{m:02}",
-        day + 1,
-        DAYS[(day % 7) as usize]
-    )
+    supply_sim::view::format::clock(t)
 }
 
 #[component]

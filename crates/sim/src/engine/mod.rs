@@ -40,6 +40,7 @@ pub(crate) mod queue;
 pub(crate) mod sites;
 pub(crate) mod stats;
 pub(crate) mod stock;
+mod trace;
 
 pub use sites::finish_in_shifts;
 
@@ -53,6 +54,8 @@ use orders::{Order, Orders};
 use queue::{Departure, Ev, EventQueue};
 use sites::Sites;
 use stock::Stock;
+use trace::Tracer;
+pub use trace::{Loss, Step, TraceEvent};
 
 /// What an event handler may see and touch besides its own mechanic.
 pub(crate) struct Ctx<'a> {
@@ -84,6 +87,10 @@ pub struct Engine {
     stock: Stock,
     /// Scratch: orders whose stock just arrived, to pick.
     released: Vec<u32>,
+    /// Orders placed so far: the next order's serial number.
+    placed: u64,
+    /// The order being tracked, if one is.
+    trace: Option<Box<Tracer>>,
 }
 
 /// Borrow the context for a handler from the engine's fields.
@@ -133,6 +140,27 @@ impl Engine {
             lanes,
             stock,
             released: Vec::new(),
+            placed: 0,
+            trace: None,
+        }
+    }
+
+    /// Track the order placed `serial`-th (0-based): call before the run
+    /// reaches it. [`Engine::trace`] then gives its steps so far.
+    pub fn trace_order(&mut self, serial: u64) {
+        self.trace = Some(Box::new(Tracer::new(serial)));
+    }
+
+    /// The tracked order's steps so far (none when no order is tracked).
+    pub fn trace(&self) -> &[TraceEvent] {
+        self.trace.as_ref().map_or(&[], |t| t.events())
+    }
+
+    /// A step of the order in record `id` at `t`, for the trace.
+    #[inline]
+    fn note(&mut self, id: u32, t: SimTime, step: Step) {
+        if let Some(tr) = &mut self.trace {
+            tr.step(id, t, step);
         }
     }
 
@@ -320,6 +348,20 @@ impl Engine {
         };
         let a = orders::assign(&self.net, &self.stock, &self.sites, want);
         let fc = a.fc as usize;
+        let serial = self.placed;
+        self.placed += 1;
+        let first = [
+            Step::Placed {
+                zone,
+                sku,
+                units,
+                promise: deadline,
+            },
+            Step::Assigned {
+                fc,
+                in_stock: a.in_stock,
+            },
+        ];
         self.stock.record_demand(&self.net, fc, sku, units as u64);
         let p = &self.net.products[sku];
         let order = Order {
@@ -332,23 +374,46 @@ impl Engine {
             route: a.route,
             weight_kg: (p.weight_kg * units as f64) as f32,
             volume_m3: (p.volume_m3 * units as f64) as f32,
+            serial,
             ..Order::default()
         };
         if a.in_stock {
             self.stock.fill_order(ctx!(self), fc, sku, units);
             let id = self.orders.open(order);
+            self.traced_placed(serial, Some(id), &first, None);
             self.sites.order_arrived(fc, now);
             self.start_pick(id);
             return;
         }
         self.stock.stockout(&self.net, fc, sku);
         match self.net.stockout {
-            StockoutRule::LostSale => self.ledger.lost_sale(p.lost_sale_cost * units as f64),
+            StockoutRule::LostSale => {
+                self.ledger.lost_sale(p.lost_sale_cost * units as f64);
+                self.traced_placed(serial, None, &first, Some(Loss::NoStock));
+            }
             StockoutRule::Backorder => {
                 self.ledger.backordered();
                 let id = self.orders.open(order);
+                self.traced_placed(serial, Some(id), &first, None);
                 self.sites.order_arrived(fc, now);
                 self.stock.backorder(ctx!(self), fc, sku, id, units);
+            }
+        }
+    }
+
+    /// The first steps of order `serial`, for the trace: placed, its FC,
+    /// and lost at once if it was.
+    fn traced_placed(
+        &mut self,
+        serial: u64,
+        id: Option<u32>,
+        first: &[Step; 2],
+        lost: Option<Loss>,
+    ) {
+        if let Some(tr) = &mut self.trace {
+            tr.placed(serial, id, self.now, first);
+            if let Some(why) = lost {
+                tr.placed(serial, None, self.now, &[Step::Lost { why }]);
             }
         }
     }
@@ -358,6 +423,11 @@ impl Engine {
     fn start_pick(&mut self, id: u32) {
         let o = *self.orders.get(id);
         let ready = self.sites.pick(&self.net, o.fc as usize, o.units, self.now);
+        let fc = o.fc as usize;
+        if self.now > o.placed {
+            self.note(id, self.now, Step::StockTaken { fc });
+        }
+        self.note(id, self.now, Step::Packed { fc, ready });
         self.ledger.picked(o.units);
         self.orders.at_node(id);
         let lane = self.net.routing.routes[o.route as usize][0];
@@ -373,6 +443,13 @@ impl Engine {
             None => {
                 let from_fc = self.net.facilities[at].kind == FacilityKind::FulfillmentCenter;
                 self.ledger.unshippable(from_fc, p.units);
+                self.note(
+                    p.id,
+                    self.now,
+                    Step::Lost {
+                        why: Loss::NoVehicleFits,
+                    },
+                );
                 self.orders.drop_unshippable(p.id);
                 self.sites.parcel_removed(at, self.now);
             }
@@ -385,6 +462,10 @@ impl Engine {
         for &id in departed {
             let (since, units) = self.orders.loaded(id);
             self.sites.parcel_left(from, self.now, since, units);
+            if let Some(tr) = &mut self.trace {
+                let lane = lane as usize;
+                tr.step(id, self.now, Step::Departed { lane });
+            }
         }
     }
 
@@ -405,9 +486,18 @@ impl Engine {
         let tour_start = depart + li.transit_s;
         for (k, &id) in orders.iter().enumerate() {
             if self.lanes.lost_in_transit(&li) {
+                self.note(
+                    id,
+                    now,
+                    Step::Lost {
+                        why: Loss::InTransit,
+                    },
+                );
                 self.orders.lose(&mut self.ledger, id);
             } else if to_zone {
                 let at = lanes::drop_time(tour_start, now, k, orders.len());
+                let on_time = at <= self.orders.get(id).deadline;
+                self.note(id, at, Step::Delivered { zone: to, on_time });
                 let (zone, units) = self.orders.deliver(&mut self.ledger, id, at);
                 self.sites.delivered(zone, units);
             } else {
@@ -415,6 +505,14 @@ impl Engine {
                 let o = *self.orders.get(id);
                 let ready = self.sites.cross_dock(&self.net, to, o.units, now);
                 self.ledger.cross_docked(o.units);
+                self.note(
+                    id,
+                    now,
+                    Step::Arrived {
+                        facility: to,
+                        ready,
+                    },
+                );
                 self.send(to, next, parcel(id, &o, ready));
             }
         }

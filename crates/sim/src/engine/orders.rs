@@ -49,6 +49,8 @@ pub(crate) struct Order {
     pub state: OrderState,
     pub weight_kg: f32,
     pub volume_m3: f32,
+    /// Its place among the run's orders (0-based), by which it is traced.
+    pub serial: u64,
 }
 
 /// The FC chosen for an order.

@@ -19,6 +19,21 @@ pub fn percent(share: Option<f64>) -> String {
     share.map_or("–".to_owned(), |v| format!("{:.1} %", v * 100.0))
 }
 
+/// Days of the week, Monday first (sim time 0 is Monday 00:00).
+const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+/// A sim time as the clock shows it: "Day 3 (Wed) 14:05".
+pub fn clock(t: crate::time::SimTime) -> String {
+    use crate::time::{DAY, HOUR, MINUTE};
+    let day = t / DAY;
+    let (h, m) = ((t % DAY) / HOUR, (t % HOUR) / MINUTE);
+    format!(
+        "Day {} ({}) {h:02}:{m:02}",
+        day + 1,
+        WEEKDAYS[(day % 7) as usize]
+    )
+}
+
 /// Pounds as people write them: "£3.38", "£1,204".
 pub fn pounds(v: f64) -> String {
     if v.abs() >= 100.0 {

@@ -18,6 +18,7 @@ pub mod frame;
 pub mod glossary;
 pub mod report;
 pub mod round;
+pub mod trace;
 
 use crate::defaults::PER_PACKAGE_MIN_DELIVERED_SHARE;
 use crate::engine::Engine;
