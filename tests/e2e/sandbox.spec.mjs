@@ -371,6 +371,40 @@ test('click a vehicle to see where it is going and what it carries', async ({ pa
   await expect(page.getByTestId('inspector-vehicle')).toContainText('arrives');
 });
 
+test('click a van to list its parcels, then one to follow its order on the map', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('speed').selectOption({ label: '1 day / s' });
+  await expect.poll(() => num(page, 'kpi-delivered'), { timeout: 10_000 }).toBeGreaterThan(500);
+  await pause(page);
+  // Zoom in on a delivery station, where vans stand apart from the icons.
+  const station = await findStation(page);
+  expect(station, 'a delivery station on the map').not.toBeNull();
+  const box = await page.getByTestId('map-canvas').boundingBox();
+  await page.mouse.move(box.x + station.x, box.y + station.y);
+  for (let k = 0; k < 3; k++) await page.mouse.wheel(0, -400);
+  // Diesel and electric vans: parcel vehicles.
+  const hit = await findVehicle(page, [[160, 64, 0], [39, 174, 96]]);
+  expect(hit, 'a van on the canvas').not.toBeNull();
+  await page.getByTestId('map-canvas').click({ position: hit });
+  const parcels = page.getByTestId('vehicle-parcels').getByTestId('parcel');
+  await expect(parcels.first()).toContainText(/Order \d+ for .+ promised by Day/);
+  await parcels.first().click();
+  const trace = page.getByTestId('order-trace').locator('li');
+  await expect(page.getByTestId('inspector-order')).toContainText(/Order \d+/);
+  await expect(trace.first()).toContainText('Placed in');
+  await expect(trace.filter({ hasText: 'Picked and packed at' })).toHaveCount(1);
+  await expect(trace.filter({ hasText: 'Leaves' }).first()).toBeVisible();
+  // The way it took is drawn on the map in magenta.
+  const magenta = () => page.getByTestId('map-canvas').evaluate((c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i] === 194 && d[i + 1] === 24 && d[i + 2] === 91) n++;
+    return n;
+  });
+  await expect.poll(magenta, { timeout: 5_000 }).toBeGreaterThan(50);
+  await page.screenshot({ path: screenshotPath('order-trace') });
+});
+
 test('switch an FC to a learned or seasonal forecast and read its accuracy', async ({ page }) => {
   await openApp(page);
   await items(page).filter({ hasText: 'FC Tilbury' }).click();

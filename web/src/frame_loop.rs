@@ -235,6 +235,17 @@ impl FrameLoop {
             } else {
                 *frame = Frame::default();
             }
+            // The tracked order's places, (lat, lon), while one is selected.
+            let trace: Option<Vec<(f64, f64)>> = matches!(selected, Some(Selection::Order(_)))
+                .then(|| {
+                    ui.trace.with_untracked(|t| {
+                        t.iter()
+                            .flat_map(|t| &t.path)
+                            .filter_map(|&(f, _)| s.scenario.facilities.get(f))
+                            .map(|f| (f.lat, f.lon))
+                            .collect()
+                    })
+                });
             let scene = Scene {
                 view,
                 scenario: &s.scenario,
@@ -247,6 +258,7 @@ impl FrameLoop {
                 basemap,
                 wall_ms: ts,
                 round: round.as_ref().map(|r| r.1.as_slice()),
+                trace: trace.as_deref(),
                 text_px,
                 widths: &self.widths,
             };

@@ -24,6 +24,8 @@ pub enum Selection {
         lane: u32,
         depart: SimTime,
     },
+    /// An order being tracked, by its place among the run's orders.
+    Order(u64),
 }
 
 /// Everything one frame draws.
@@ -45,6 +47,8 @@ pub struct Scene<'a> {
     pub wall_ms: f64,
     /// The selected van's round, (lat, lon) from its station and back.
     pub round: Option<&'a [(f64, f64)]>,
+    /// The tracked order's way so far, (lat, lon) of each place it passed.
+    pub trace: Option<&'a [(f64, f64)]>,
     /// Label text size, CSS px: [`LABEL_PX`], larger in large-text mode.
     pub text_px: f64,
     /// Label widths measured so far at `text_px`, by text: measuring text
@@ -71,6 +75,9 @@ pub fn draw(ctx: &Ctx, scene: &Scene) {
     draw_lanes(ctx, scene, &pos);
     if let Some(path) = scene.round {
         draw_round(ctx, v, path);
+    }
+    if let Some(path) = scene.trace {
+        draw_trace(ctx, v, path);
     }
     if let Some(frame) = scene.frame {
         let placer = Placer::new(v, scene.scenario, pos.clone());
@@ -386,6 +393,39 @@ fn draw_round(ctx: &Ctx, v: &Viewport, path: &[(f64, f64)]) {
         ctx.fill_rect(x - 1.5, y - 1.5, 3.0, 3.0);
     }
 }
+
+/// A tracked order's way: a thick line through the places it passed, a
+/// ring at each, and a filled dot where it is now.
+fn draw_trace(ctx: &Ctx, v: &Viewport, path: &[(f64, f64)]) {
+    let pts: Vec<(f64, f64)> = path.iter().map(|&(lat, lon)| v.project(lat, lon)).collect();
+    ctx.set_stroke_style_str(TRACE_COLOUR);
+    ctx.set_fill_style_str(TRACE_COLOUR);
+    ctx.set_line_width(4.0);
+    ctx.begin_path();
+    for (k, &(x, y)) in pts.iter().enumerate() {
+        if k == 0 {
+            ctx.move_to(x, y);
+        } else {
+            ctx.line_to(x, y);
+        }
+    }
+    ctx.stroke();
+    ctx.set_line_width(2.0);
+    for &(x, y) in &pts {
+        ctx.begin_path();
+        let _ = ctx.arc(x, y, 9.0, 0.0, TAU);
+        ctx.stroke();
+    }
+    if let Some(&(x, y)) = pts.last() {
+        ctx.begin_path();
+        let _ = ctx.arc(x, y, 5.0, 0.0, TAU);
+        ctx.fill();
+    }
+}
+
+/// The tracked order's colour: magenta, apart from every mode's and the
+/// selection blue.
+const TRACE_COLOUR: &str = "#c2185b";
 
 /// How near a click must be to a vehicle's centre to pick it, CSS px:
 /// anywhere on its body.

@@ -283,6 +283,18 @@ impl Sandbox {
         Ok(true)
     }
 
+    /// The steps so far of the order placed `order`-th in this run, rebuilt
+    /// by running the scenario again with the same seed to now (none while
+    /// the scenario has problems).
+    pub fn trace(&self, order: u64) -> Option<supply_sim::view::trace::Trace> {
+        let (net, _) =
+            budget::validate_within(&self.scenario, self.scenario.days, &budget::PAGE).ok()?;
+        let mut e = Engine::new(net, self.seed);
+        e.trace_order(order);
+        e.run_until(self.now());
+        Some(e.traced(order))
+    }
+
     /// The demand multiplier the next hour is drawn with.
     pub fn demand_multiplier(&self) -> f64 {
         self.engine.as_ref().map_or(1.0, Engine::demand_multiplier)

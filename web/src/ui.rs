@@ -48,6 +48,8 @@ pub struct Ui {
     pub perf: RwSignal<Option<crate::perf::PerfStats>>,
     /// Scale bar: length in km and in CSS pixels.
     pub scale: RwSignal<(f64, f64)>,
+    /// The tracked order's trace, while an order is selected.
+    pub trace: RwSignal<Option<supply_sim::view::trace::Trace>>,
 }
 
 /// A comfortable default speed: a day in 8 s for daily networks, a week a
@@ -80,7 +82,21 @@ impl Ui {
             status: RwSignal::new(String::new()),
             perf: RwSignal::new(None),
             scale: RwSignal::new((0.0, 0.0)),
+            trace: RwSignal::new(None),
         }
+    }
+
+    /// Track order `order`: its trace is rebuilt, shown in the inspector and
+    /// drawn on the map.
+    pub fn show_trace(&self, order: u64) {
+        let t = self.sb.with_value(|s| s.trace(order));
+        if t.is_none() {
+            self.status
+                .set("No trace while the scenario has problems to fix".into());
+            return;
+        }
+        self.trace.set(t);
+        self.selected.set(Some(Selection::Order(order)));
     }
 
     /// Mirror the sandbox into the signals the panels read.
@@ -174,7 +190,7 @@ impl Ui {
                 .sb
                 .with_value(|s| s.scenario.facilities.iter().any(|f| &f.id == id)),
             Some(Selection::Lane(i)) => self.sb.with_value(|s| *i < s.scenario.lanes.len()),
-            Some(Selection::Vehicle { .. }) => false,
+            Some(Selection::Vehicle { .. } | Selection::Order(_)) => false,
             None => true,
         });
         if !keep {

@@ -3,7 +3,7 @@
 use crate::sandbox::Sandbox;
 use crate::ui::{SPEEDS, use_ui};
 use leptos::prelude::*;
-use supply_sim::time::{DAY, HOUR, MINUTE, SimTime};
+use supply_sim::time::{HOUR, SimTime};
 
 /// "Day 3 (Wed) 14:05".
 pub fn clock_label(t: SimTime) -> String {

@@ -6,6 +6,7 @@ mod facility;
 mod fields;
 mod fulfilment;
 mod lane;
+mod order;
 mod policy;
 mod vehicle;
 
@@ -27,6 +28,7 @@ pub fn Inspector() -> impl IntoView {
             Some(Selection::Vehicle { lane, depart }) => {
                 vehicle::vehicle_view(ui, lane, depart).into_any()
             }
+            Some(Selection::Order(_)) => order::order_view(ui).into_any(),
             None => view! { <DemandPanel /> <fulfilment::FulfilmentPanel /> }.into_any(),
         }
     };

@@ -64,6 +64,48 @@ pub fn vehicle_view(ui: Ui, lane: u32, depart: SimTime) -> impl IntoView {
             <h2>"Vehicle"</h2>
             <p class="meta live pre">{move || text().unwrap_or_else(|| "Arrived: this trip is over.".into())}</p>
             <button class="link" on:click=move |_| ui.selected.set(Some(Selection::Lane(lane as usize)))>"Inspect its lane"</button>
+            {parcels(ui, lane, depart)}
         </div>
     }
+}
+
+/// Parcels listed, at most: a van round carries hundreds.
+const PARCELS_LISTED: usize = 12;
+
+/// The parcels on board, each a button that tracks its order.
+fn parcels(ui: Ui, lane: u32, depart: SimTime) -> impl IntoView {
+    let (list, zones) = ui.sb.with_value(|s| {
+        let list = s
+            .engine
+            .as_ref()
+            .map(|e| e.vehicle_parcels(lane, depart))
+            .unwrap_or_default();
+        let zones: Vec<String> = list
+            .iter()
+            .map(|p| {
+                s.scenario
+                    .facilities
+                    .get(p.zone)
+                    .map_or("?".into(), |f| f.name.clone())
+            })
+            .collect();
+        (list, zones)
+    });
+    (!list.is_empty()).then(|| {
+        let more = list.len().saturating_sub(PARCELS_LISTED);
+        view! {
+            <h3>{format!("Parcels on board ({})", list.len())}</h3>
+            <ul class="parcels" data-testid="vehicle-parcels">
+                {list.iter().zip(&zones).take(PARCELS_LISTED).map(|(p, zone)| {
+                    let order = p.order;
+                    view! {
+                        <li><button class="link" data-testid="parcel" on:click=move |_| ui.show_trace(order)>
+                            {format!("Order {order} for {zone}, {} unit(s), promised by {}", p.units, clock_label(p.promise))}
+                        </button></li>
+                    }
+                }).collect_view()}
+            </ul>
+            {(more > 0).then(|| view! { <p class="meta">{format!("and {more} more")}</p> })}
+        }
+    })
 }
