@@ -11,7 +11,7 @@ use supply_sim::{Engine, Report, Scenario, builtin, defaults::SEED, time::DAY, v
 
 /// Every experiment's section, in order.
 pub fn markdown() -> Result<String, String> {
-    Ok([forecasts()?, sharing()?, optimise_stock()?].concat())
+    Ok([forecasts()?, sharing()?, optimise_stock()?, tracking()?].concat())
 }
 
 fn run(v: &Value, days: u32) -> Result<Report, String> {
@@ -214,4 +214,26 @@ fn two_stage_chain() -> Value {
             {"facility": "fc", "source": "dc", "rule": {"type": "base_stock", "z": 1.0}}
         ]
     })
+}
+
+/// The order traced in VALIDATION.md: one of the UK network's first day.
+const TRACED_ORDER: u64 = 1000;
+
+fn tracking() -> Result<String, String> {
+    let s = Scenario::from_json(builtin::UK_NETWORK).map_err(|p| format!("{p:?}"))?;
+    let net = validate(&s).map_err(|p| format!("{p:?}"))?;
+    let mut e = Engine::new(net, SEED);
+    e.trace_order(TRACED_ORDER);
+    e.run_until(u64::from(s.days) * DAY);
+    let t = e.traced(TRACED_ORDER);
+    let mut out = format!(
+        "\n## Tracking an order\n\nOrder {TRACED_ORDER} of the UK network (seed {SEED}), \
+         rebuilt by running the scenario again and naming the order (`supply-cli trace \
+         builtin:uk-network --order {TRACED_ORDER}`): each step is the engine's own, so the \
+         times add up to the order's delivery time.\n\n"
+    );
+    for line in &t.lines {
+        let _ = writeln!(out, "- {line}");
+    }
+    Ok(out)
 }

@@ -205,8 +205,8 @@ pub fn markdown(r: &Report, command: &str) -> String {
          ranges. Written by the command below from the sim's own table of ranges \
          (`crates/sim/src/view/calibration.rs`); a test holds every figure inside its range \
          and this file equal to the command's output. After the table, experiments show what \
-         forecasting, information sharing and stock optimisation do, each figure from a run the \
-         same command makes.\n\n",
+         forecasting, information sharing and stock optimisation do, and one order is traced step \
+         by step, each figure from a run the same command makes.\n\n",
     );
     s += &format!("```sh\n{command}\n```\n\n");
     s += &format!(
