@@ -57,13 +57,16 @@ pub fn replicate(o: &Opts) -> Result<(), ExitCode> {
         })
         .collect();
     type Kpi = (&'static str, fn(&Report) -> Option<f64>);
-    let kpis: [Kpi; 7] = [
+    let kpis: [Kpi; 8] = [
         ("fill_rate", |r| Some(r.service.fill_rate)),
         ("on_time_rate", |r| Some(r.service.on_time_rate)),
         ("mean_lead_time_h", |r| Some(r.service.mean_lead_time_h)),
         ("cost_per_package", |r| r.cost.per_package),
         ("co2e_g_per_package", |r| r.emissions.co2e_g_per_package),
         ("net_zero_share", |r| Some(r.emissions.net_zero_share)),
+        ("shipment_zero_share", |r| {
+            Some(r.emissions.shipment_zero_share)
+        }),
         ("orders_delivered", |r| Some(r.orders.delivered as f64)),
     ];
     let mut out = serde_json::Map::new();

@@ -108,6 +108,17 @@ pub struct LaneInfo {
     pub loss_rate: f64,
 }
 
+/// Which part of the network a lane is, for the CO2e split.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Leg {
+    /// Replenishment into an FC, from a supplier, port or another FC.
+    Inbound = 0,
+    /// Parcels between facilities (FC to sortation to delivery station).
+    MiddleMile = 1,
+    /// Parcels to a customer zone.
+    LastMile = 2,
+}
+
 /// What a trip costs, GBP: per vehicle-km, per unit carried, and per
 /// tonne-km of load (how shared carriers, rail and ocean, charge).
 #[derive(Clone, Copy, Debug)]
@@ -249,5 +260,15 @@ pub struct Network {
 impl Network {
     pub fn lane(&self, i: usize) -> Option<&LaneInfo> {
         self.lanes.get(i)
+    }
+
+    /// Lane `i`'s part of the network: into an FC is inbound, to a customer
+    /// zone is last mile, anything else middle mile.
+    pub fn leg(&self, i: usize) -> Leg {
+        match self.facilities[self.lanes[i].to].kind {
+            FacilityKind::FulfillmentCenter => Leg::Inbound,
+            FacilityKind::CustomerZone => Leg::LastMile,
+            _ => Leg::MiddleMile,
+        }
     }
 }

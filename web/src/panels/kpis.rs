@@ -59,7 +59,7 @@ fn over(count: u64, v: f64) -> f64 {
 }
 
 /// The views the chart offers: every figure is cumulative since day 1.
-const METRICS: [Metric; 8] = [
+const METRICS: [Metric; 9] = [
     (
         "On time & fill rate",
         "% since day 1",
@@ -114,6 +114,15 @@ const METRICS: [Metric; 8] = [
         &[(
             "%",
             |k| over(k.orders_delivered, k.net_zero_share * 100.0),
+            BLUE,
+        )],
+    ),
+    (
+        "Shipment Zero",
+        "% of delivered orders net-zero on every leg",
+        &[(
+            "%",
+            |k| over(k.orders_delivered, k.shipment_zero_share * 100.0),
             BLUE,
         )],
     ),
@@ -186,6 +195,7 @@ pub fn KpiPanel() -> impl IntoView {
                 {tile("co2e_g_per_package", "kpi-co2-per-package", "g", k(|k| per_package(k.co2e_g_per_package, 0)))}
                 {tile("on_hand", "kpi-on-hand", "units", k(|k| thousands(k.on_hand as i64)))}
                 {tile("net_zero_share", "kpi-net-zero", "%", k(|k| delivered(k, format!("{:.0}", k.net_zero_share * 100.0))))}
+                {tile("shipment_zero_share", "kpi-shipment-zero", "%", k(|k| delivered(k, format!("{:.0}", k.shipment_zero_share * 100.0))))}
                 {tile("labour_hours", "kpi-labour", "h", k(|k| thousands(k.labour_hours.round() as i64)))}
             </div>
             <p class="hint withheld" data-testid="kpi-withheld">{move || ui.kpis.get().and_then(|k| per_package_withheld(k.orders_placed, k.orders_delivered)).map(|w| format!("Per package: {w}"))}</p>

@@ -141,6 +141,8 @@ fn report_view(ui: Ui, p: Printed) -> impl IntoView {
             ("CO₂e", format!("{} kg", thousands(r.emissions.co2e_kg.round() as i64))),
             ("CO₂e per package", r.emissions.co2e_g_per_package.map_or_else(|| "–".into(), |g| format!("{g:.0} g"))),
             ("Zero-emission share of legs", format!("{:.0} %", r.emissions.net_zero_share * 100.0)),
+            ("Shipment Zero: orders net-zero on every leg", format!("{:.0} %", r.emissions.shipment_zero_share * 100.0)),
+            ("CO₂e inbound · middle mile · last mile", format!("{} · {} · {} kg", thousands(r.emissions.co2e_inbound_kg.round() as i64), thousands(r.emissions.co2e_middle_mile_kg.round() as i64), thousands(r.emissions.co2e_last_mile_kg.round() as i64))),
         ])}
         {facility_table(r)}
         {lane_table(r)}

@@ -14,6 +14,9 @@ pub(crate) struct Outcomes {
     pub placed: u64,
     pub multichannel: u64,
     pub delivered: u64,
+    /// Delivered orders whose every leg, their stock's replenishment
+    /// included, ran on a net-zero mode.
+    pub net_zero_shipments: u64,
     pub on_time: u64,
     pub late: u64,
     pub backordered: u64,
@@ -34,6 +37,7 @@ impl Outcomes {
             placed: self.placed - b.placed,
             multichannel: self.multichannel - b.multichannel,
             delivered: self.delivered - b.delivered,
+            net_zero_shipments: self.net_zero_shipments - b.net_zero_shipments,
             on_time: self.on_time - b.on_time,
             late: self.late - b.late,
             backordered: self.backordered - b.backordered,
@@ -281,6 +285,10 @@ impl Ledger {
             o.late += 1;
         }
         self.units.delivered += units as u64;
+    }
+    /// A delivered order's shipment: all its legs net-zero, or not.
+    pub fn shipment_done(&mut self, net_zero: bool) {
+        self.outcomes.net_zero_shipments += u64::from(net_zero);
     }
     /// A parcel waiting at a node that no vehicle on its hop can carry.
     pub fn unshippable(&mut self, from_fc: bool, units: u32) {

@@ -34,6 +34,7 @@ mod arrivals;
 mod crew;
 pub(crate) mod lanes;
 pub(crate) mod ledger;
+mod lineage;
 pub(crate) mod orders;
 mod pool;
 pub(crate) mod queue;
@@ -86,7 +87,7 @@ pub struct Engine {
     lanes: Lanes,
     stock: Stock,
     /// Scratch: orders whose stock just arrived, to pick.
-    released: Vec<u32>,
+    released: Vec<stock::Released>,
     /// Orders placed so far: the next order's serial number.
     placed: u64,
     /// The order being tracked, if one is.
@@ -378,8 +379,9 @@ impl Engine {
             ..Order::default()
         };
         if a.in_stock {
-            self.stock.fill_order(ctx!(self), fc, sku, units);
+            let net_zero = self.stock.fill_order(ctx!(self), fc, sku, units);
             let id = self.orders.open(order);
+            self.orders.stock_taken(id, net_zero);
             self.traced_placed(serial, Some(id), &first, None);
             self.sites.order_arrived(fc, now);
             self.start_pick(id);
@@ -485,6 +487,7 @@ impl Engine {
         let to_zone = self.net.facilities[to].kind == FacilityKind::CustomerZone;
         let tour_start = depart + li.transit_s;
         for (k, &id) in orders.iter().enumerate() {
+            self.orders.leg_done(id, li.net_zero);
             if self.lanes.lost_in_transit(&li) {
                 self.note(
                     id,
@@ -532,7 +535,8 @@ impl Engine {
     fn on_shipment_arrive(&mut self, s: u32) {
         let mut released = std::mem::take(&mut self.released);
         self.stock.on_shipment_arrive(ctx!(self), s, &mut released);
-        for &id in &released {
+        for &(id, net_zero) in &released {
+            self.orders.stock_taken(id, net_zero);
             self.start_pick(id);
         }
         released.clear();

@@ -51,6 +51,9 @@ pub(crate) struct Order {
     pub volume_m3: f32,
     /// Its place among the run's orders (0-based), by which it is traced.
     pub serial: u64,
+    /// Its stock's replenishment legs and its own legs so far all ran on
+    /// net-zero modes (set when its stock is taken).
+    pub net_zero: bool,
 }
 
 /// The FC chosen for an order.
@@ -226,9 +229,20 @@ impl Orders {
     }
 
     /// Delivered at `at`: counted and closed. Returns (zone, units).
+    /// Order `id`'s stock is taken: `net_zero` if it came by net-zero legs.
+    pub fn stock_taken(&mut self, id: u32, net_zero: bool) {
+        self.pool[id].net_zero = net_zero;
+    }
+
+    /// Order `id`'s parcel finished a leg on a mode that is `net_zero` or not.
+    pub fn leg_done(&mut self, id: u32, net_zero: bool) {
+        self.pool[id].net_zero &= net_zero;
+    }
+
     pub fn deliver(&mut self, ledger: &mut Ledger, id: u32, at: SimTime) -> (usize, u32) {
         let o = self.pool[id];
         ledger.delivered(at.saturating_sub(o.placed), at <= o.deadline, o.units);
+        ledger.shipment_done(o.net_zero);
         self.close(id);
         (o.zone as usize, o.units)
     }

@@ -11,12 +11,14 @@
 
 use super::Ctx;
 use super::ledger::Trip;
+use super::lineage::Lineage;
 use super::pool::{Pool, Slot};
 use super::queue::Ev;
 use super::stats::Welford;
 use crate::emissions::{Co2Basis, trip_co2e_kg};
 use crate::forecast::{self, Accuracy, Calendar, Forecaster};
 use crate::network::{Network, RuleInfo};
+use crate::scenario::FacilityKind;
 use crate::scenario::ForecastFrom;
 use crate::time::SimTime;
 use std::collections::VecDeque;
@@ -184,11 +186,24 @@ struct Request {
     lines: Vec<(u32, u32)>,
 }
 
+/// One SKU's units on a shipment.
+#[derive(Clone, Copy, Debug, Default)]
+struct Line {
+    sku: u32,
+    units: u32,
+    /// Of `units`, those whose every leg so far ran on a net-zero mode.
+    net_zero: u32,
+}
+
+/// An order released from the backlog: its id, and whether the units it
+/// took came by net-zero legs only.
+pub(crate) type Released = (u32, bool);
+
 /// A replenishment shipment.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Shipment {
     pub lane: u32,
-    lines: Vec<(u32, u32)>,
+    lines: Vec<Line>,
     pub units: u64,
     pub depart: SimTime,
     pub arrive: SimTime,
@@ -230,6 +245,8 @@ struct Bins {
     flagged: Vec<u32>,
     /// The bin stocked out since its policy's last review.
     short_in_cycle: Vec<bool>,
+    /// Which units on the shelves came by net-zero legs only.
+    lineage: Lineage,
 }
 
 #[derive(Clone, Debug)]
@@ -273,6 +290,7 @@ impl Stock {
                 stockout: vec![false; bins],
                 flagged: Vec::new(),
                 short_in_cycle: vec![false; bins],
+                lineage: Lineage::new(bins),
             },
             policies: Vec::new(),
             groups: Vec::new(),
@@ -351,16 +369,23 @@ impl Stock {
         let (fc, sku, lane, init, pipe) =
             (p.fc, p.sku, p.lane, p.initial_stock, p.initial_in_transit);
         let (review_s, lead) = (p.review_s, p.lead_time_s);
+        // Stock already there came the way the policy's stock comes.
+        let green = supply_net_zero(ctx.net, pi);
         if init > 0 {
             ctx.ledger.supplied(init as u64);
-            self.receive(ctx, fc, sku, init, &mut Vec::new());
+            let net_zero = if green { init } else { 0 };
+            self.receive(ctx, fc, sku, (init, net_zero), &mut Vec::new());
         }
         if pipe == 0 {
             return;
         }
         for k in 1..=lead.div_ceil(review_s.max(1)) {
             let s = self.new_shipment(lane as u32, 0, k * review_s);
-            self.shipments[s].lines.push((sku as u32, pipe));
+            self.shipments[s].lines.push(Line {
+                sku: sku as u32,
+                units: pipe,
+                net_zero: if green { pipe } else { 0 },
+            });
             self.shipments[s].units = pipe as u64;
             let ix = self.ix(ctx.net, fc, sku);
             self.bins.on_order[ix] += pipe as u64;
@@ -509,11 +534,12 @@ impl Stock {
         }
     }
 
-    /// Take `units` of `sku` off FC `f`'s shelves for a customer order.
-    pub fn fill_order(&mut self, ctx: &mut Ctx, f: usize, sku: usize, units: u32) {
+    /// Take `units` of `sku` off FC `f`'s shelves for a customer order:
+    /// whether all of them came by net-zero legs.
+    pub fn fill_order(&mut self, ctx: &mut Ctx, f: usize, sku: usize, units: u32) -> bool {
         self.service[Self::slot(ctx.net, f)].filled_units += units as u64;
         ctx.ledger.filled_from_stock(units);
-        self.take(ctx, f, sku, units);
+        self.take(ctx, f, sku, units) == units
     }
 
     /// The order is short at FC `f`: flag the stockout.
@@ -534,7 +560,9 @@ impl Stock {
         self.add_claim(ctx, f, sku, Claim::Order { id, units }, units);
     }
 
-    fn take(&mut self, ctx: &mut Ctx, f: usize, sku: usize, units: u32) {
+    /// Take `units` off the shelf, oldest first: how many came by net-zero
+    /// legs only.
+    fn take(&mut self, ctx: &mut Ctx, f: usize, sku: usize, units: u32) -> u32 {
         let ix = self.ix(ctx.net, f, sku);
         let h = ctx.net.products[sku].holding_per_unit_s;
         let hd = &mut self.holding[Self::slot(ctx.net, f)];
@@ -543,6 +571,7 @@ impl Stock {
         hd.hold_rate -= h * units as f64;
         self.bins.on_hand[ix] -= units;
         ctx.ledger.unshelved(units);
+        self.bins.lineage.take(ix, units)
     }
 
     fn add_claim(&mut self, ctx: &mut Ctx, f: usize, sku: usize, claim: Claim, units: u32) {
@@ -566,17 +595,19 @@ impl Stock {
         self.bins.backlog_units[ix] -= units as u64;
     }
 
-    /// Units arrive at FC `f`: shelve them, then serve the backlog FIFO.
+    /// Units arrive at FC `f` (`units`, of which `net_zero` came by
+    /// net-zero legs only): shelve them, then serve the backlog FIFO.
     /// Orders whose stock is now taken are pushed to `released` (to pick).
     fn receive(
         &mut self,
         ctx: &mut Ctx,
         f: usize,
         sku: usize,
-        units: u32,
-        released: &mut Vec<u32>,
+        (units, net_zero): (u32, u32),
+        released: &mut Vec<Released>,
     ) {
         let ix = self.ix(ctx.net, f, sku);
+        self.bins.lineage.put(ix, units, net_zero);
         let h = ctx.net.products[sku].holding_per_unit_s;
         let hd = &mut self.holding[Self::slot(ctx.net, f)];
         hd.touch(ctx.now);
@@ -592,8 +623,8 @@ impl Stock {
                     }
                     self.bins.backlog[ix].pop_front();
                     self.reduce_backlog(ctx, f, sku, u);
-                    self.take(ctx, f, sku, u);
-                    released.push(id);
+                    let green = self.take(ctx, f, sku, u) == u;
+                    released.push((id, green));
                 }
                 Claim::Transfer { lane, units: owed } => {
                     let give = owed.min(self.bins.on_hand[ix]);
@@ -601,8 +632,13 @@ impl Stock {
                         break;
                     }
                     self.reduce_backlog(ctx, f, sku, give);
-                    self.take(ctx, f, sku, give);
-                    self.ship_now(ctx, lane, &[(sku as u32, give)]);
+                    let net_zero = self.take(ctx, f, sku, give);
+                    let line = Line {
+                        sku: sku as u32,
+                        units: give,
+                        net_zero,
+                    };
+                    self.ship_now(ctx, lane, &[line]);
                     if give < owed {
                         self.bins.backlog[ix][0] = Claim::Transfer {
                             lane,
@@ -757,9 +793,8 @@ impl Stock {
         let transit = ctx.net.lanes[lane as usize].transit_s;
         let ship = self.new_shipment(lane, now, now + transit);
         for &(sku, u) in &lines {
-            let sku = sku as usize;
-            self.record_request(ctx.net, src, sku, u as u64);
-            let ix = self.ix(ctx.net, src, sku);
+            self.record_request(ctx.net, src, sku as usize, u as u64);
+            let ix = self.ix(ctx.net, src, sku as usize);
             let queued = !self.bins.backlog[ix].is_empty();
             let give = if queued {
                 0
@@ -768,12 +803,17 @@ impl Stock {
             };
             self.service[Self::slot(ctx.net, src)].filled_units += give as u64;
             if give > 0 {
-                self.take(ctx, src, sku, give);
+                let net_zero = self.take(ctx, src, sku as usize, give);
                 let sh = &mut self.shipments[ship];
-                sh.lines.push((sku as u32, give));
+                sh.lines.push(Line {
+                    sku,
+                    units: give,
+                    net_zero,
+                });
                 sh.units += give as u64;
             }
             if give < u {
+                let sku = sku as usize;
                 self.stockout(ctx.net, src, sku);
                 let owed = Claim::Transfer {
                     lane,
@@ -793,13 +833,21 @@ impl Stock {
     }
 
     /// Request `r` reaches a supplier or port that releases it at `release`.
+    /// A supplier's goods start their lineage here (its own inbound is
+    /// outside the model); a port's came by sea, which no net-zero mode of
+    /// the model covers.
     pub fn release_at(&mut self, ctx: &mut Ctx, r: u32, release: SimTime) {
         let gr = &self.groups[self.requests[r].group as usize];
         let lane = gr.lane;
+        let by_sea = ctx.net.facilities[gr.source as usize].kind == FacilityKind::Port;
         let lines = std::mem::take(&mut self.requests[r].lines);
         let s = self.new_shipment(lane, release, release);
         let sh = &mut self.shipments[s];
-        sh.lines.extend_from_slice(&lines);
+        sh.lines.extend(lines.iter().map(|&(sku, units)| Line {
+            sku,
+            units,
+            net_zero: if by_sea { 0 } else { units },
+        }));
         sh.units = lines.iter().map(|&(_, u)| u as u64).sum();
         ctx.queue.push(release, Ev::Release(s));
         self.close_request(r, lines);
@@ -824,11 +872,11 @@ impl Stock {
     }
 
     /// Ship `lines` from an FC's stock along `lane` now.
-    fn ship_now(&mut self, ctx: &mut Ctx, lane: u32, lines: &[(u32, u32)]) {
+    fn ship_now(&mut self, ctx: &mut Ctx, lane: u32, lines: &[Line]) {
         let transit = ctx.net.lanes[lane as usize].transit_s;
         let s = self.new_shipment(lane, ctx.now, ctx.now + transit);
         self.shipments[s].lines.extend_from_slice(lines);
-        let units = lines.iter().map(|&(_, u)| u as u64).sum();
+        let units = lines.iter().map(|l| l.units as u64).sum();
         self.shipments[s].units = units;
         self.shipped[ctx.net.lanes[lane as usize].from] += units;
         self.depart_shipment(ctx, s, ctx.now, ctx.now + transit);
@@ -845,15 +893,21 @@ impl Stock {
     }
 
     /// Put a shipment on the road: cost, CO2e, in transit, arrival event.
+    /// Units on a lane that is not net-zero lose their net-zero lineage.
     fn depart_shipment(&mut self, ctx: &mut Ctx, s: u32, depart: SimTime, arrive: SimTime) {
         let net = ctx.net;
+        let li = &net.lanes[self.shipments[s].lane as usize];
+        if !li.net_zero {
+            for l in &mut self.shipments[s].lines {
+                l.net_zero = 0;
+            }
+        }
         let sh = &self.shipments[s];
-        let li = &net.lanes[sh.lane as usize];
         let (mut kg, mut m3) = (0.0, 0.0);
-        for &(sku, u) in &sh.lines {
-            let p = &net.products[sku as usize];
-            kg += p.weight_kg * u as f64;
-            m3 += p.volume_m3 * u as f64;
+        for l in &sh.lines {
+            let p = &net.products[l.sku as usize];
+            kg += p.weight_kg * l.units as f64;
+            m3 += p.volume_m3 * l.units as f64;
         }
         // Vehicles as a real network would send (each loads the lane's
         // share of a real one); km charged are their share of the real km.
@@ -888,14 +942,14 @@ impl Stock {
 
     /// Shipment `s` reaches its FC. Orders whose stock is now taken are
     /// pushed to `released` (to pick).
-    pub fn on_shipment_arrive(&mut self, ctx: &mut Ctx, s: u32, released: &mut Vec<u32>) {
+    pub fn on_shipment_arrive(&mut self, ctx: &mut Ctx, s: u32, released: &mut Vec<Released>) {
         let to = ctx.net.lanes[self.shipments[s].lane as usize].to;
         let lines = std::mem::take(&mut self.shipments[s].lines);
         ctx.ledger.shipment_arrived(self.shipments[s].units);
-        for &(sku, u) in &lines {
-            let ix = self.ix(ctx.net, to, sku as usize);
-            self.bins.on_order[ix] = self.bins.on_order[ix].saturating_sub(u as u64);
-            self.receive(ctx, to, sku as usize, u, released);
+        for l in &lines {
+            let ix = self.ix(ctx.net, to, l.sku as usize);
+            self.bins.on_order[ix] = self.bins.on_order[ix].saturating_sub(l.units as u64);
+            self.receive(ctx, to, l.sku as usize, (l.units, l.net_zero), released);
         }
         let sh = &mut self.shipments[s];
         sh.lines = lines;
@@ -949,4 +1003,32 @@ impl Stock {
             None => false,
         }
     }
+}
+
+/// Does policy `pi`'s stock come by net-zero legs all the way from a
+/// supplier (through any upstream FCs' own policies for the SKU)? A port's
+/// stock came by sea, which is not.
+fn supply_net_zero(net: &Network, pi: usize) -> bool {
+    let mut p = &net.policies[pi];
+    // Each step goes one FC up; a chain longer than the policies is a loop.
+    for _ in 0..net.policies.len() {
+        if !net.lanes[p.lane].net_zero {
+            return false;
+        }
+        match net.facilities[p.source].kind {
+            FacilityKind::FulfillmentCenter => {
+                let up = net
+                    .policies
+                    .iter()
+                    .find(|q| q.fc == p.source && q.sku == p.sku);
+                match up {
+                    Some(q) => p = q,
+                    None => return false,
+                }
+            }
+            FacilityKind::Port => return false,
+            _ => return true,
+        }
+    }
+    false
 }

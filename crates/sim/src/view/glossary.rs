@@ -18,7 +18,7 @@ pub struct Term {
 }
 
 /// Every headline KPI, in the order the page shows them.
-pub const TERMS: [Term; 10] = [
+pub const TERMS: [Term; 11] = [
     Term {
         key: "orders_placed",
         name: "Orders",
@@ -81,6 +81,13 @@ pub const TERMS: [Term; 10] = [
         unit: "% of parcel legs",
         definition: "Share of parcel legs (one parcel on one lane) carried by modes with no tailpipe emissions: electric vans and HGVs, electric rail, cargo bikes, drones.",
         formula: "zero-emission parcel legs / parcel legs",
+    },
+    Term {
+        key: "shipment_zero_share",
+        name: "Shipment Zero",
+        unit: "% of delivered orders",
+        definition: "Share of delivered orders that were net-zero shipments: every leg ran on a zero-emission mode, the replenishment that brought their stock to the FC included (stock is picked oldest first; a port's stock came by sea, which is not net-zero). Lower than the leg share whenever any leg, inbound included, burns fuel.",
+        formula: "delivered orders with every leg zero-emission / delivered orders",
     },
     Term {
         key: "labour_hours",

@@ -64,6 +64,9 @@ pub struct Kpis {
     pub backlog: u64,
     /// Share of parcel legs on tailpipe-zero modes, 0..=1.
     pub net_zero_share: f64,
+    /// Share of delivered orders whose every leg, replenishment included,
+    /// ran on a net-zero mode, 0..=1.
+    pub shipment_zero_share: f64,
     /// Warehouse labour hours so far.
     pub labour_hours: f64,
 }
@@ -83,6 +86,7 @@ pub(crate) struct Headline {
     pub cost_per_package: Option<f64>,
     pub co2e_g_per_package: Option<f64>,
     pub net_zero_share: f64,
+    pub shipment_zero_share: f64,
 }
 
 impl Headline {
@@ -100,6 +104,7 @@ impl Headline {
             cost_per_package: shown.then(|| total_cost / delivered),
             co2e_g_per_package: shown.then(|| t.co2e_kg * 1000.0 / delivered),
             net_zero_share: ratio(t.net_zero_legs as f64, t.legs as f64),
+            shipment_zero_share: ratio(o.net_zero_shipments as f64, delivered),
         }
     }
 }
@@ -182,6 +187,7 @@ impl Engine {
             in_transit: c.in_transit,
             backlog: self.backlog_units(),
             net_zero_share: h.net_zero_share,
+            shipment_zero_share: h.shipment_zero_share,
             labour_hours: self.labour_hours(),
         }
     }

@@ -5,8 +5,9 @@
 
 use super::{Conservation, Headline, ratio};
 use crate::engine::Engine;
-use crate::engine::ledger::PeriodMark;
+use crate::engine::ledger::{PeriodMark, Transport};
 use crate::engine::stats::Histogram;
+use crate::network::Leg;
 use crate::scenario::FacilityKind;
 use crate::time::{DAY, HOUR, to_hours};
 use serde::Serialize;
@@ -96,7 +97,16 @@ pub struct CostReport {
 pub struct EmissionsReport {
     pub co2e_kg: f64,
     pub co2e_g_per_package: Option<f64>,
+    /// Share of parcel legs on net-zero modes.
     pub net_zero_share: f64,
+    /// Share of delivered orders whose every leg, their stock's
+    /// replenishment included, ran on a net-zero mode.
+    pub shipment_zero_share: f64,
+    /// CO2e by leg: replenishment into FCs, parcels between facilities,
+    /// parcels to the customer.
+    pub co2e_inbound_kg: f64,
+    pub co2e_middle_mile_kg: f64,
+    pub co2e_last_mile_kg: f64,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -223,6 +233,23 @@ impl Engine {
         r.forecast = self.forecast_report(slot);
     }
 
+    fn emissions_report(&self, t: &Transport, h: &Headline) -> EmissionsReport {
+        let net = self.network();
+        let mut by_leg = [0.0; 3];
+        for i in 0..net.lanes.len() {
+            by_leg[net.leg(i) as usize] += self.ledger().lane(i).co2e_kg;
+        }
+        EmissionsReport {
+            co2e_kg: t.co2e_kg,
+            co2e_g_per_package: h.co2e_g_per_package,
+            net_zero_share: h.net_zero_share,
+            shipment_zero_share: h.shipment_zero_share,
+            co2e_inbound_kg: by_leg[Leg::Inbound as usize],
+            co2e_middle_mile_kg: by_leg[Leg::MiddleMile as usize],
+            co2e_last_mile_kg: by_leg[Leg::LastMile as usize],
+        }
+    }
+
     fn lane_reports(&self) -> Vec<LaneReport> {
         let net = self.network();
         net.lanes
@@ -345,11 +372,7 @@ impl Engine {
                 per_package: h.cost_per_package,
                 labour_hours: self.labour_hours(),
             },
-            emissions: EmissionsReport {
-                co2e_kg: t.co2e_kg,
-                co2e_g_per_package: h.co2e_g_per_package,
-                net_zero_share: h.net_zero_share,
-            },
+            emissions: self.emissions_report(&t, &h),
             conservation: self.conservation(),
             transport: TransportReport {
                 vehicle_trips: t.vehicle_trips,
