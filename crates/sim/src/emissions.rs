@@ -132,6 +132,18 @@ impl Mode {
         }
     }
 
+    /// The zero-emission mode that does this mode's job: an electric HGV for
+    /// a diesel one, an electric van for a diesel van; the mode itself if it
+    /// is net-zero already or the model has no net-zero counterpart (ocean,
+    /// crowdsourced drivers' own cars).
+    pub fn electric(self) -> Mode {
+        match self {
+            Mode::DieselHgv => Mode::ElectricHgv,
+            Mode::DieselVan => Mode::ElectricVan,
+            m => m,
+        }
+    }
+
     pub fn defaults(self) -> ModeDefaults {
         use Co2Basis::*;
         let g = GRID_KG_PER_KWH;

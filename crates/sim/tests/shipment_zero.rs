@@ -129,6 +129,9 @@ fn electrifying_inbound_raises_the_shipment_share_not_the_leg_share() {
         b.shipment_zero_share,
         a.shipment_zero_share
     );
-    assert!(a.shipment_zero_share < a.net_zero_share, "port stock came by sea");
+    assert!(
+        a.shipment_zero_share < a.net_zero_share,
+        "port stock came by sea"
+    );
     assert!(a.co2e_inbound_kg < b.co2e_inbound_kg);
 }
