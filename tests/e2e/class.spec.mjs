@@ -127,7 +127,7 @@ test('KPI tiles explain themselves: definitions, pounds, CO₂e, words a student
   await expect(page.getByTestId('kpi-cost-per-package')).toHaveText(/^£\d+\.\d\d$/, { timeout: 15_000 });
   await expect(page.getByTestId('tile-on_time_rate')).toHaveAttribute('title', /late whether or not it has been delivered|past its promise/);
   await expect(page.getByTestId('tile-co2e_g_per_package')).toContainText('CO₂e / package');
-  await expect(page.getByTestId('tile-net_zero_share')).toContainText('Zero-emission share');
+  await expect(page.getByTestId('tile-net_zero_share')).toContainText('Zero-emission legs');
   await expect(page.getByTestId('tile-labour_hours')).toContainText('Staff hours');
   await expect(page.locator('.kpis h2')).toContainText('since day 1');
 });

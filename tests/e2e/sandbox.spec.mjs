@@ -763,3 +763,24 @@ test('a status message is read out politely and clears itself', async ({ page })
   await expect(status).toHaveText('', { timeout: 15_000 });
   await expect(status).toBeHidden();
 });
+
+test('Shipment Zero: an electric last mile counts only where the stock came electric too', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('speed').selectOption({ label: '1 day / s' });
+  await expect.poll(() => num(page, 'kpi-delivered'), { timeout: 10_000 }).toBeGreaterThan(2000);
+  await pause(page);
+  const before = { legs: await num(page, 'kpi-net-zero'), shipments: await num(page, 'kpi-shipment-zero') };
+  // Most legs are electric, few shipments are electric end to end.
+  expect(before.shipments).toBeLessThan(before.legs - 20);
+  // Castle Bromwich's stock comes from Coalville by electric HGV all the way:
+  // electrifying its diesel vans to Birmingham makes those shipments net-zero.
+  await items(page).filter({ hasText: 'Delivery station Castle Bromwich' }).click();
+  await page.getByTestId('inspector-lanes').locator('li').filter({ hasText: 'Birmingham B' }).getByRole('button').click();
+  await expect(page.getByTestId('inspector-mode')).toHaveValue('diesel_van');
+  await page.getByTestId('inspector-mode').selectOption('electric_van');
+  await expect.poll(() => num(page, 'kpi-shipment-zero'), { timeout: 10_000 }).toBeGreaterThan(before.shipments + 3);
+  expect(await num(page, 'kpi-net-zero')).toBeGreaterThan(before.legs);
+  // Undo puts the diesel vans back, and the share with them.
+  await page.getByTestId('undo').click();
+  await expect.poll(() => num(page, 'kpi-shipment-zero'), { timeout: 10_000 }).toBe(before.shipments);
+});

@@ -25,13 +25,17 @@ pub fn get(name: &str) -> Option<&'static str> {
 }
 
 /// The built-in lessons (`lessons/`), in the order a course takes them.
-pub const LESSONS: [(&str, &str); 5] = [
+pub const LESSONS: [(&str, &str); 6] = [
     ("bullwhip", include_str!("../../../lessons/bullwhip.json")),
     (
         "safety-stock",
         include_str!("../../../lessons/safety-stock.json"),
     ),
     ("last-mile", include_str!("../../../lessons/last-mile.json")),
+    (
+        "shipment-zero",
+        include_str!("../../../lessons/shipment-zero.json"),
+    ),
     (
         "station-siting",
         include_str!("../../../lessons/station-siting.json"),

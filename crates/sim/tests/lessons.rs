@@ -252,3 +252,17 @@ fn the_readmes_worked_example_opens_and_plays_through() {
         }
     });
 }
+
+#[test]
+fn shipment_zero_clean_legs_are_not_clean_shipments_until_the_stock_is() {
+    let (l, mut s) = open("shipment-zero");
+    let electrify = |s: &mut Scenario, inbound: bool| {
+        for lane in &mut s.lanes {
+            if lane.to.starts_with("FC-") == inbound {
+                lane.mode = lane.mode.electric();
+            }
+        }
+    };
+    plays_through(&l.steps[0], &mut s, |s| electrify(s, false));
+    plays_through(&l.steps[1], &mut s, |s| electrify(s, true));
+}

@@ -109,7 +109,7 @@ const METRICS: [Metric; 9] = [
         &[("units", |k| k.on_hand as f64, BLUE)],
     ),
     (
-        "Zero-emission share",
+        "Zero-emission legs",
         "% of parcel legs",
         &[(
             "%",

@@ -22,6 +22,8 @@ pub enum Metric {
     CostPerPackage,
     Co2eGPerPackage,
     NetZeroShare,
+    /// Delivered orders net-zero on every leg, replenishment included.
+    ShipmentZeroShare,
     LabourHours,
     OrdersOverdue,
     OrdersPlaced,
@@ -50,13 +52,14 @@ pub enum Unit {
 }
 
 impl Metric {
-    pub const ALL: [Metric; 13] = [
+    pub const ALL: [Metric; 14] = [
         Metric::OnTimeRate,
         Metric::FillRate,
         Metric::MeanLeadTimeH,
         Metric::CostPerPackage,
         Metric::Co2eGPerPackage,
         Metric::NetZeroShare,
+        Metric::ShipmentZeroShare,
         Metric::LabourHours,
         Metric::OrdersOverdue,
         Metric::OrdersPlaced,
@@ -85,7 +88,8 @@ impl Metric {
             Metric::MeanLeadTimeH => "Mean delivery time",
             Metric::CostPerPackage => "Cost per package",
             Metric::Co2eGPerPackage => "CO₂e per package",
-            Metric::NetZeroShare => "Zero-emission share",
+            Metric::NetZeroShare => "Zero-emission legs",
+            Metric::ShipmentZeroShare => "Shipment Zero",
             Metric::LabourHours => "Staff hours",
             Metric::OrdersOverdue => "Orders overdue",
             Metric::OrdersPlaced => "Orders placed",
@@ -105,6 +109,7 @@ impl Metric {
             Metric::CostPerPackage => "cost_per_package",
             Metric::Co2eGPerPackage => "co2e_g_per_package",
             Metric::NetZeroShare => "net_zero_share",
+            Metric::ShipmentZeroShare => "shipment_zero_share",
             Metric::LabourHours => "labour_hours",
             Metric::OrdersOverdue => "orders_overdue",
             Metric::OrdersPlaced => "orders_placed",
@@ -124,6 +129,7 @@ impl Metric {
             Metric::OnTimeRate
             | Metric::FillRate
             | Metric::NetZeroShare
+            | Metric::ShipmentZeroShare
             | Metric::Utilization
             | Metric::FacilityFillRate => Unit::Share,
             Metric::MeanLeadTimeH | Metric::LabourHours => Unit::Hours,
@@ -171,6 +177,7 @@ impl Metric {
             Metric::CostPerPackage => k.cost_per_package,
             Metric::Co2eGPerPackage => k.co2e_g_per_package,
             Metric::NetZeroShare => Some(k.net_zero_share),
+            Metric::ShipmentZeroShare => Some(k.shipment_zero_share),
             Metric::LabourHours => Some(k.labour_hours),
             Metric::OrdersOverdue => Some(k.orders_overdue as f64),
             _ => Some(k.orders_placed as f64),

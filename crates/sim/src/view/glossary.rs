@@ -77,7 +77,7 @@ pub const TERMS: [Term; 11] = [
     },
     Term {
         key: "net_zero_share",
-        name: "Zero-emission share",
+        name: "Zero-emission legs",
         unit: "% of parcel legs",
         definition: "Share of parcel legs (one parcel on one lane) carried by modes with no tailpipe emissions: electric vans and HGVs, electric rail, cargo bikes, drones.",
         formula: "zero-emission parcel legs / parcel legs",
