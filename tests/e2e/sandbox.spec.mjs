@@ -784,3 +784,32 @@ test('Shipment Zero: an electric last mile counts only where the stock came elec
   await page.getByTestId('undo').click();
   await expect.poll(() => num(page, 'kpi-shipment-zero'), { timeout: 10_000 }).toBe(before.shipments);
 });
+
+test('packaging: turning right-sizing off fills the parcels with air and uses more board', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('speed').selectOption({ label: '1 day / s' });
+  await expect.poll(() => num(page, 'kpi-delivered'), { timeout: 10_000 }).toBeGreaterThan(2000);
+  await pause(page);
+  const figures = page.getByTestId('packaging-figures');
+  // While an edit replays the run to now, the line may say nothing is packed yet.
+  const read = async () => {
+    const m = (await figures.innerText()).match(/([\d,]+) parcels, (\d+) g of board each .*?(\d+) % of their volume air/);
+    return m ? { parcels: Number(m[1].replace(/,/g, '')), board: Number(m[2]), air: Number(m[3]) } : { air: NaN };
+  };
+  const on = await read();
+  expect(on.parcels).toBeGreaterThan(2000);
+  await expect(page.getByTestId('default-box')).toBeDisabled();
+  await page.getByTestId('right-sizing').uncheck();
+  await expect(page.getByTestId('default-box')).toBeEnabled();
+  await expect(page.getByTestId('default-box')).toHaveValue('Medium');
+  await expect.poll(async () => (await read()).air, { timeout: 10_000 }).toBeGreaterThan(on.air + 10);
+  const off = await read();
+  expect(off.board).toBeGreaterThan(on.board * 1.3);
+  // A bigger default box: more air still.
+  await page.getByTestId('default-box').selectOption('Large');
+  await expect.poll(async () => (await read()).air, { timeout: 10_000 }).toBeGreaterThan(off.air + 5);
+  await page.getByTestId('undo').click();
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('right-sizing')).toBeChecked();
+  await expect.poll(async () => (await read()).air, { timeout: 10_000 }).toBe(on.air);
+});

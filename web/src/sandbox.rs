@@ -332,6 +332,11 @@ impl Sandbox {
             .is_some_and(|e| e.now() < self.catch_up_to)
     }
 
+    /// The packing figures on screen (`None`: the scenario packs no boxes).
+    pub fn packaging(&self) -> Option<supply_sim::view::report::PackagingReport> {
+        self.run().and_then(Engine::packaging_report)
+    }
+
     /// The KPIs on screen (the last good run's while there are problems).
     pub fn kpis(&self) -> Option<Kpis> {
         self.run().map(Engine::kpis)

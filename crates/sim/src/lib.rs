@@ -28,6 +28,7 @@ pub mod geo;
 pub mod lesson;
 pub mod network;
 pub mod optimise;
+pub mod packaging;
 pub mod policy;
 pub mod problem;
 pub mod rng;

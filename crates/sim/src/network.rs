@@ -255,6 +255,8 @@ pub struct Network {
     pub fcs: Vec<u32>,
     /// The demand multiplier over time, from the scenario's controls.
     pub controls: DemandSchedule,
+    /// The box set, if orders are packed in boxes.
+    pub packaging: Option<crate::packaging::PackagingInfo>,
 }
 
 impl Network {

@@ -40,6 +40,9 @@ fn d_holding() -> f64 {
 fn d_one() -> u32 {
     1
 }
+fn yes() -> bool {
+    true
+}
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -97,6 +100,34 @@ pub struct Scenario {
     /// from their hour on. See [`crate::controls`].
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub controls: Vec<Control>,
+    /// The boxes orders are packed in (none: parcels are their items'
+    /// volume and weight). See [`crate::packaging`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub packaging: Option<Packaging>,
+}
+
+/// How orders are packed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Packaging {
+    /// Pack each order in the smallest box it fits (true, the default), or
+    /// in the default box whenever it fits (false).
+    #[serde(default = "yes")]
+    pub right_sizing: bool,
+    pub boxes: Vec<BoxSize>,
+    /// The box for every order that fits it when right-sizing is off, by
+    /// name (default: the largest box).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_box: Option<String>,
+}
+
+/// A corrugated box of the set.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BoxSize {
+    pub name: String,
+    /// Inside length, width and height, cm.
+    pub cm: [f64; 3],
 }
 
 /// A control a person set at a moment of the run.

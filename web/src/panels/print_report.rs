@@ -144,6 +144,12 @@ fn report_view(ui: Ui, p: Printed) -> impl IntoView {
             ("Shipment Zero: orders net-zero on every leg", format!("{:.0} %", r.emissions.shipment_zero_share * 100.0)),
             ("CO₂e inbound · middle mile · last mile", format!("{} · {} · {} kg", thousands(r.emissions.co2e_inbound_kg.round() as i64), thousands(r.emissions.co2e_middle_mile_kg.round() as i64), thousands(r.emissions.co2e_last_mile_kg.round() as i64))),
         ])}
+        {r.packaging.as_ref().map(|k| table(&[
+            ("Packing", if k.right_sizing { "right-sized".to_string() } else { "default box".to_string() }),
+            ("Parcels packed · in a box", format!("{} · {}", thousands(k.parcels as i64), thousands(k.boxed as i64))),
+            ("Board · its CO₂e", format!("{} kg · {} kg", thousands(k.board_kg.round() as i64), thousands(k.board_co2e_kg.round() as i64))),
+            ("Air in parcels", format!("{:.0} %", k.air_share * 100.0)),
+        ]))}
         {facility_table(r)}
         {lane_table(r)}
     }

@@ -76,6 +76,30 @@ impl Transport {
     }
 }
 
+/// Orders packed: in boxes or their own cartons, with the board used.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Packing {
+    pub parcels: u64,
+    /// Of them, packed in a box of the set.
+    pub boxed: u64,
+    pub board_kg: f64,
+    /// Σ parcel volume and Σ items' volume, m³ (their gap is air).
+    pub parcel_m3: f64,
+    pub items_m3: f64,
+}
+
+impl Packing {
+    fn since(&self, b: &Packing) -> Packing {
+        Packing {
+            parcels: self.parcels - b.parcels,
+            boxed: self.boxed - b.boxed,
+            board_kg: self.board_kg - b.board_kg,
+            parcel_m3: self.parcel_m3 - b.parcel_m3,
+            items_m3: self.items_m3 - b.items_m3,
+        }
+    }
+}
+
 /// Where every supplied unit is (the conservation counters).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct UnitBalance {
@@ -188,6 +212,7 @@ struct Base {
     cost: f64,
     outcomes: Outcomes,
     transport: Transport,
+    packing: Packing,
     lanes: Vec<LaneAccount>,
     lead_hist: Histogram,
 }
@@ -197,6 +222,7 @@ pub(crate) struct Ledger {
     outcomes: Outcomes,
     lead_hist: Histogram,
     transport: Transport,
+    packing: Packing,
     units: UnitBalance,
     lanes: Vec<LaneAccount>,
     series: Vec<PeriodMark>,
@@ -218,6 +244,7 @@ impl Ledger {
             cost,
             outcomes: self.outcomes,
             transport: self.transport,
+            packing: self.packing,
             lanes: self.lanes.clone(),
             lead_hist: self.lead_hist.clone(),
         }));
@@ -242,6 +269,13 @@ impl Ledger {
         match &self.base {
             Some(b) => self.transport.since(&b.transport),
             None => self.transport,
+        }
+    }
+    /// Packing since the warm-up.
+    pub fn packing(&self) -> Packing {
+        match &self.base {
+            Some(b) => self.packing.since(&b.packing),
+            None => self.packing,
         }
     }
     pub fn units(&self) -> &UnitBalance {
@@ -285,6 +319,16 @@ impl Ledger {
             o.late += 1;
         }
         self.units.delivered += units as u64;
+    }
+    /// An order packed: its items' volume, its parcel's, and the board of
+    /// its box (0: its own carton).
+    pub fn packed(&mut self, items_m3: f64, parcel_m3: f64, board_kg: f64) {
+        let p = &mut self.packing;
+        p.parcels += 1;
+        p.boxed += u64::from(board_kg > 0.0);
+        p.board_kg += board_kg;
+        p.parcel_m3 += parcel_m3;
+        p.items_m3 += items_m3;
     }
     /// A delivered order's shipment: all its legs net-zero, or not.
     pub fn shipment_done(&mut self, net_zero: bool) {

@@ -46,6 +46,7 @@ mod trace;
 pub use sites::finish_in_shifts;
 
 use crate::network::Network;
+use crate::packaging;
 use crate::scenario::{FacilityKind, StockoutRule};
 use crate::time::{HOUR, SimTime};
 use arrivals::{Arrivals, NewOrder};
@@ -339,11 +340,14 @@ impl Engine {
         let (zone, units, sku) = (d.zone, d.units_per_order, o.sku as usize);
         self.ledger.order_placed(units, o.multichannel);
         let deadline = orders::deadline(&self.net, zone, now);
+        let p = &self.net.products[sku];
+        let (items_kg, items_m3) = (p.weight_kg * units as f64, p.volume_m3 * units as f64);
+        let packed = packaging::parcel(self.net.packaging.as_ref(), items_kg, items_m3);
         let want = orders::Want {
             zone,
             sku,
             units,
-            kg: self.net.products[sku].weight_kg * units as f64,
+            kg: packed.kg,
             now,
             deadline,
         };
@@ -373,8 +377,10 @@ impl Engine {
             zone: zone as u32,
             fc: a.fc,
             route: a.route,
-            weight_kg: (p.weight_kg * units as f64) as f32,
-            volume_m3: (p.volume_m3 * units as f64) as f32,
+            weight_kg: packed.kg as f32,
+            volume_m3: packed.m3 as f32,
+            box_ix: packed.box_ix,
+            items_m3: items_m3 as f32,
             serial,
             ..Order::default()
         };
@@ -431,6 +437,11 @@ impl Engine {
         }
         self.note(id, self.now, Step::Packed { fc, ready });
         self.ledger.picked(o.units);
+        if let Some(pk) = &self.net.packaging {
+            let board_kg = o.box_ix.map_or(0.0, |b| pk.boxes[b as usize].board_kg);
+            self.ledger
+                .packed(o.items_m3 as f64, o.volume_m3 as f64, board_kg);
+        }
         self.orders.at_node(id);
         let lane = self.net.routing.routes[o.route as usize][0];
         self.send(o.fc as usize, lane, parcel(id, &o, ready));

@@ -47,8 +47,13 @@ pub(crate) struct Order {
     /// Index of the lane it is on or waiting for, along its route.
     pub leg: u16,
     pub state: OrderState,
+    /// The parcel's weight and volume: its box's if it is boxed.
     pub weight_kg: f32,
     pub volume_m3: f32,
+    /// Its box in the scenario's set (`None`: shipped as it is).
+    pub box_ix: Option<u8>,
+    /// Its items' volume, m³.
+    pub items_m3: f32,
     /// Its place among the run's orders (0-based), by which it is traced.
     pub serial: u64,
     /// Its stock's replenishment legs and its own legs so far all ran on

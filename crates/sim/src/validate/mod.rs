@@ -38,6 +38,10 @@ pub fn validate(s: &Scenario) -> Result<Network, Vec<Problem>> {
     let routes = routes::build(s, &ix, &facilities, &lanes, &streams.demand, &mut ck);
     let checked = policies::check(s, &ix, &facilities, &products, &lanes, &mut ck);
     let controls = controls::build(s, &mut ck);
+    let packaging = s
+        .packaging
+        .as_ref()
+        .and_then(|p| crate::packaging::build(p, &mut ck));
     if !ck.problems.is_empty() {
         return Err(ck.problems);
     }
@@ -85,6 +89,7 @@ pub fn validate(s: &Scenario) -> Result<Network, Vec<Problem>> {
         fc_slot: routes.fc_slot,
         fcs: routes.fcs,
         controls,
+        packaging,
     })
 }
 

@@ -29,6 +29,9 @@ pub struct Report {
     pub service: ServiceReport,
     pub cost: CostReport,
     pub emissions: EmissionsReport,
+    /// The boxes orders were packed in (only when the scenario names a set).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub packaging: Option<PackagingReport>,
     pub conservation: Conservation,
     pub transport: TransportReport,
     pub facilities: Vec<FacilityReport>,
@@ -107,6 +110,24 @@ pub struct EmissionsReport {
     pub co2e_inbound_kg: f64,
     pub co2e_middle_mile_kg: f64,
     pub co2e_last_mile_kg: f64,
+}
+
+/// Packing since the warm-up.
+#[derive(Clone, Debug, Serialize)]
+pub struct PackagingReport {
+    pub right_sizing: bool,
+    /// Orders packed.
+    pub parcels: u64,
+    /// Of them, in a box of the set (the rest in their own cartons).
+    pub boxed: u64,
+    /// Corrugated board used, kg, and its cradle-to-grave CO2e, kg.
+    pub board_kg: f64,
+    pub board_co2e_kg: f64,
+    pub board_g_per_package: Option<f64>,
+    /// Share of the parcels' volume that is air: 1 − items / parcels.
+    pub air_share: f64,
+    /// Mean parcel volume, litres.
+    pub mean_parcel_l: Option<f64>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -250,6 +271,26 @@ impl Engine {
         }
     }
 
+    pub fn packaging_report(&self) -> Option<PackagingReport> {
+        let pk = self.network().packaging.as_ref()?;
+        let p = self.ledger().packing();
+        let n = p.parcels as f64;
+        Some(PackagingReport {
+            right_sizing: pk.right_sizing,
+            parcels: p.parcels,
+            boxed: p.boxed,
+            board_kg: p.board_kg,
+            board_co2e_kg: p.board_kg * crate::packaging::BOARD_CO2E_KG_PER_KG,
+            board_g_per_package: (n > 0.0).then(|| p.board_kg * 1000.0 / n),
+            air_share: if p.parcel_m3 > 0.0 {
+                1.0 - p.items_m3 / p.parcel_m3
+            } else {
+                0.0
+            },
+            mean_parcel_l: (n > 0.0).then(|| p.parcel_m3 * 1000.0 / n),
+        })
+    }
+
     fn lane_reports(&self) -> Vec<LaneReport> {
         let net = self.network();
         net.lanes
@@ -373,6 +414,7 @@ impl Engine {
                 labour_hours: self.labour_hours(),
             },
             emissions: self.emissions_report(&t, &h),
+            packaging: self.packaging_report(),
             conservation: self.conservation(),
             transport: TransportReport {
                 vehicle_trips: t.vehicle_trips,

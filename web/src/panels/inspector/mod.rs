@@ -7,6 +7,7 @@ mod fields;
 mod fulfilment;
 mod lane;
 mod order;
+mod packaging;
 mod policy;
 mod vehicle;
 
@@ -29,7 +30,12 @@ pub fn Inspector() -> impl IntoView {
                 vehicle::vehicle_view(ui, lane, depart).into_any()
             }
             Some(Selection::Order(_)) => order::order_view(ui).into_any(),
-            None => view! { <DemandPanel /> <fulfilment::FulfilmentPanel /> }.into_any(),
+            None => view! {
+                <DemandPanel />
+                <fulfilment::FulfilmentPanel />
+                <packaging::PackagingPanel />
+            }
+            .into_any(),
         }
     };
     view! {
