@@ -1,10 +1,11 @@
 //! A short run of a fuzzed valid scenario: a supplier or port, two FCs (one
 //! may order from the other), a sortation centre, a delivery station and
 //! two zones, with the fuzzer choosing demand, capacities, lanes, rules,
-//! forecasts, controls and the stockout rule. A scenario that validates and
-//! fits the page's budget runs for one or two days without a panic, and every
-//! unit is accounted for (supplied = on hand + in transit + delivered +
-//! lost).
+//! forecasts, controls, the stockout rule, which lanes are electric and the
+//! box set. A scenario that validates and fits the page's budget runs for
+//! one or two days without a panic, every unit is accounted for (supplied =
+//! on hand + in transit + delivered + lost), and the Shipment Zero share and
+//! the packing figures are shares.
 #![no_main]
 
 use arbitrary::Arbitrary;
@@ -36,6 +37,33 @@ struct Knobs {
     share: bool,
     multiplier: u8,
     skus: u8,
+    /// Box set: none, right-sized, or a default box.
+    packaging: u8,
+    box_cm: [u8; 3],
+    /// Which lanes run on net-zero modes (one bit a lane).
+    electric: u8,
+}
+
+/// A lane's mode: the diesel one, or its zero-emission counterpart.
+fn mode(k: &Knobs, bit: u8, diesel: &str, electric: &str) -> String {
+    if k.electric & (1 << bit) != 0 {
+        electric
+    } else {
+        diesel
+    }
+    .to_owned()
+}
+
+fn packaging(k: &Knobs) -> Value {
+    let cm = k.box_cm.map(|c| 1 + u32::from(c % 80));
+    match k.packaging % 3 {
+        0 => Value::Null,
+        n => json!({
+            "right_sizing": n == 1,
+            "default_box": "B",
+            "boxes": [{"name": "A", "cm": [22, 16, 5]}, {"name": "B", "cm": cm}]
+        }),
+    }
 }
 
 fn rule(kind: u8, a: u16, b: u16) -> Value {
@@ -90,13 +118,13 @@ fn scenario(k: &Knobs) -> Value {
             {"id": "z2", "name": "Zone 2", "kind": "customer_zone", "lat": 52.52, "lon": -1.95, "radius_km": 5, "promise": "same_day"}
         ],
         "lanes": [
-            {"from": "src", "to": "fc1", "mode": "diesel_hgv"},
-            {"from": second_source, "to": "fc2", "mode": "electric_hgv"},
-            {"from": "fc1", "to": "sc", "mode": "diesel_hgv"},
+            {"from": "src", "to": "fc1", "mode": mode(k, 0, "diesel_hgv", "electric_hgv")},
+            {"from": second_source, "to": "fc2", "mode": mode(k, 1, "diesel_hgv", "electric_rail")},
+            {"from": "fc1", "to": "sc", "mode": mode(k, 2, "diesel_hgv", "electric_hgv")},
             {"from": "fc2", "to": "sc", "mode": "electric_rail"},
-            {"from": "sc", "to": "ds", "mode": "diesel_hgv"},
-            {"from": "ds", "to": "z1", "mode": "diesel_van", "capacity_kg": 1 + u32::from(k.van_kg), "dispatch": {"every_hours": 1 + u32::from(k.dispatch_hours % 24)}},
-            {"from": "ds", "to": "z2", "mode": "electric_van"}
+            {"from": "sc", "to": "ds", "mode": mode(k, 3, "diesel_hgv", "electric_hgv")},
+            {"from": "ds", "to": "z1", "mode": mode(k, 4, "diesel_van", "electric_van"), "capacity_kg": 1 + u32::from(k.van_kg), "dispatch": {"every_hours": 1 + u32::from(k.dispatch_hours % 24)}},
+            {"from": "ds", "to": "z2", "mode": mode(k, 5, "crowdsourced", "electric_van")}
         ],
         "demand": [
             {"zone": "z1", "orders_per_day": f64::from(k.orders_per_day[0] % MAX_ORDERS_PER_DAY), "distribution": dist, "sku_mix": {"type": "zipf", "s": 1.0}},
@@ -106,12 +134,16 @@ fn scenario(k: &Knobs) -> Value {
         "policies": [
             {"facility": "fc1", "source": "src", "rule": rule(k.rules[0].0, k.rules[0].1, k.rules[0].2), "forecast": forecast(k.forecast), "forecast_from": if k.share { "end_customers" } else { "orders" }},
             {"facility": "fc2", "source": second_source, "rule": rule(k.rules[1].0, k.rules[1].1, k.rules[1].2), "forecast": forecast(k.forecast / 6)}
-        ]
+        ],
+        "packaging": packaging(k)
     })
 }
 
 fuzz_target!(|k: Knobs| {
-    let v = scenario(&k);
+    let mut v = scenario(&k);
+    if v["packaging"].is_null() {
+        v.as_object_mut().map(|o| o.remove("packaging"));
+    }
     let Ok(s) = Scenario::from_json(&v.to_string()) else {
         return;
     };
@@ -127,5 +159,10 @@ fuzz_target!(|k: Knobs| {
         "units unaccounted for: {:?}",
         r.conservation
     );
+    let zero = r.emissions.shipment_zero_share;
+    assert!((0.0..=1.0).contains(&zero), "shipment zero share {zero}");
+    if let Some(p) = &r.packaging {
+        assert!(p.boxed <= p.parcels && (0.0..1.0).contains(&p.air_share.max(0.0)));
+    }
     assert!(serde_json::to_string(&r).is_ok());
 });
