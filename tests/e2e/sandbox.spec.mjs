@@ -813,3 +813,31 @@ test('packaging: turning right-sizing off fills the parcels with air and uses mo
   await expect(page.getByTestId('right-sizing')).toBeChecked();
   await expect.poll(async () => (await read()).air, { timeout: 10_000 }).toBe(on.air);
 });
+
+test('service by zone, SKU class and channel: a starved delivery station shows in its zone', async ({ page }) => {
+  await openApp(page);
+  await pause(page);
+  // Starve Castle Bromwich, which serves Birmingham.
+  await items(page).filter({ hasText: 'Delivery station Castle Bromwich' }).click();
+  const capacity = page.getByTestId('inspector-capacity');
+  await capacity.fill('1500');
+  await capacity.press('Enter');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('speed').selectOption({ label: '1 day / s' });
+  await play(page);
+  await expect.poll(() => page.getByTestId('sim-clock').innerText(), { timeout: 15_000 }).toMatch(/Day [4-9]/);
+  await pause(page);
+  await page.getByTestId('breakdown').locator('summary').click();
+  const rows = page.getByTestId('breakdown-row');
+  await expect(rows).toHaveCount(21);
+  const onTime = async (name) => Number((await rows.filter({ hasText: name }).locator('td').nth(1).innerText()));
+  const network = await num(page, 'kpi-on-time');
+  expect(await onTime('Birmingham B')).toBeLessThan(network - 30);
+  expect(await onTime('Manchester M')).toBeGreaterThan(network - 5);
+  await page.getByTestId('breakdown-by').selectOption({ label: 'SKU class (ABC)' });
+  await expect(rows).toHaveCount(3);
+  await expect(rows.first()).toContainText('A');
+  await page.getByTestId('breakdown-by').selectOption({ label: 'Channel' });
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1)).toContainText('multi-channel');
+});

@@ -234,6 +234,7 @@ pub fn App() -> impl IntoView {
                 {lesson_panel.then(|| view! { <LessonPanel /> })}
                 <crate::panels::stock_plan::StockPlanPanel />
                 <KpiPanel />
+                <crate::panels::breakdown::BreakdownPanel />
                 <Inspector />
             </aside>
         </main>

@@ -332,6 +332,11 @@ impl Sandbox {
             .is_some_and(|e| e.now() < self.catch_up_to)
     }
 
+    /// Service by zone, SKU class and channel, on screen.
+    pub fn breakdown(&self) -> Option<supply_sim::view::breakdown::BreakdownReport> {
+        self.run().map(Engine::breakdown_report)
+    }
+
     /// The packing figures on screen (`None`: the scenario packs no boxes).
     pub fn packaging(&self) -> Option<supply_sim::view::report::PackagingReport> {
         self.run().and_then(Engine::packaging_report)

@@ -255,6 +255,8 @@ pub struct Network {
     pub fcs: Vec<u32>,
     /// The demand multiplier over time, from the scenario's controls.
     pub controls: DemandSchedule,
+    /// Each SKU's ABC class by expected demand (0 = A, 1 = B, 2 = C).
+    pub sku_class: Vec<u8>,
     /// The box set, if orders are packed in boxes.
     pub packaging: Option<crate::packaging::PackagingInfo>,
 }

@@ -2,6 +2,7 @@
 //! and edits the scenario only through `Ui::edit`.
 
 mod beer;
+pub(crate) mod breakdown;
 mod controls;
 mod demand;
 mod inspector;

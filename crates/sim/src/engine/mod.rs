@@ -31,6 +31,7 @@
 //! [`crate::emissions`].
 
 mod arrivals;
+pub(crate) mod breakdown;
 mod crew;
 pub(crate) mod lanes;
 pub(crate) mod ledger;
@@ -87,6 +88,8 @@ pub struct Engine {
     sites: Sites,
     lanes: Lanes,
     stock: Stock,
+    /// Order outcomes by zone, SKU class and channel.
+    breakdown: breakdown::Breakdown,
     /// Scratch: orders whose stock just arrived, to pick.
     released: Vec<stock::Released>,
     /// Orders placed so far: the next order's serial number.
@@ -112,6 +115,7 @@ impl Engine {
     pub fn new(net: Network, seed: u64) -> Engine {
         let mut queue = EventQueue::default();
         let mut ledger = Ledger::new(net.lanes.len());
+        let facilities = net.facilities.len();
         let lanes = Lanes::new(&net, seed, &mut queue);
         let sites = Sites::new(&net, seed);
         let stock = Stock::new(&mut Ctx {
@@ -144,6 +148,7 @@ impl Engine {
             released: Vec::new(),
             placed: 0,
             trace: None,
+            breakdown: breakdown::Breakdown::new(facilities),
         }
     }
 
@@ -204,6 +209,9 @@ impl Engine {
     }
     pub(crate) fn orders(&self) -> &Orders {
         &self.orders
+    }
+    pub(crate) fn breakdown(&self) -> &breakdown::Breakdown {
+        &self.breakdown
     }
     pub(crate) fn demand_schedule(&self) -> &crate::controls::DemandSchedule {
         self.arrivals.schedule()
@@ -296,6 +304,7 @@ impl Engine {
                 self.measured_from = self.now;
                 let cost = self.cost_breakdown().total();
                 self.ledger.mark_warmup(cost);
+                self.breakdown.mark_warmup();
                 self.sites.mark_warmup(self.now);
                 self.stock.mark_warmup(self.now);
             }
@@ -382,8 +391,11 @@ impl Engine {
             box_ix: packed.box_ix,
             items_m3: items_m3 as f32,
             serial,
+            class: self.net.sku_class[sku],
+            channel: u8::from(o.multichannel),
             ..Order::default()
         };
+        self.breakdown.placed(order.keys(), units, a.in_stock);
         if a.in_stock {
             let net_zero = self.stock.fill_order(ctx!(self), fc, sku, units);
             let id = self.orders.open(order);
@@ -397,6 +409,7 @@ impl Engine {
         match self.net.stockout {
             StockoutRule::LostSale => {
                 self.ledger.lost_sale(p.lost_sale_cost * units as f64);
+                self.breakdown.lost(order.keys());
                 self.traced_placed(serial, None, &first, Some(Loss::NoStock));
             }
             StockoutRule::Backorder => {
@@ -463,6 +476,7 @@ impl Engine {
                         why: Loss::NoVehicleFits,
                     },
                 );
+                self.breakdown.lost(self.orders.get(p.id).keys());
                 self.orders.drop_unshippable(p.id);
                 self.sites.parcel_removed(at, self.now);
             }
@@ -507,11 +521,15 @@ impl Engine {
                         why: Loss::InTransit,
                     },
                 );
+                self.breakdown.lost(self.orders.get(id).keys());
                 self.orders.lose(&mut self.ledger, id);
             } else if to_zone {
                 let at = lanes::drop_time(tour_start, now, k, orders.len());
                 let on_time = at <= self.orders.get(id).deadline;
                 self.note(id, at, Step::Delivered { zone: to, on_time });
+                let o = self.orders.get(id);
+                let lead = at.saturating_sub(o.placed);
+                self.breakdown.delivered(o.keys(), lead, on_time);
                 let (zone, units) = self.orders.deliver(&mut self.ledger, id, at);
                 self.sites.delivered(zone, units);
             } else {

@@ -6,6 +6,7 @@
 //! planned transit). An order goes to the first candidate with the units on
 //! hand; if none has them it waits at the first (or is a lost sale).
 
+use super::breakdown::Keys;
 use super::ledger::Ledger;
 use super::pool::{Pool, Slot};
 use super::sites::Sites;
@@ -56,9 +57,24 @@ pub(crate) struct Order {
     pub items_m3: f32,
     /// Its place among the run's orders (0-based), by which it is traced.
     pub serial: u64,
+    /// Its SKU's ABC class (0 = A) and its channel (0 = own retail, 1 =
+    /// multi-channel), for the breakdowns.
+    pub class: u8,
+    pub channel: u8,
     /// Its stock's replenishment legs and its own legs so far all ran on
     /// net-zero modes (set when its stock is taken).
     pub net_zero: bool,
+}
+
+impl Order {
+    /// The breakdown slices it counts in.
+    pub fn keys(&self) -> Keys {
+        Keys {
+            zone: self.zone,
+            class: self.class,
+            channel: self.channel,
+        }
+    }
 }
 
 /// The FC chosen for an order.
@@ -204,6 +220,14 @@ impl Orders {
             .live()
             .filter(move |o| o.deadline < now)
             .map(move |o| now - o.placed)
+    }
+
+    /// The overdue open orders' breakdown slices and ages now, seconds.
+    pub fn overdue_keys(&self, now: SimTime) -> impl Iterator<Item = (Keys, SimTime)> + '_ {
+        self.pool
+            .live()
+            .filter(move |o| o.deadline < now)
+            .map(move |o| (o.keys(), now - o.placed))
     }
 
     pub fn get(&self, id: u32) -> &Order {

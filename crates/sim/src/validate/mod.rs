@@ -61,6 +61,8 @@ pub fn validate(s: &Scenario) -> Result<Network, Vec<Problem>> {
         scale: s.scale,
     };
     let policies = policies::compile(&checked, &compile, &mut prior);
+    let sku_class =
+        crate::demand::abc_classes(&streams.demand, &streams.sku_tables, products.len());
     Ok(Network {
         name: s.name.clone(),
         horizon: Horizon {
@@ -89,6 +91,7 @@ pub fn validate(s: &Scenario) -> Result<Network, Vec<Problem>> {
         fc_slot: routes.fc_slot,
         fcs: routes.fcs,
         controls,
+        sku_class,
         packaging,
     })
 }

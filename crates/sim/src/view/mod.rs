@@ -11,6 +11,7 @@
 //!   on_hand includes units picked and waiting at an FC, and in_transit
 //!   includes replenishment shipments and parcels at cross-docks.
 
+pub mod breakdown;
 pub mod calibration;
 pub mod forecast;
 pub mod format;

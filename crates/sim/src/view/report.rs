@@ -36,6 +36,8 @@ pub struct Report {
     pub transport: TransportReport,
     pub facilities: Vec<FacilityReport>,
     pub lanes: Vec<LaneReport>,
+    /// Service by zone, SKU class and channel.
+    pub breakdown: super::breakdown::BreakdownReport,
     /// One entry per statistics period.
     pub series: Vec<PeriodReport>,
 }
@@ -422,6 +424,7 @@ impl Engine {
             },
             facilities: (0..n).filter_map(|f| self.facility_report(f)).collect(),
             lanes: self.lane_reports(),
+            breakdown: self.breakdown_report(),
             series: self.period_reports(),
         }
     }
