@@ -2,7 +2,7 @@
 //! table under the KPIs. Folded until opened; while open it is redrawn once
 //! a simulated hour (the breakdown walks the open orders).
 
-use crate::ui::{Ui, use_ui};
+use crate::ui::use_ui;
 use leptos::prelude::*;
 use supply_sim::time::HOUR;
 use supply_sim::view::breakdown::{BreakdownReport, SliceReport};
@@ -33,7 +33,7 @@ pub fn BreakdownPanel() -> impl IntoView {
         hour.track();
         ui.rev.track();
         let b = ui.sb.with_value(|s| s.breakdown())?;
-        Some(slice_table(ui, rows(b, by.get())))
+        Some(slice_table(rows(b, by.get())))
     };
     view! {
         <details class="breakdown" data-testid="breakdown" on:toggle=move |ev| {
@@ -53,7 +53,7 @@ pub fn BreakdownPanel() -> impl IntoView {
     }
 }
 
-fn slice_table(_ui: Ui, rows: Vec<SliceReport>) -> impl IntoView {
+fn slice_table(rows: Vec<SliceReport>) -> impl IntoView {
     let body = rows
         .into_iter()
         .map(|s| {
