@@ -55,6 +55,20 @@ async function findStation(page) {
 }
 
 // Facility icons take clicks first, so vehicles are picked clear of them.
+/// Run a day and a bit, pause, and zoom in on a delivery station, where vans
+/// and the station's zones stand apart from the icons.
+async function zoomOnStationAfterADay(page) {
+  await openApp(page);
+  await page.getByTestId('speed').selectOption({ label: '1 day / s' });
+  await expect.poll(() => num(page, 'kpi-delivered'), { timeout: 10_000 }).toBeGreaterThan(500);
+  await pause(page);
+  const station = await findStation(page);
+  expect(station, 'a delivery station on the map').not.toBeNull();
+  const box = await page.getByTestId('map-canvas').boundingBox();
+  await page.mouse.move(box.x + station.x, box.y + station.y);
+  for (let k = 0; k < 3; k++) await page.mouse.wheel(0, -400);
+}
+
 const FACILITY_COLOURS = [[211, 84, 0], [36, 113, 163], [30, 132, 73], [183, 149, 11], [31, 58, 95], [125, 60, 152]];
 
 /// A point on a vehicle drawn in one of `colours`, clear of facility
@@ -372,16 +386,7 @@ test('click a vehicle to see where it is going and what it carries', async ({ pa
 });
 
 test('click a van to list its parcels, then one to follow its order on the map', async ({ page }) => {
-  await openApp(page);
-  await page.getByTestId('speed').selectOption({ label: '1 day / s' });
-  await expect.poll(() => num(page, 'kpi-delivered'), { timeout: 10_000 }).toBeGreaterThan(500);
-  await pause(page);
-  // Zoom in on a delivery station, where vans stand apart from the icons.
-  const station = await findStation(page);
-  expect(station, 'a delivery station on the map').not.toBeNull();
-  const box = await page.getByTestId('map-canvas').boundingBox();
-  await page.mouse.move(box.x + station.x, box.y + station.y);
-  for (let k = 0; k < 3; k++) await page.mouse.wheel(0, -400);
+  await zoomOnStationAfterADay(page);
   // Diesel and electric vans: parcel vehicles.
   const hit = await findVehicle(page, [[160, 64, 0], [39, 174, 96]]);
   expect(hit, 'a van on the canvas').not.toBeNull();
@@ -668,16 +673,7 @@ test('heads per shift and absence are edited in the inspector and kept with the 
 });
 
 test('click a van to see its round drawn on the map', async ({ page }) => {
-  await openApp(page);
-  await page.getByTestId('speed').selectOption({ label: '1 day / s' });
-  await expect.poll(() => num(page, 'kpi-delivered'), { timeout: 10_000 }).toBeGreaterThan(500);
-  await pause(page);
-  // Zoom in on a delivery station until its zones stand apart from it.
-  const station = await findStation(page);
-  expect(station, 'a delivery station on the map').not.toBeNull();
-  const box = await page.getByTestId('map-canvas').boundingBox();
-  await page.mouse.move(box.x + station.x, box.y + station.y);
-  for (let k = 0; k < 3; k++) await page.mouse.wheel(0, -400);
+  await zoomOnStationAfterADay(page);
   const BLUE = [31, 111, 235];
   const before = await colourCount(page, BLUE);
   const hit = await findVehicle(page, [[160, 64, 0], [39, 174, 96]]);

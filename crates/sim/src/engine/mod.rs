@@ -377,7 +377,6 @@ impl Engine {
             },
         ];
         self.stock.record_demand(&self.net, fc, sku, units as u64);
-        let p = &self.net.products[sku];
         let order = Order {
             placed: now,
             deadline,
