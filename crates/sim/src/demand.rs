@@ -115,6 +115,10 @@ pub struct DemandStream {
     pub dist: Distribution,
     pub units_per_order: u32,
     pub sku_table: usize,
+    /// The mix over marketplace sellers' SKUs only, which multi-channel
+    /// orders draw from (`None`: the mix holds no seller's SKU, and they
+    /// draw from the whole mix).
+    pub seller_table: Option<usize>,
     pub weekly: [f64; 7],
     pub hourly: [f64; 24],
     pub trend_per_s: f64,
@@ -124,6 +128,20 @@ pub struct DemandStream {
 }
 
 impl DemandStream {
+    /// The chance that one of its orders is for each SKU: the mix, with
+    /// the multi-channel share drawn from the sellers' SKUs when it has any.
+    pub fn sku_probabilities(&self, tables: &[AliasTable]) -> Vec<f64> {
+        let mut p = tables[self.sku_table].probabilities();
+        if let Some(t) = self.seller_table {
+            let share = self.multichannel_share;
+            let sellers = tables[t].probabilities();
+            for (x, y) in p.iter_mut().zip(sellers) {
+                *x = (1.0 - share) * *x + share * y;
+            }
+        }
+        p
+    }
+
     /// Mean orders in the hour starting at `t`, at most
     /// [`MAX_ORDERS_PER_STREAM_HOUR`] (a scenario that reaches it is warned,
     /// `budget::limits_reached`).
@@ -240,10 +258,9 @@ pub const ABC_B_SHARE: f64 = 0.95;
 /// next 15 %, 2 (C) for the rest and for SKUs nobody orders.
 pub fn abc_classes(streams: &[DemandStream], tables: &[AliasTable], n_sku: usize) -> Vec<u8> {
     let mut units = vec![0.0; n_sku];
-    let probs: Vec<Vec<f64>> = tables.iter().map(AliasTable::probabilities).collect();
     for s in streams {
         let rate = s.per_hour * s.units_per_order as f64;
-        for (u, p) in units.iter_mut().zip(&probs[s.sku_table]) {
+        for (u, p) in units.iter_mut().zip(s.sku_probabilities(tables)) {
             *u += rate * p;
         }
     }
@@ -307,6 +324,7 @@ mod tests {
                 dist,
                 units_per_order: 1,
                 sku_table: 0,
+                seller_table: None,
                 weekly: [1.0; 7],
                 hourly: [1.0; 24],
                 trend_per_s: 0.0,

@@ -18,6 +18,7 @@
 pub mod beer;
 pub mod budget;
 pub mod builtin;
+pub mod channels;
 pub mod controls;
 pub mod defaults;
 pub mod demand;

@@ -166,6 +166,11 @@ pub struct ProductInfo {
     /// GBP per unit per second backordered.
     pub backorder_per_unit_s: f64,
     pub lost_sale_cost: f64,
+    /// A marketplace seller's stock, stored in our FCs.
+    pub seller: bool,
+    /// Storage fee the seller pays, GBP per unit per second on the shelf
+    /// (0 unless a seller's).
+    pub storage_fee_per_unit_s: f64,
 }
 
 /// One stocking point × SKU policy.
@@ -259,6 +264,8 @@ pub struct Network {
     pub sku_class: Vec<u8>,
     /// The box set, if orders are packed in boxes.
     pub packaging: Option<crate::packaging::PackagingInfo>,
+    /// The sales channels' promise, fees and boarding priority.
+    pub channels: crate::channels::ChannelsInfo,
 }
 
 impl Network {

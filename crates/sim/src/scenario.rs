@@ -40,6 +40,10 @@ fn d_holding() -> f64 {
 fn d_one() -> u32 {
     1
 }
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
 fn yes() -> bool {
     true
 }
@@ -104,6 +108,52 @@ pub struct Scenario {
     /// volume and weight). See [`crate::packaging`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub packaging: Option<Packaging>,
+    /// The sales channels' promise, fees and priority. See
+    /// [`crate::channels`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channels: Option<Channels>,
+}
+
+/// The sales channels. Orders for our own stock placed on our site are own
+/// retail; orders for a marketplace seller's stock (a product marked
+/// `seller`) placed on our site are marketplace orders; orders from other
+/// sales channels (each demand's `multichannel_share`) are multi-channel
+/// fulfilment, for the sellers' stock when any product is theirs.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Channels {
+    /// Whose parcels board first when a lane's vehicles cannot take every
+    /// parcel that is ready.
+    #[serde(default)]
+    pub priority: ChannelPriority,
+    /// The promise made on multi-channel orders (default: the zone's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub multichannel_promise: Option<Promise>,
+    /// Fee a seller pays per unit we ship of its stock for a marketplace
+    /// order, GBP.
+    #[serde(default)]
+    pub fulfilment_fee_per_unit: f64,
+    /// Fee a seller pays per unit we ship of its stock for a multi-channel
+    /// order, GBP (default: the fulfilment fee).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub multichannel_fee_per_unit: Option<f64>,
+    /// Fee a seller pays for its stock on our shelves, GBP per m³ per month.
+    #[serde(default)]
+    pub storage_fee_per_m3_month: f64,
+}
+
+/// Whose parcels board first when vehicles are short.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChannelPriority {
+    /// In the order they became ready, whatever their channel.
+    #[default]
+    FirstCome,
+    /// Orders placed on our site (own retail and marketplace) before
+    /// multi-channel orders.
+    SiteFirst,
+    /// Multi-channel orders before orders placed on our site.
+    MultichannelFirst,
 }
 
 /// How orders are packed.
@@ -220,6 +270,10 @@ pub struct Product {
     pub backorder_cost_per_unit_day: f64,
     #[serde(default)]
     pub lost_sale_cost: f64,
+    /// The stock belongs to a marketplace seller and is stored in our FCs
+    /// (fulfilled by us, for fees).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub seller: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -236,6 +290,9 @@ pub struct ProductCatalog {
     pub backorder_cost_per_unit_day: f64,
     #[serde(default)]
     pub lost_sale_cost: f64,
+    /// Every generated SKU is a marketplace seller's.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub seller: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]

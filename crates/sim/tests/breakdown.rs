@@ -31,7 +31,7 @@ fn each_breakdown_adds_up_to_the_network() {
     assert_eq!(sums(&b.sku_classes), total, "SKU classes");
     assert_eq!(sums(&b.channels), total, "channels");
     assert_eq!(b.zones.len(), 21);
-    assert_eq!(b.channels[1].placed, o.multichannel);
+    assert_eq!(b.channels[2].placed, o.multichannel);
     let on_time: f64 = b
         .zones
         .iter()

@@ -1,10 +1,12 @@
 //! Order arrivals: each hour, each demand stream draws its order count (see
 //! [`crate::demand`]); the orders get uniform arrival instants within the
 //! hour and one SKU each from the stream's mix, and some come from other
-//! sales channels. The hour's orders are then handed out instant by instant.
+//! sales channels (for a seller's SKU, when the mix has any). The hour's
+//! orders are then handed out instant by instant.
 
+use crate::channels;
 use crate::controls::DemandSchedule;
-use crate::demand::DrawState;
+use crate::demand::{DemandStream, DrawState};
 use crate::network::Network;
 use crate::rng::{Rng, Stream};
 use crate::time::{HOUR, SimTime};
@@ -15,7 +17,8 @@ pub(crate) struct NewOrder {
     pub at: SimTime,
     pub stream: u32,
     pub sku: u32,
-    pub multichannel: bool,
+    /// Its sales channel ([`crate::channels`]).
+    pub channel: u8,
 }
 
 #[derive(Clone, Debug)]
@@ -80,19 +83,34 @@ impl Arrivals {
             for _ in 0..n {
                 let at = t + self.rng_arrival.below(HOUR);
                 let sku = table.sample(&mut self.rng_sku) as u32;
-                let multichannel =
-                    d.multichannel_share > 0.0 && self.rng_arrival.f64() < d.multichannel_share;
+                let (channel, sku) = self.channel(net, d, sku);
                 self.hour.push(NewOrder {
                     at,
                     stream: s as u32,
                     sku,
-                    multichannel,
+                    channel,
                 });
             }
         }
         // Stable: equal instants keep stream order.
         self.hour.sort_by_key(|o| o.at);
         self.next_at()
+    }
+
+    /// An order's channel, and its SKU: a multi-channel order is for a
+    /// seller's SKU when the stream's mix has any.
+    fn channel(&mut self, net: &Network, d: &DemandStream, sku: u32) -> (u8, u32) {
+        let multichannel =
+            d.multichannel_share > 0.0 && self.rng_arrival.f64() < d.multichannel_share;
+        match (multichannel, d.seller_table) {
+            (true, Some(t)) => {
+                let sku = net.sku_tables[t].sample(&mut self.rng_sku) as u32;
+                (channels::MULTICHANNEL, sku)
+            }
+            (true, None) => (channels::MULTICHANNEL, sku),
+            (false, _) if net.products[sku as usize].seller => (channels::MARKETPLACE, sku),
+            (false, _) => (channels::OWN, sku),
+        }
     }
 
     /// The next order instant not yet handed out.

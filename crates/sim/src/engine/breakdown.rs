@@ -44,7 +44,7 @@ struct Slices {
     /// Per facility index (zones only are used).
     zones: Vec<Slice>,
     classes: [Slice; 3],
-    channels: [Slice; 2],
+    channels: [Slice; crate::channels::COUNT],
 }
 
 #[derive(Clone, Debug, Default)]

@@ -20,6 +20,7 @@ use super::Ctx;
 use super::ledger::Trip;
 use super::pool::{Pool, Slot};
 use super::queue::{Departure, Ev, EventQueue};
+use crate::channels::RANKS;
 use crate::defaults::DRIVER_DUTY_HOURS;
 use crate::emissions::{Co2Basis, trip_co2e_kg};
 use crate::geo;
@@ -41,14 +42,50 @@ pub(crate) struct Parcel {
     pub m3: f32,
 }
 
-/// A lane's outbound dock.
+/// A lane's outbound dock: one queue per boarding rank, each in the order
+/// its parcels became ready (the facility's server is first come, first
+/// served, so each queue's ready times never decrease).
 #[derive(Clone, Debug, Default)]
 struct Dock {
-    parcels: VecDeque<Parcel>,
+    queues: [VecDeque<Parcel>; RANKS],
     kg: f64,
     m3: f64,
     /// A full-load or retry departure is already queued.
     pending: bool,
+}
+
+impl Dock {
+    fn len(&self) -> usize {
+        self.queues.iter().map(VecDeque::len).sum()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.queues.iter().all(VecDeque::is_empty)
+    }
+
+    /// The rank whose parcel boards next: the first with a parcel ready.
+    fn next_ready(&self, now: SimTime) -> Option<usize> {
+        self.queues
+            .iter()
+            .position(|q| q.front().is_some_and(|p| p.ready <= now))
+    }
+
+    /// Parcels ready to leave at `now`.
+    fn ready(&self, now: SimTime) -> usize {
+        let ready = |q: &VecDeque<Parcel>| q.iter().take_while(|p| p.ready <= now).count();
+        self.queues.iter().map(ready).sum()
+    }
+
+    /// Every parcel in the order they become ready (ranks merged).
+    fn by_ready(&self) -> impl Iterator<Item = &Parcel> + '_ {
+        let [a, b] = &self.queues;
+        let (mut a, mut b) = (a.iter().peekable(), b.iter().peekable());
+        std::iter::from_fn(move || match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) if y.ready < x.ready => b.next(),
+            (Some(_), _) => a.next(),
+            (None, _) => b.next(),
+        })
+    }
 }
 
 /// A parcel vehicle on the road.
@@ -167,14 +204,15 @@ impl Lanes {
             .map_or(usize::MAX, |m| libm::ceil(m * li.share) as usize);
         dock.kg >= li.capacity_kg * n as f64
             || dock.m3 >= li.capacity_m3 * n as f64
-            || dock.parcels.len() >= per_vehicle.saturating_mul(n as usize)
+            || dock.len() >= per_vehicle.saturating_mul(n as usize)
     }
 
-    /// Put a parcel on a lane's outbound dock (one chosen by [`Lanes::choose`]).
-    pub fn enqueue(&mut self, ctx: &mut Ctx, lane: u32, p: Parcel) {
+    /// Put a parcel on a lane's outbound dock (one chosen by
+    /// [`Lanes::choose`]), in its boarding rank's queue.
+    pub fn enqueue(&mut self, ctx: &mut Ctx, lane: u32, p: Parcel, rank: u8) {
         let li = &ctx.net.lanes[lane as usize];
         let dock = &mut self.docks[lane as usize];
-        dock.parcels.push_back(p);
+        dock.queues[rank as usize].push_back(p);
         dock.kg += p.kg as f64;
         dock.m3 += p.m3 as f64;
         if li.dispatch.when_full
@@ -203,10 +241,7 @@ impl Lanes {
             self.docks[l].pending = false;
         }
         let wave = self.wave(ctx.net, l, now);
-        while let Some(front) = self.docks[l].parcels.front() {
-            if front.ready > now {
-                break;
-            }
+        while self.docks[l].next_ready(now).is_some() {
             // Full-load trigger sends only full vehicles; the timetable sends all.
             let dock = &self.docks[l];
             if !send_all && dock.kg < li.capacity_kg && dock.m3 < li.capacity_m3 {
@@ -240,17 +275,15 @@ impl Lanes {
             return;
         }
         let (mut kg, mut m3) = (0.0, 0.0);
-        for p in &dock.parcels {
+        let full_at = dock.by_ready().find_map(|p| {
             kg += p.kg as f64;
             m3 += p.m3 as f64;
-            if kg >= li.capacity_kg || m3 >= li.capacity_m3 {
-                dock.pending = true;
-                ctx.queue.push(
-                    p.ready.max(ctx.now + 1),
-                    Ev::Dispatch(lane, Departure::Full),
-                );
-                return;
-            }
+            (kg >= li.capacity_kg || m3 >= li.capacity_m3).then_some(p.ready)
+        });
+        if let Some(ready) = full_at {
+            dock.pending = true;
+            ctx.queue
+                .push(ready.max(ctx.now + 1), Ev::Dispatch(lane, Departure::Full));
         }
     }
 
@@ -300,9 +333,7 @@ impl Lanes {
         if !tours(net, &net.lanes[l]) {
             return 0.0;
         }
-        let dock = &self.docks[l].parcels;
-        let ready = dock.iter().take_while(|p| p.ready <= now).count();
-        ready as f64 / net.scale
+        self.docks[l].ready(now) as f64 / net.scale
     }
 
     /// Most parcels a real vehicle on `li` takes on one trip: its stop
@@ -322,6 +353,7 @@ impl Lanes {
     }
 
     /// Move the ready parcels at the front of lane `l`'s dock into `into`,
+    /// the highest boarding rank first,
     /// at most `max` and within the vehicle's capacity (the first parcel
     /// always goes: it fits a real vehicle). Returns (kg, m³, units).
     fn fill_from_dock(
@@ -334,15 +366,16 @@ impl Lanes {
     ) -> (f64, f64, u32) {
         let (mut kg, mut m3, mut units) = (0.0, 0.0, 0u32);
         let dock = &mut self.docks[l];
-        while let Some(&p) = dock.parcels.front() {
-            if p.ready > now || into.len() >= max {
+        while let Some(rank) = dock.next_ready(now) {
+            let p = dock.queues[rank][0];
+            if into.len() >= max {
                 break;
             }
             let (pk, pm) = (p.kg as f64, p.m3 as f64);
             if !into.is_empty() && (kg + pk > li.capacity_kg || m3 + pm > li.capacity_m3) {
                 break;
             }
-            dock.parcels.pop_front();
+            dock.queues[rank].pop_front();
             dock.kg -= pk;
             dock.m3 -= pm;
             kg += pk;
@@ -350,7 +383,7 @@ impl Lanes {
             units += p.units;
             into.push(p.id);
         }
-        if dock.parcels.is_empty() {
+        if dock.is_empty() {
             // Clear float drift.
             dock.kg = 0.0;
             dock.m3 = 0.0;

@@ -6,6 +6,7 @@
 //! happened; views read the records.
 
 use super::stats::Histogram;
+use crate::channels;
 use crate::time::SimTime;
 
 /// Customer orders: how many, how they ended, how long they took.
@@ -29,6 +30,9 @@ pub(crate) struct Outcomes {
     pub customer_units_filled: u64,
     pub lead_sum_s: f64,
     pub lost_sale_cost: f64,
+    /// Fees sellers paid for the units we shipped of their stock, GBP, by
+    /// channel.
+    pub fulfilment_fees: [f64; channels::COUNT],
 }
 
 impl Outcomes {
@@ -48,6 +52,9 @@ impl Outcomes {
             customer_units_filled: self.customer_units_filled - b.customer_units_filled,
             lead_sum_s: self.lead_sum_s - b.lead_sum_s,
             lost_sale_cost: self.lost_sale_cost - b.lost_sale_cost,
+            fulfilment_fees: std::array::from_fn(|c| {
+                self.fulfilment_fees[c] - b.fulfilment_fees[c]
+            }),
         }
     }
 }
@@ -293,10 +300,14 @@ impl Ledger {
     }
 
     // Customer orders.
-    pub fn order_placed(&mut self, units: u32, multichannel: bool) {
+    pub fn order_placed(&mut self, units: u32, channel: u8) {
         self.outcomes.placed += 1;
         self.outcomes.customer_units += units as u64;
-        self.outcomes.multichannel += u64::from(multichannel);
+        self.outcomes.multichannel += u64::from(channel == channels::MULTICHANNEL);
+    }
+    /// A seller paid `fee` for the units of an order of `channel` we shipped.
+    pub fn fulfilment_fee(&mut self, channel: u8, fee: f64) {
+        self.outcomes.fulfilment_fees[channel as usize] += fee;
     }
     pub fn filled_from_stock(&mut self, units: u32) {
         self.outcomes.customer_units_filled += units as u64;

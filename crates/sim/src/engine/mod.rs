@@ -347,8 +347,8 @@ impl Engine {
         let now = self.now;
         let d = &self.net.demand[o.stream as usize];
         let (zone, units, sku) = (d.zone, d.units_per_order, o.sku as usize);
-        self.ledger.order_placed(units, o.multichannel);
-        let deadline = orders::deadline(&self.net, zone, now);
+        self.ledger.order_placed(units, o.channel);
+        let deadline = orders::deadline(&self.net, zone, o.channel, now);
         let p = &self.net.products[sku];
         let (items_kg, items_m3) = (p.weight_kg * units as f64, p.volume_m3 * units as f64);
         let packed = packaging::parcel(self.net.packaging.as_ref(), items_kg, items_m3);
@@ -391,7 +391,8 @@ impl Engine {
             items_m3: items_m3 as f32,
             serial,
             class: self.net.sku_class[sku],
-            channel: u8::from(o.multichannel),
+            channel: o.channel,
+            seller: p.seller,
             ..Order::default()
         };
         self.breakdown.placed(order.keys(), units, a.in_stock);
@@ -449,6 +450,10 @@ impl Engine {
         }
         self.note(id, self.now, Step::Packed { fc, ready });
         self.ledger.picked(o.units);
+        let fee = self.net.channels.fee(o.seller, o.channel, o.units);
+        if fee > 0.0 {
+            self.ledger.fulfilment_fee(o.channel, fee);
+        }
         if let Some(pk) = &self.net.packaging {
             let board_kg = o.box_ix.map_or(0.0, |b| pk.boxes[b as usize].board_kg);
             self.ledger
@@ -464,7 +469,11 @@ impl Engine {
     /// and reported, never loaded.
     fn send(&mut self, at: usize, primary: u32, p: Parcel) {
         match self.lanes.choose(&self.net, primary, &p) {
-            Some(lane) => self.lanes.enqueue(ctx!(self), lane, p),
+            Some(lane) => {
+                let channel = self.orders.get(p.id).channel;
+                let rank = self.net.channels.rank[channel as usize];
+                self.lanes.enqueue(ctx!(self), lane, p, rank);
+            }
             None => {
                 let from_fc = self.net.facilities[at].kind == FacilityKind::FulfillmentCenter;
                 self.ledger.unshippable(from_fc, p.units);

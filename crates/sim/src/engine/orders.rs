@@ -11,6 +11,7 @@ use super::ledger::Ledger;
 use super::pool::{Pool, Slot};
 use super::sites::Sites;
 use super::stock::Stock;
+use crate::channels;
 use crate::defaults::SAME_DAY_CUTOFF_HOUR;
 use crate::network::Network;
 use crate::scenario::Promise;
@@ -57,10 +58,12 @@ pub(crate) struct Order {
     pub items_m3: f32,
     /// Its place among the run's orders (0-based), by which it is traced.
     pub serial: u64,
-    /// Its SKU's ABC class (0 = A) and its channel (0 = own retail, 1 =
-    /// multi-channel), for the breakdowns.
+    /// Its SKU's ABC class (0 = A) and its channel
+    /// ([`crate::channels`]), for the breakdowns.
     pub class: u8,
     pub channel: u8,
+    /// Its stock is a marketplace seller's (shipping it earns a fee).
+    pub seller: bool,
     /// Its stock's replenishment legs and its own legs so far all ran on
     /// net-zero modes (set when its stock is taken).
     pub net_zero: bool,
@@ -109,12 +112,18 @@ pub(crate) struct Orders {
     due: Vec<DueDay>,
 }
 
-/// Latest on-time delivery for an order placed at `placed` in zone `zone`:
-/// midnight at the end of the promised day.
-pub(crate) fn deadline(net: &Network, zone: usize, placed: SimTime) -> SimTime {
+/// Latest on-time delivery for an order of `channel` placed at `placed` in
+/// zone `zone`: midnight at the end of the promised day (the zone's
+/// promise, or the multi-channel promise for a multi-channel order).
+pub(crate) fn deadline(net: &Network, zone: usize, channel: u8, placed: SimTime) -> SimTime {
     let day = placed / DAY;
     let hour = (placed % DAY) / HOUR;
-    let days = match net.facilities[zone].zone.promise {
+    let zone_promise = net.facilities[zone].zone.promise;
+    let promise = match net.channels.multichannel_promise {
+        Some(p) if channel == channels::MULTICHANNEL => Some(p),
+        _ => zone_promise,
+    };
+    let days = match promise {
         Some(Promise::SameDay) => u64::from(hour >= SAME_DAY_CUTOFF_HOUR),
         Some(Promise::NextDay) | None => 1,
         Some(Promise::TwoDay) => 2,

@@ -90,6 +90,9 @@ pub(crate) struct Holding {
     pub on_hand_area: f64,
     hold_rate: f64,
     pub hold_cost: f64,
+    fee_rate: f64,
+    /// Storage fees sellers owe for their stock on the shelves, GBP.
+    pub storage_fees: f64,
     pub backlog_units: u64,
     backlog_rate: f64,
     pub backorder_cost: f64,
@@ -104,6 +107,7 @@ impl Holding {
         if dt > 0.0 {
             self.on_hand_area += self.on_hand as f64 * dt;
             self.hold_cost += self.hold_rate * dt;
+            self.storage_fees += self.fee_rate * dt;
             self.backorder_cost += self.backlog_rate * dt;
             self.stamp = now;
         }
@@ -122,6 +126,7 @@ impl Holding {
         Holding {
             on_hand_area: self.on_hand_area - b.on_hand_area,
             hold_cost: self.hold_cost - b.hold_cost,
+            storage_fees: self.storage_fees - b.storage_fees,
             backorder_cost: self.backorder_cost - b.backorder_cost,
             ..*self
         }
@@ -564,11 +569,12 @@ impl Stock {
     /// legs only.
     fn take(&mut self, ctx: &mut Ctx, f: usize, sku: usize, units: u32) -> u32 {
         let ix = self.ix(ctx.net, f, sku);
-        let h = ctx.net.products[sku].holding_per_unit_s;
+        let p = &ctx.net.products[sku];
         let hd = &mut self.holding[Self::slot(ctx.net, f)];
         hd.touch(ctx.now);
         hd.on_hand -= units as u64;
-        hd.hold_rate -= h * units as f64;
+        hd.hold_rate -= p.holding_per_unit_s * units as f64;
+        hd.fee_rate -= p.storage_fee_per_unit_s * units as f64;
         self.bins.on_hand[ix] -= units;
         ctx.ledger.unshelved(units);
         self.bins.lineage.take(ix, units)
@@ -608,11 +614,12 @@ impl Stock {
     ) {
         let ix = self.ix(ctx.net, f, sku);
         self.bins.lineage.put(ix, units, net_zero);
-        let h = ctx.net.products[sku].holding_per_unit_s;
+        let p = &ctx.net.products[sku];
         let hd = &mut self.holding[Self::slot(ctx.net, f)];
         hd.touch(ctx.now);
         hd.on_hand += units as u64;
-        hd.hold_rate += h * units as f64;
+        hd.hold_rate += p.holding_per_unit_s * units as f64;
+        hd.fee_rate += p.storage_fee_per_unit_s * units as f64;
         self.bins.on_hand[ix] += units;
         ctx.ledger.shelved(units);
         while let Some(&claim) = self.bins.backlog[ix].front() {
@@ -991,6 +998,13 @@ impl Stock {
             let x = self.holding_since(slot, now);
             (h + x.hold_cost, b + x.backorder_cost)
         })
+    }
+
+    /// Storage fees sellers owe up to `now`, GBP.
+    pub fn storage_fees_at(&self, now: SimTime) -> f64 {
+        (0..self.holding.len())
+            .map(|slot| self.holding_since(slot, now).storage_fees)
+            .sum()
     }
 
     /// Is facility `f` (an FC) short: backorders waiting or a stockout this period?

@@ -30,14 +30,15 @@ pub(super) fn build(
     s: &Scenario,
     ix: &Index,
     facilities: &[FacilityInfo],
-    n_sku: usize,
+    seller: &[bool],
     ck: &mut Checker,
 ) -> Streams {
+    let n_sku = seller.len();
     let mut out = Streams {
         demand: Vec::new(),
         sku_tables: Vec::new(),
     };
-    let mut table_keys: Vec<&SkuMix> = Vec::new();
+    let mut table_keys: Vec<(&SkuMix, bool)> = Vec::new();
     for (i, dm) in s.demand.iter().enumerate() {
         let at = At::new(Subject::Demand(i), ix.name(&dm.zone));
         let zone = zone(ck, &at, ix, facilities, dm);
@@ -50,20 +51,31 @@ pub(super) fn build(
         if n_sku == 0 || w.iter().sum::<f64>() <= 0.0 {
             continue;
         }
-        let table = match table_keys.iter().position(|k| **k == dm.sku_mix) {
-            Some(t) => t,
-            None => {
-                table_keys.push(&dm.sku_mix);
-                out.sku_tables.push(AliasTable::new(&w));
-                out.sku_tables.len() - 1
+        let mut table = |sellers_only: bool, w: &[f64]| {
+            let key = (&dm.sku_mix, sellers_only);
+            match table_keys.iter().position(|k| *k == key) {
+                Some(t) => t,
+                None => {
+                    table_keys.push(key);
+                    out.sku_tables.push(AliasTable::new(w));
+                    out.sku_tables.len() - 1
+                }
             }
         };
+        let sku_table = table(false, &w);
+        let sellers: Vec<f64> = w
+            .iter()
+            .zip(seller)
+            .map(|(&x, &s)| if s { x } else { 0.0 })
+            .collect();
+        let seller_table = (sellers.iter().sum::<f64>() > 0.0).then(|| table(true, &sellers));
         out.demand.push(DemandStream {
             zone: z,
             per_hour: dm.orders_per_day * s.scale / 24.0,
             dist: dm.distribution,
             units_per_order: dm.units_per_order.max(1),
-            sku_table: table,
+            sku_table,
+            seller_table,
             weekly: normalised::<7>(dm.weekly.as_deref()),
             hourly: normalised::<24>(dm.hourly.as_deref()),
             trend_per_s: dm.trend_per_year / (365.0 * DAY as f64),

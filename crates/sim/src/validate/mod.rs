@@ -31,10 +31,11 @@ pub fn validate(s: &Scenario) -> Result<Network, Vec<Problem>> {
     let mut ck = Checker::default();
     check_scenario(s, &mut ck);
     let ix = index::Index::new(s);
-    let products = products::build(s, &mut ck);
+    let mut products = products::build(s, &mut ck);
     let facilities = facilities::build(s, &mut ck);
     let lanes = lanes::build(s, &ix, &facilities, &mut ck);
-    let streams = demand::build(s, &ix, &facilities, products.len(), &mut ck);
+    let seller: Vec<bool> = products.iter().map(|p| p.seller).collect();
+    let streams = demand::build(s, &ix, &facilities, &seller, &mut ck);
     let routes = routes::build(s, &ix, &facilities, &lanes, &streams.demand, &mut ck);
     let checked = policies::check(s, &ix, &facilities, &products, &lanes, &mut ck);
     let controls = controls::build(s, &mut ck);
@@ -42,6 +43,11 @@ pub fn validate(s: &Scenario) -> Result<Network, Vec<Problem>> {
         .packaging
         .as_ref()
         .and_then(|p| crate::packaging::build(p, &mut ck));
+    let channels = s
+        .channels
+        .as_ref()
+        .map(|c| crate::channels::build(c, &mut ck))
+        .unwrap_or_default();
     if !ck.problems.is_empty() {
         return Err(ck.problems);
     }
@@ -61,6 +67,9 @@ pub fn validate(s: &Scenario) -> Result<Network, Vec<Problem>> {
         scale: s.scale,
     };
     let policies = policies::compile(&checked, &compile, &mut prior);
+    for p in products.iter_mut().filter(|p| p.seller) {
+        p.storage_fee_per_unit_s = p.volume_m3 * channels.storage_per_m3_s;
+    }
     let sku_class =
         crate::demand::abc_classes(&streams.demand, &streams.sku_tables, products.len());
     Ok(Network {
@@ -93,6 +102,7 @@ pub fn validate(s: &Scenario) -> Result<Network, Vec<Problem>> {
         controls,
         sku_class,
         packaging,
+        channels,
     })
 }
 

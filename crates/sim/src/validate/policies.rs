@@ -278,7 +278,7 @@ impl Prior {
             let slot = routes.fc_slot[f as usize].unwrap_or(0) as usize;
             let (m, u) = (d.per_hour, d.units_per_order as f64);
             let v = d.mean_hourly_variance();
-            for (k, &p) in tables[d.sku_table].probabilities().iter().enumerate() {
+            for (k, &p) in d.sku_probabilities(tables).iter().enumerate() {
                 if p == 0.0 {
                     continue;
                 }

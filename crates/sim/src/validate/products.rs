@@ -16,6 +16,7 @@ struct Numbers {
     holding_rate: f64,
     backorder_cost_per_unit_day: f64,
     lost_sale_cost: f64,
+    seller: bool,
 }
 
 impl From<&Product> for Numbers {
@@ -27,6 +28,7 @@ impl From<&Product> for Numbers {
             holding_rate: p.holding_rate,
             backorder_cost_per_unit_day: p.backorder_cost_per_unit_day,
             lost_sale_cost: p.lost_sale_cost,
+            seller: p.seller,
         }
     }
 }
@@ -40,6 +42,7 @@ impl From<&ProductCatalog> for Numbers {
             holding_rate: c.holding_rate,
             backorder_cost_per_unit_day: c.backorder_cost_per_unit_day,
             lost_sale_cost: c.lost_sale_cost,
+            seller: c.seller,
         }
     }
 }
@@ -68,6 +71,8 @@ impl Numbers {
             holding_per_unit_s: self.value * self.holding_rate / year_s,
             backorder_per_unit_s: self.backorder_cost_per_unit_day / DAY as f64,
             lost_sale_cost: self.lost_sale_cost,
+            seller: self.seller,
+            storage_fee_per_unit_s: 0.0,
         }
     }
 }

@@ -6,7 +6,7 @@
 use super::check::{At, Checker};
 use super::index::Index;
 use crate::problem::{Problem, Subject};
-use crate::scenario::{Facility, Lane, Scenario};
+use crate::scenario::{ChannelPriority, Facility, Lane, Scenario};
 
 /// Units or parcels an hour above which a site is beyond any real one. The
 /// largest fulfilment centres are reported to ship over a million units on
@@ -99,6 +99,14 @@ pub fn warnings(s: &Scenario) -> Vec<Problem> {
             "wage_per_hour",
             too_costly(s.wage_per_hour, "an hour"),
         );
+    }
+    if let Some(c) = &s.channels {
+        crate::channels::warn_absurd(c, &mut ck);
+        let limited = s.lanes.iter().any(|l| l.vehicles.is_some());
+        if c.priority != ChannelPriority::FirstCome && !limited {
+            let msg = "no lane has a fleet limit, so every ready parcel leaves and the priority never acts; set a lane's vehicles to see it";
+            ck.err(&At::part("channels"), "priority", msg);
+        }
     }
     ck.problems
 }

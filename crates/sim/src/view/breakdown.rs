@@ -3,6 +3,7 @@
 //! definitions (an order past its promise is late whether delivered or not).
 
 use super::ratio;
+use crate::channels;
 use crate::engine::Engine;
 use crate::engine::breakdown::Slice;
 use crate::scenario::FacilityKind;
@@ -59,7 +60,11 @@ fn slice_report((id, name): (&str, &str), s: Slice, late: Late) -> SliceReport {
 }
 
 /// The channels' ids and names, by index.
-pub const CHANNELS: [(&str, &str); 2] = [("own", "own retail"), ("multichannel", "multi-channel")];
+pub const CHANNELS: [(&str, &str); channels::COUNT] = [
+    ("own", "own retail"),
+    ("marketplace", "marketplace sellers"),
+    ("multichannel", "multi-channel"),
+];
 /// The SKU classes' names, by index.
 pub const CLASSES: [&str; 3] = ["A", "B", "C"];
 
@@ -70,7 +75,7 @@ impl Engine {
         let (mut zones, mut classes, mut channels) = (
             vec![Late::default(); n],
             [Late::default(); 3],
-            [Late::default(); 2],
+            [Late::default(); channels::COUNT],
         );
         for (k, age) in self.orders().overdue_keys(self.now()) {
             for l in [
@@ -94,7 +99,7 @@ impl Engine {
             sku_classes: (0..3)
                 .map(|c| slice_report((CLASSES[c], CLASSES[c]), b.class(c), classes[c]))
                 .collect(),
-            channels: (0..2)
+            channels: (0..channels::COUNT)
                 .map(|c| slice_report(CHANNELS[c], b.channel(c), channels[c]))
                 .collect(),
         }

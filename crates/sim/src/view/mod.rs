@@ -13,6 +13,7 @@
 
 pub mod breakdown;
 pub mod calibration;
+pub mod channels;
 pub mod forecast;
 pub mod format;
 pub mod frame;

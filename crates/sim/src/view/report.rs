@@ -38,6 +38,9 @@ pub struct Report {
     pub lanes: Vec<LaneReport>,
     /// Service by zone, SKU class and channel.
     pub breakdown: super::breakdown::BreakdownReport,
+    /// Seller services' fees (only when the scenario sets channel rules).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub channels: Option<super::channels::ChannelsReport>,
     /// One entry per statistics period.
     pub series: Vec<PeriodReport>,
 }
@@ -425,6 +428,7 @@ impl Engine {
             facilities: (0..n).filter_map(|f| self.facility_report(f)).collect(),
             lanes: self.lane_reports(),
             breakdown: self.breakdown_report(),
+            channels: self.channels_report(),
             series: self.period_reports(),
         }
     }
