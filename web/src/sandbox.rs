@@ -342,6 +342,11 @@ impl Sandbox {
         self.run().and_then(Engine::packaging_report)
     }
 
+    /// The seller-service fees on screen (`None`: no channel rules).
+    pub fn channels(&self) -> Option<supply_sim::view::channels::ChannelsReport> {
+        self.run().and_then(Engine::channels_report)
+    }
+
     /// The KPIs on screen (the last good run's while there are problems).
     pub fn kpis(&self) -> Option<Kpis> {
         self.run().map(Engine::kpis)
@@ -378,6 +383,30 @@ mod tests {
         assert_eq!(live.now(), 90 * HOUR);
         assert_eq!(live.demand_multiplier(), 2.5);
         assert!(live.kpis().unwrap().orders_placed > replay.kpis().unwrap().orders_placed);
+    }
+
+    #[test]
+    fn the_breakdown_after_an_edit_counts_the_replayed_orders() {
+        let mut sb = Sandbox::builtin("uk-network").unwrap();
+        sb.advance(80 * HOUR, usize::MAX);
+        let placed = |sb: &Sandbox| -> u64 {
+            sb.breakdown()
+                .unwrap()
+                .channels
+                .iter()
+                .map(|c| c.placed)
+                .sum()
+        };
+        let before = placed(&sb);
+        assert_eq!(before, sb.kpis().unwrap().orders_placed);
+        sb.edit(|s| {
+            s.channels.as_mut().unwrap().multichannel_promise =
+                Some(supply_sim::scenario::Promise::TwoDay)
+        })
+        .unwrap();
+        sb.advance(0, usize::MAX);
+        assert_eq!(sb.now(), 80 * HOUR);
+        assert_eq!(placed(&sb), before);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! table under the KPIs. Folded until opened; while open it is redrawn once
 //! a simulated hour (the breakdown walks the open orders).
 
+use crate::sandbox::Sandbox;
 use crate::ui::use_ui;
 use leptos::prelude::*;
 use supply_sim::time::HOUR;
@@ -24,13 +25,18 @@ pub fn BreakdownPanel() -> impl IntoView {
     let ui = use_ui();
     let open = RwSignal::new(false);
     let by = RwSignal::new(0usize);
-    // The simulated hour, so the table is rebuilt once an hour, not a frame.
-    let hour = Memo::new(move |_| ui.kpis.get().map(|k| k.time / HOUR));
+    // The simulated hour, so the table is rebuilt once an hour, not a frame;
+    // and whether an edit's replay is still catching up, so the table is
+    // rebuilt when it has (it may end at the hour it started from).
+    let hour = Memo::new(move |_| {
+        let h = ui.kpis.get().map(|k| k.time / HOUR);
+        (h, ui.sb.with_value(Sandbox::catching_up))
+    });
     let table = move || {
         if !open.get() {
             return None;
         }
-        hour.track();
+        let _ = hour.get();
         ui.rev.track();
         let b = ui.sb.with_value(|s| s.breakdown())?;
         Some(slice_table(rows(b, by.get())))
