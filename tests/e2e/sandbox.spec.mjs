@@ -834,6 +834,35 @@ test('service by zone, SKU class and channel: a starved delivery station shows i
   await expect(rows).toHaveCount(3);
   await expect(rows.first()).toContainText('A');
   await page.getByTestId('breakdown-by').selectOption({ label: 'Channel' });
-  await expect(rows).toHaveCount(2);
-  await expect(rows.nth(1)).toContainText('multi-channel');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(2)).toContainText('multi-channel');
+});
+
+test('sales channels: a same-day multi-channel promise makes those orders late, not own retail; sellers pay fees', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('speed').selectOption({ label: '1 day / s' });
+  await expect.poll(() => page.getByTestId('sim-clock').innerText(), { timeout: 15_000 }).toMatch(/Day [4-9]/);
+  await pause(page);
+  await page.getByTestId('breakdown').locator('summary').click();
+  await page.getByTestId('breakdown-by').selectOption({ label: 'Channel' });
+  const rows = page.getByTestId('breakdown-row');
+  await expect(rows).toHaveCount(3);
+  const onTime = async (name) => Number((await rows.filter({ hasText: name }).locator('td').nth(1).innerText()));
+  const before = await onTime('multi-channel');
+  const own = await onTime('own retail');
+  await expect(page.getByTestId('channel-figures')).toContainText(/£[\d,]+ in seller fees/);
+  await expect(page.getByTestId('multichannel-promise')).toHaveValue('zone');
+  // Every multi-channel order due the same day: many more are late.
+  await page.getByTestId('multichannel-promise').selectOption({ label: 'Same day' });
+  await expect.poll(() => onTime('multi-channel'), { timeout: 10_000 }).toBeLessThan(before - 10);
+  // Own retail keeps its promise: it moves only as the FC choice shifts
+  // around the multi-channel orders.
+  expect(Math.abs((await onTime('own retail')) - own)).toBeLessThan(2);
+  await page.getByTestId('channel-priority').selectOption({ label: 'Our site first' });
+  await expect(page.getByTestId('channel-priority')).toHaveValue('site_first');
+  await page.getByTestId('undo').click();
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('multichannel-promise')).toHaveValue('zone');
+  await expect(page.getByTestId('channel-priority')).toHaveValue('first_come');
+  await expect.poll(() => onTime('multi-channel'), { timeout: 10_000 }).toBe(before);
 });

@@ -2,6 +2,7 @@
 //! edited in place, with the scenario's validation problems shown above
 //! them. With nothing selected it shows the demand panel.
 
+mod channels;
 mod facility;
 mod fields;
 mod fulfilment;
@@ -33,6 +34,7 @@ pub fn Inspector() -> impl IntoView {
             None => view! {
                 <DemandPanel />
                 <fulfilment::FulfilmentPanel />
+                <channels::ChannelsPanel />
                 <packaging::PackagingPanel />
             }
             .into_any(),

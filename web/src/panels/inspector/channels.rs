@@ -1,0 +1,106 @@
+//! Sales channels, shown with nothing selected: whose parcels board first
+//! when vans are short, the multi-channel promise, the fees sellers pay,
+//! and the fees earned so far.
+
+use crate::ui::{Ui, use_ui};
+use leptos::prelude::*;
+use supply_sim::scenario::{ChannelPriority, Channels, Promise};
+use supply_sim::view::format::thousands;
+
+/// The priority rules as a person reads them, with their scenario names.
+const PRIORITIES: [(ChannelPriority, &str, &str); 3] = [
+    (ChannelPriority::FirstCome, "first_come", "First come"),
+    (ChannelPriority::SiteFirst, "site_first", "Our site first"),
+    (
+        ChannelPriority::MultichannelFirst,
+        "multichannel_first",
+        "Multi-channel first",
+    ),
+];
+
+/// The multi-channel promises offered, with their scenario names.
+const PROMISES: [(Option<Promise>, &str, &str); 4] = [
+    (None, "zone", "The zone's"),
+    (Some(Promise::SameDay), "same_day", "Same day"),
+    (Some(Promise::NextDay), "next_day", "Next day"),
+    (Some(Promise::TwoDay), "two_day", "Two days"),
+];
+
+#[component]
+pub fn ChannelsPanel() -> impl IntoView {
+    let ui = use_ui();
+    let c = ui
+        .sb
+        .with_value(|s| s.scenario.channels.clone())
+        .unwrap_or_default();
+    let priority = PRIORITIES
+        .iter()
+        .find(|p| p.0 == c.priority)
+        .map_or("first_come", |p| p.1);
+    let promise = PROMISES
+        .iter()
+        .find(|p| p.0 == c.multichannel_promise)
+        .map_or("zone", |p| p.1);
+    view! {
+        <fieldset class="channels" data-testid="channels">
+            <legend>"Sales channels"</legend>
+            <label class="field row">
+                <span>"When vans are short"</span>
+                <select data-testid="channel-priority" prop:value=priority
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        if let Some(p) = PRIORITIES.iter().find(|p| p.1 == v) {
+                            edit(ui, |c| c.priority = p.0);
+                        }
+                    }>
+                    {PRIORITIES.map(|p| view! { <option value=p.1>{p.2}</option> }).collect_view()}
+                </select>
+            </label>
+            <label class="field row">
+                <span>"Multi-channel promise"</span>
+                <select data-testid="multichannel-promise" prop:value=promise
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        if let Some(p) = PROMISES.iter().find(|p| p.1 == v) {
+                            edit(ui, |c| c.multichannel_promise = p.0);
+                        }
+                    }>
+                    {PROMISES.map(|p| view! { <option value=p.1>{p.2}</option> }).collect_view()}
+                </select>
+            </label>
+            <p class="hint">"Our site: own retail and marketplace sellers. Priority acts only on lanes with a fleet limit."</p>
+            <p class="hint">{fee_line(&c)}</p>
+            <p class="figures" data-testid="channel-figures">{move || figures(ui)}</p>
+        </fieldset>
+    }
+}
+
+/// Change the channel rules, creating them if the scenario has none.
+fn edit(ui: Ui, f: impl FnOnce(&mut Channels)) {
+    ui.edit(|s| f(s.channels.get_or_insert_with(Channels::default)));
+}
+
+fn fee_line(c: &Channels) -> String {
+    let mcf = c
+        .multichannel_fee_per_unit
+        .unwrap_or(c.fulfilment_fee_per_unit);
+    format!(
+        "Sellers (products marked seller) pay £{:.2} a unit shipped for our site, £{mcf:.2} for other channels, and £{:.2} per m³ of their stock a month.",
+        c.fulfilment_fee_per_unit, c.storage_fee_per_m3_month
+    )
+}
+
+/// The fees earned so far.
+fn figures(ui: Ui) -> String {
+    ui.kpis.track();
+    let Some(r) = ui.sb.with_value(|s| s.channels()) else {
+        return String::new();
+    };
+    format!(
+        "So far: £{} in seller fees (£{} marketplace, £{} multi-channel, £{} storage).",
+        thousands(r.total_fees.round() as i64),
+        thousands(r.marketplace_fees.round() as i64),
+        thousands(r.multichannel_fees.round() as i64),
+        thousands(r.storage_fees.round() as i64),
+    )
+}
