@@ -1,11 +1,13 @@
 //! A short run of a fuzzed valid scenario: a supplier or port, two FCs (one
 //! may order from the other), a sortation centre, a delivery station and
 //! two zones, with the fuzzer choosing demand, capacities, lanes, rules,
-//! forecasts, controls, the stockout rule, which lanes are electric and the
-//! box set. A scenario that validates and fits the page's budget runs for
-//! one or two days without a panic, every unit is accounted for (supplied =
-//! on hand + in transit + delivered + lost), and the Shipment Zero share and
-//! the packing figures are shares.
+//! forecasts, controls, the stockout rule, which lanes are electric, the
+//! box set and the sales channels (priority, a seller's catalogue, the
+//! multi-channel share and promise, a van fleet limit). A scenario that
+//! validates and fits the page's budget runs for one or two days without a
+//! panic, every unit is accounted for (supplied = on hand + in transit +
+//! delivered + lost), the Shipment Zero share and the packing figures are
+//! shares, the channels add up to the orders and the fees are finite.
 #![no_main]
 
 use arbitrary::Arbitrary;
@@ -42,6 +44,11 @@ struct Knobs {
     box_cm: [u8; 3],
     /// Which lanes run on net-zero modes (one bit a lane).
     electric: u8,
+    /// Channels: the priority rule, the catalogue a seller's or not, the
+    /// multi-channel share and promise, and the van fleet limit.
+    channels: u8,
+    multichannel: u8,
+    vans: u8,
 }
 
 /// A lane's mode: the diesel one, or its zero-emission counterpart.
@@ -52,6 +59,13 @@ fn mode(k: &Knobs, bit: u8, diesel: &str, electric: &str) -> String {
         diesel
     }
     .to_owned()
+}
+
+fn channels(k: &Knobs) -> Value {
+    let priority = ["first_come", "site_first", "multichannel_first"][usize::from(k.channels % 3)];
+    let promise = ["same_day", "next_day", "two_day"][usize::from(k.channels / 3 % 3)];
+    json!({"priority": priority, "multichannel_promise": promise,
+           "fulfilment_fee_per_unit": 3.0, "storage_fee_per_m3_month": 26.5})
 }
 
 fn packaging(k: &Knobs) -> Value {
@@ -103,11 +117,11 @@ fn scenario(k: &Knobs) -> Value {
         _ => json!({"type": "deterministic"}),
     };
     let second_source = if k.upstream { "fc1" } else { "src" };
-    json!({
+    let mut v = json!({
         "version": 1, "name": "fuzzed", "period_hours": 24,
         "days": 1 + u32::from(k.days % 2),
         "stockout": if k.lost_sales { "lost_sale" } else { "backorder" },
-        "product_catalog": {"count": 1 + u32::from(k.skus % 8), "prefix": "S", "weight_kg": 0.5, "volume_m3": 0.002, "value": 20, "backorder_cost_per_unit_day": 0.2, "lost_sale_cost": 3},
+        "product_catalog": {"count": 1 + u32::from(k.skus % 8), "prefix": "S", "weight_kg": 0.5, "volume_m3": 0.002, "value": 20, "backorder_cost_per_unit_day": 0.2, "lost_sale_cost": 3, "seller": k.channels & 0x80 != 0},
         "facilities": [
             source,
             fc("fc1", 52.6, k.capacity[0]),
@@ -127,7 +141,7 @@ fn scenario(k: &Knobs) -> Value {
             {"from": "ds", "to": "z2", "mode": mode(k, 5, "crowdsourced", "electric_van")}
         ],
         "demand": [
-            {"zone": "z1", "orders_per_day": f64::from(k.orders_per_day[0] % MAX_ORDERS_PER_DAY), "distribution": dist, "sku_mix": {"type": "zipf", "s": 1.0}},
+            {"zone": "z1", "orders_per_day": f64::from(k.orders_per_day[0] % MAX_ORDERS_PER_DAY), "distribution": dist, "sku_mix": {"type": "zipf", "s": 1.0}, "multichannel_share": f64::from(k.multichannel % 101) / 100.0},
             {"zone": "z2", "orders_per_day": f64::from(k.orders_per_day[1] % MAX_ORDERS_PER_DAY), "distribution": {"type": "poisson"}, "sku_mix": {"type": "uniform"}}
         ],
         "controls": [{"at_h": 12, "demand_multiplier": f64::from(k.multiplier % 50) / 10.0}],
@@ -135,8 +149,13 @@ fn scenario(k: &Knobs) -> Value {
             {"facility": "fc1", "source": "src", "rule": rule(k.rules[0].0, k.rules[0].1, k.rules[0].2), "forecast": forecast(k.forecast), "forecast_from": if k.share { "end_customers" } else { "orders" }},
             {"facility": "fc2", "source": second_source, "rule": rule(k.rules[1].0, k.rules[1].1, k.rules[1].2), "forecast": forecast(k.forecast / 6)}
         ],
-        "packaging": packaging(k)
-    })
+        "packaging": packaging(k),
+        "channels": channels(k)
+    });
+    if k.vans % 5 != 0 {
+        v["lanes"][5]["vehicles"] = json!(u32::from(k.vans % 5));
+    }
+    v
 }
 
 fuzz_target!(|k: Knobs| {
@@ -163,6 +182,12 @@ fuzz_target!(|k: Knobs| {
     assert!((0.0..=1.0).contains(&zero), "shipment zero share {zero}");
     if let Some(p) = &r.packaging {
         assert!(p.boxed <= p.parcels && (0.0..1.0).contains(&p.air_share.max(0.0)));
+    }
+    let channels: u64 = r.breakdown.channels.iter().map(|c| c.placed).sum();
+    assert_eq!(channels, r.orders.placed, "channels must add up to the orders");
+    if let Some(c) = &r.channels {
+        let fees = [c.marketplace_fees, c.multichannel_fees, c.storage_fees];
+        assert!(fees.iter().all(|f| f.is_finite() && *f >= 0.0), "fees {c:?}");
     }
     assert!(serde_json::to_string(&r).is_ok());
 });

@@ -573,8 +573,10 @@ impl Stock {
         let hd = &mut self.holding[Self::slot(ctx.net, f)];
         hd.touch(ctx.now);
         hd.on_hand -= units as u64;
-        hd.hold_rate -= p.holding_per_unit_s * units as f64;
-        hd.fee_rate -= p.storage_fee_per_unit_s * units as f64;
+        // Rates are sums of floats: never let their drift go below zero
+        // (a cost or fee accruing at -1e-22 a second reads as negative).
+        hd.hold_rate = (hd.hold_rate - p.holding_per_unit_s * units as f64).max(0.0);
+        hd.fee_rate = (hd.fee_rate - p.storage_fee_per_unit_s * units as f64).max(0.0);
         self.bins.on_hand[ix] -= units;
         ctx.ledger.unshelved(units);
         self.bins.lineage.take(ix, units)
