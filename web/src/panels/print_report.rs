@@ -150,6 +150,10 @@ fn report_view(ui: Ui, p: Printed) -> impl IntoView {
             ("Board · its CO₂e", format!("{} kg · {} kg", thousands(k.board_kg.round() as i64), thousands(k.board_co2e_kg.round() as i64))),
             ("Air in parcels", format!("{:.0} %", k.air_share * 100.0)),
         ]))}
+        {r.channels.as_ref().map(|c| table(&[
+            ("Channel priority when vans are short", c.priority.title().to_string()),
+            ("Seller fees: marketplace · multi-channel · storage", format!("{} · {} · {}", pounds(c.marketplace_fees), pounds(c.multichannel_fees), pounds(c.storage_fees))),
+        ]))}
         {facility_table(r)}
         {lane_table(r)}
     }

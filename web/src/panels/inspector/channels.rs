@@ -7,17 +7,6 @@ use leptos::prelude::*;
 use supply_sim::scenario::{ChannelPriority, Channels, Promise};
 use supply_sim::view::format::thousands;
 
-/// The priority rules as a person reads them, with their scenario names.
-const PRIORITIES: [(ChannelPriority, &str, &str); 3] = [
-    (ChannelPriority::FirstCome, "first_come", "First come"),
-    (ChannelPriority::SiteFirst, "site_first", "Our site first"),
-    (
-        ChannelPriority::MultichannelFirst,
-        "multichannel_first",
-        "Multi-channel first",
-    ),
-];
-
 /// The multi-channel promises offered, with their scenario names.
 const PROMISES: [(Option<Promise>, &str, &str); 4] = [
     (None, "zone", "The zone's"),
@@ -33,10 +22,7 @@ pub fn ChannelsPanel() -> impl IntoView {
         .sb
         .with_value(|s| s.scenario.channels.clone())
         .unwrap_or_default();
-    let priority = PRIORITIES
-        .iter()
-        .find(|p| p.0 == c.priority)
-        .map_or("first_come", |p| p.1);
+    let priority = c.priority.key();
     let promise = PROMISES
         .iter()
         .find(|p| p.0 == c.multichannel_promise)
@@ -49,11 +35,11 @@ pub fn ChannelsPanel() -> impl IntoView {
                 <select data-testid="channel-priority" prop:value=priority
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        if let Some(p) = PRIORITIES.iter().find(|p| p.1 == v) {
-                            edit(ui, |c| c.priority = p.0);
+                        if let Some(p) = ChannelPriority::ALL.into_iter().find(|p| p.key() == v) {
+                            edit(ui, |c| c.priority = p);
                         }
                     }>
-                    {PRIORITIES.map(|p| view! { <option value=p.1>{p.2}</option> }).collect_view()}
+                    {ChannelPriority::ALL.map(|p| view! { <option value=p.key()>{p.title()}</option> }).collect_view()}
                 </select>
             </label>
             <label class="field row">
