@@ -22,6 +22,7 @@ pub mod channels;
 pub mod controls;
 pub mod defaults;
 pub mod demand;
+pub mod disruption;
 pub mod emissions;
 pub mod engine;
 pub mod forecast;

@@ -266,6 +266,8 @@ pub struct Network {
     pub packaging: Option<crate::packaging::PackagingInfo>,
     /// The sales channels' promise, fees and boarding priority.
     pub channels: crate::channels::ChannelsInfo,
+    /// Outages and bad weather at set times.
+    pub disruptions: crate::disruption::Disruptions,
 }
 
 impl Network {

@@ -17,6 +17,8 @@ pub enum Subject {
     Demand(usize),
     Policy(usize),
     Control(usize),
+    /// A disruption (`disruptions[i]`).
+    Disruption(usize),
 }
 
 impl Subject {
@@ -29,6 +31,7 @@ impl Subject {
             Subject::Demand(_) => "demand for",
             Subject::Policy(_) => "inventory policy at",
             Subject::Control(_) => "control",
+            Subject::Disruption(_) => "disruption:",
         }
     }
 }

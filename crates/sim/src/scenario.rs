@@ -40,6 +40,10 @@ fn d_holding() -> f64 {
 fn d_one() -> u32 {
     1
 }
+fn d_weather_speed() -> f64 {
+    crate::disruption::HEAVY_SNOW_ROAD_SPEED
+}
+
 fn is_false(b: &bool) -> bool {
     !*b
 }
@@ -112,6 +116,45 @@ pub struct Scenario {
     /// [`crate::channels`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channels: Option<Channels>,
+    /// Outages and bad weather at set times. See [`crate::disruption`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub disruptions: Vec<Disruption>,
+}
+
+/// Something that goes wrong for a while, from `start_day` (days since the
+/// start, fractions allowed) for `days`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Disruption {
+    /// A facility stops work: an FC or station outage, a port strike, a
+    /// supplier failure. Work queued or arriving waits until it ends.
+    Outage {
+        facility: String,
+        start_day: f64,
+        days: f64,
+    },
+    /// Bad weather: drones are grounded and road vehicles drive at
+    /// `road_speed` of their usual speed (a share, default 0.7).
+    Weather {
+        start_day: f64,
+        days: f64,
+        #[serde(default = "d_weather_speed")]
+        road_speed: f64,
+    },
+}
+
+impl Disruption {
+    /// When it starts and how long it lasts, days.
+    pub fn window(&self) -> (f64, f64) {
+        match self {
+            Disruption::Outage {
+                start_day, days, ..
+            }
+            | Disruption::Weather {
+                start_day, days, ..
+            } => (*start_day, *days),
+        }
+    }
 }
 
 /// The sales channels. Orders for our own stock placed on our site are own

@@ -22,7 +22,7 @@ use super::pool::{Pool, Slot};
 use super::queue::{Departure, Ev, EventQueue};
 use crate::channels::RANKS;
 use crate::defaults::DRIVER_DUTY_HOURS;
-use crate::emissions::{Co2Basis, trip_co2e_kg};
+use crate::emissions::{Co2Basis, Mode, trip_co2e_kg};
 use crate::geo;
 use crate::network::{LaneInfo, Network};
 use crate::rng::{Rng, Stream};
@@ -260,6 +260,13 @@ impl Lanes {
                 self.retry(ctx.queue, lane, send_all, now + HOUR);
                 return &self.departed;
             }
+            if li.mode == Mode::Drone
+                && let Some(until) = ctx.net.disruptions.grounded_until(now)
+            {
+                // A storm grounds the drones until it passes.
+                self.retry(ctx.queue, lane, send_all, until);
+                return &self.departed;
+            }
             self.load_vehicle(ctx, l, slot, wave);
         }
         self.rearm_full_load(ctx, lane);
@@ -415,9 +422,12 @@ impl Lanes {
             .min(1.0);
         let real_stops = parcels.len() as f64 / share;
         let (tour_s, real_km) = last_mile(ctx.net, li, real_stops, wave);
-        let arrive = now + li.transit_s + tour_s;
+        // Bad weather slows road vehicles for the whole trip.
+        let slowed = |s| ctx.net.disruptions.slowed(li.mode, now, s);
+        let (transit_s, tour_s) = (slowed(li.transit_s), slowed(tour_s));
+        let arrive = now + transit_s + tour_s;
         if let Some(i) = slot {
-            self.fleets[l][i] = now + 2 * li.transit_s + tour_s;
+            self.fleets[l][i] = now + 2 * transit_s + tour_s;
         }
         let round_stops = if tours(ctx.net, li) { real_stops } else { 0.0 };
         let load = Load {
@@ -427,7 +437,7 @@ impl Lanes {
             parcels: parcels.len() as u64,
             share,
         };
-        let out_h = (arrive - now + li.transit_s) as f64 / HOUR as f64;
+        let out_h = (arrive - now + transit_s) as f64 / HOUR as f64;
         let trip = trip(li, load, real_km, out_h);
         let fill = trip.fill as f32;
         ctx.ledger.charge_trip(l, trip);

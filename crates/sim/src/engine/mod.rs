@@ -409,6 +409,7 @@ impl Engine {
         match self.net.stockout {
             StockoutRule::LostSale => {
                 self.ledger.lost_sale(p.lost_sale_cost * units as f64);
+                self.orders.lost_at_once(deadline);
                 self.breakdown.lost(order.keys());
                 self.traced_placed(serial, None, &first, Some(Loss::NoStock));
             }

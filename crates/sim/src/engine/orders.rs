@@ -89,12 +89,15 @@ pub(crate) struct Assignment {
     pub in_stock: bool,
 }
 
-/// Open orders counted by the day their promise ends: how many, and the
-/// sum of their placing times (so their ages sum in O(days)).
+/// Orders counted by the day their promise ends: how many are open and the
+/// sum of their placing times (so their ages sum in O(days)); and how many
+/// were ever due then, and how many of those were delivered by it.
 #[derive(Clone, Copy, Debug, Default)]
 struct DueDay {
     open: u64,
     placed_sum: u64,
+    due: u64,
+    on_time: u64,
 }
 
 /// The open orders whose promise has passed undelivered.
@@ -197,13 +200,30 @@ impl Orders {
     pub fn open(&mut self, o: Order) -> u32 {
         let id = self.pool.alloc();
         self.pool[id] = o;
-        let day = (o.deadline / DAY) as usize;
+        let d = self.due_day(o.deadline);
+        d.open += 1;
+        d.placed_sum += o.placed;
+        d.due += 1;
+        id
+    }
+
+    fn due_day(&mut self, deadline: SimTime) -> &mut DueDay {
+        let day = (deadline / DAY) as usize;
         if self.due.len() <= day {
             self.due.resize(day + 1, DueDay::default());
         }
-        self.due[day].open += 1;
-        self.due[day].placed_sum += o.placed;
-        id
+        &mut self.due[day]
+    }
+
+    /// An order lost at once (a lost sale) was due at `deadline` too.
+    pub fn lost_at_once(&mut self, deadline: SimTime) {
+        self.due_day(deadline).due += 1;
+    }
+
+    /// Per promise end (midnight, `(day + 1) · DAY` for index `day`): the
+    /// orders due then and how many were delivered by it.
+    pub fn due_by_day(&self) -> impl Iterator<Item = (u64, u64)> + '_ {
+        self.due.iter().skip(1).map(|d| (d.due, d.on_time))
     }
 
     /// Orders open now (placed, neither delivered nor lost).
@@ -279,7 +299,9 @@ impl Orders {
 
     pub fn deliver(&mut self, ledger: &mut Ledger, id: u32, at: SimTime) -> (usize, u32) {
         let o = self.pool[id];
-        ledger.delivered(at.saturating_sub(o.placed), at <= o.deadline, o.units);
+        let on_time = at <= o.deadline;
+        ledger.delivered(at.saturating_sub(o.placed), on_time, o.units);
+        self.due[(o.deadline / DAY) as usize].on_time += u64::from(on_time);
         ledger.shipment_done(o.net_zero);
         self.close(id);
         (o.zone as usize, o.units)

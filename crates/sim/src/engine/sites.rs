@@ -170,10 +170,18 @@ impl Sites {
         }
     }
 
-    /// Queue `work_s` of work at `f`'s server from `t`; returns the finish time.
-    fn serve(&mut self, fi: &FacilityInfo, f: usize, t: SimTime, work_s: SimTime) -> SimTime {
-        let work_s = work_s.min(MAX_DURATION);
+    /// When work queued at `f` from `t` may start: after the work ahead of
+    /// it, and not during an outage.
+    fn start_at(&self, net: &Network, f: usize, t: SimTime) -> SimTime {
         let start = t.max(self.servers[f].next_free).min(NEVER);
+        net.disruptions.open_at(f, start).min(NEVER)
+    }
+
+    /// Queue `work_s` of work at `f`'s server from `t`; returns the finish time.
+    fn serve(&mut self, net: &Network, f: usize, t: SimTime, work_s: SimTime) -> SimTime {
+        let fi = &net.facilities[f];
+        let work_s = work_s.min(MAX_DURATION);
+        let start = self.start_at(net, f, t);
         let finish = self.finish(fi, f, start, work_s);
         let sv = &mut self.servers[f];
         sv.next_free = finish;
@@ -193,7 +201,7 @@ impl Sites {
     pub fn pick_estimate(&self, net: &Network, f: usize, units: u32, now: SimTime) -> SimTime {
         let fi = &net.facilities[f];
         let work = libm::ceil(units as f64 / fi.rate_per_s).min(MAX_DURATION as f64) as SimTime;
-        let start = now.max(self.servers[f].next_free).min(NEVER);
+        let start = self.start_at(net, f, now);
         self.finish(fi, f, start, work)
     }
 
@@ -201,7 +209,7 @@ impl Sites {
     pub fn pick(&mut self, net: &Network, f: usize, units: u32, now: SimTime) -> SimTime {
         let fi = &net.facilities[f];
         let work = libm::ceil(units as f64 / fi.rate_per_s) as SimTime;
-        let ready = self.serve(fi, f, now, work);
+        let ready = self.serve(net, f, now, work);
         self.flow[f].handle(fi, units);
         ready
     }
@@ -211,7 +219,7 @@ impl Sites {
     pub fn cross_dock(&mut self, net: &Network, f: usize, units: u32, now: SimTime) -> SimTime {
         let fi = &net.facilities[f];
         let work = libm::ceil(1.0 / fi.rate_per_s) as SimTime;
-        let ready = self.serve(fi, f, now, work);
+        let ready = self.serve(net, f, now, work);
         let fl = &mut self.flow[f];
         fl.arrivals += 1;
         fl.wip_add(now, 1);
@@ -251,12 +259,15 @@ impl Sites {
                 let k = self.vessels[f].k;
                 self.vessels[f].at = self.vessel_time(fi, f, k);
             }
-            self.vessels[f].at + fi.port.dwell_s
+            // A strike holds the goods until it ends.
+            net.disruptions
+                .open_at(f, self.vessels[f].at + fi.port.dwell_s)
         } else if fi.supply.production_per_s > 0.0 {
             let work = libm::ceil(units as f64 / fi.supply.production_per_s) as SimTime;
-            self.serve(fi, f, now, work) + fi.supply.lead_time_s
+            self.serve(net, f, now, work) + fi.supply.lead_time_s
         } else {
-            now + fi.supply.lead_time_s
+            // A failed supplier ships nothing until it recovers.
+            net.disruptions.open_at(f, now) + fi.supply.lead_time_s
         }
     }
 

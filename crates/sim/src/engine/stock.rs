@@ -882,7 +882,8 @@ impl Stock {
 
     /// Ship `lines` from an FC's stock along `lane` now.
     fn ship_now(&mut self, ctx: &mut Ctx, lane: u32, lines: &[Line]) {
-        let transit = ctx.net.lanes[lane as usize].transit_s;
+        let li = &ctx.net.lanes[lane as usize];
+        let transit = ctx.net.disruptions.slowed(li.mode, ctx.now, li.transit_s);
         let s = self.new_shipment(lane, ctx.now, ctx.now + transit);
         self.shipments[s].lines.extend_from_slice(lines);
         let units = lines.iter().map(|l| l.units as u64).sum();
@@ -897,7 +898,8 @@ impl Stock {
         ctx.ledger.supplied(units);
         let li = &ctx.net.lanes[self.shipments[s].lane as usize];
         self.shipped[li.from] += units;
-        let (now, transit) = (ctx.now, li.transit_s);
+        let now = ctx.now;
+        let transit = ctx.net.disruptions.slowed(li.mode, now, li.transit_s);
         self.depart_shipment(ctx, s, now, now + transit);
     }
 

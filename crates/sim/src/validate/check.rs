@@ -40,6 +40,7 @@ impl At {
             Subject::Demand(i) => format!("demand[{i}]"),
             Subject::Policy(i) => format!("policies[{i}]"),
             Subject::Control(i) => format!("controls[{i}]"),
+            Subject::Disruption(i) => format!("disruptions[{i}]"),
         };
         At {
             subject: Some(subject),

@@ -48,6 +48,7 @@ pub fn validate(s: &Scenario) -> Result<Network, Vec<Problem>> {
         .as_ref()
         .map(|c| crate::channels::build(c, &mut ck))
         .unwrap_or_default();
+    let disruptions = crate::disruption::build(s, |id| ix.facility(id), &mut ck);
     if !ck.problems.is_empty() {
         return Err(ck.problems);
     }
@@ -103,6 +104,7 @@ pub fn validate(s: &Scenario) -> Result<Network, Vec<Problem>> {
         sku_class,
         packaging,
         channels,
+        disruptions,
     })
 }
 

@@ -100,6 +100,17 @@ pub fn warnings(s: &Scenario) -> Vec<Problem> {
             too_costly(s.wage_per_hour, "an hour"),
         );
     }
+    for (i, d) in s.disruptions.iter().enumerate() {
+        let (start, _) = d.window();
+        if start >= f64::from(s.days) {
+            let at = At::new(Subject::Disruption(i), crate::disruption::describe(d));
+            let msg = format!(
+                "starts on day {start}, after the run's {} days: it will not be seen unless the run goes on",
+                s.days
+            );
+            ck.err(&at, "start_day", msg);
+        }
+    }
     if let Some(c) = &s.channels {
         crate::channels::warn_absurd(c, &mut ck);
         let limited = s.lanes.iter().any(|l| l.vehicles.is_some());

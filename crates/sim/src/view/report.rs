@@ -41,6 +41,9 @@ pub struct Report {
     /// Seller services' fees (only when the scenario sets channel rules).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub channels: Option<super::channels::ChannelsReport>,
+    /// Each disruption and how long on-time took to recover.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub disruptions: Vec<super::disruption::DisruptionReport>,
     /// One entry per statistics period.
     pub series: Vec<PeriodReport>,
 }
@@ -429,6 +432,7 @@ impl Engine {
             lanes: self.lane_reports(),
             breakdown: self.breakdown_report(),
             channels: self.channels_report(),
+            disruptions: self.disruption_reports(),
             series: self.period_reports(),
         }
     }
