@@ -866,3 +866,31 @@ test('sales channels: a same-day multi-channel promise makes those orders late, 
   await expect(page.getByTestId('channel-priority')).toHaveValue('first_come');
   await expect.poll(() => onTime('multi-channel'), { timeout: 10_000 }).toBe(before);
 });
+
+test('disrupt: closing a delivery station from now makes its zone late, and the panel lists it with its recovery', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('speed').selectOption({ label: '1 day / s' });
+  await expect.poll(() => page.getByTestId('sim-clock').innerText(), { timeout: 15_000 }).toMatch(/Day [3-9]/);
+  await pause(page);
+  await items(page).filter({ hasText: 'Delivery station Castle Bromwich' }).click();
+  await page.getByTestId('disrupt-hours').fill('48');
+  await page.getByTestId('disrupt-hours').press('Tab');
+  await page.getByTestId('disrupt-outage').click();
+  await page.keyboard.press('Escape');
+  const item = page.getByTestId('disruption-item');
+  await expect(item).toHaveCount(1);
+  await expect(item).toContainText('outage at DS-BHM');
+  await play(page);
+  await expect.poll(() => page.getByTestId('sim-clock').innerText(), { timeout: 20_000 }).toMatch(/Day ([7-9]|1\d)/);
+  await pause(page);
+  // Birmingham's orders were due while its station was shut.
+  await page.getByTestId('breakdown').locator('summary').click();
+  const rows = page.getByTestId('breakdown-row');
+  const onTime = async (name) => Number((await rows.filter({ hasText: name }).locator('td').nth(1).innerText()));
+  await expect.poll(() => onTime('Birmingham B'), { timeout: 10_000 }).toBeLessThan((await onTime('Manchester M')) - 10);
+  await expect(item).toContainText(/worst day [\d.]+ %/);
+  // Undo takes the outage away and Birmingham is served like Manchester again.
+  await page.getByTestId('undo').click();
+  await expect(item).toHaveCount(0);
+  await expect.poll(async () => (await onTime('Manchester M')) - (await onTime('Birmingham B')), { timeout: 10_000 }).toBeLessThan(10);
+});

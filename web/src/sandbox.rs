@@ -347,6 +347,13 @@ impl Sandbox {
         self.run().and_then(Engine::channels_report)
     }
 
+    /// Each disruption and how on-time recovered, on screen.
+    pub fn disruptions(&self) -> Vec<supply_sim::view::disruption::DisruptionReport> {
+        self.run()
+            .map(Engine::disruption_reports)
+            .unwrap_or_default()
+    }
+
     /// The KPIs on screen (the last good run's while there are problems).
     pub fn kpis(&self) -> Option<Kpis> {
         self.run().map(Engine::kpis)

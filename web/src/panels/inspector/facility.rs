@@ -46,6 +46,7 @@ pub fn facility_view(ui: Ui, id: String) -> AnyView {
             {kind_fields(ui, &id, &f)}
             {own_problems(ui, idx, &f.id)}
             {lanes_of(ui, &id)}
+            {super::disruptions::outage_button(ui, id.clone())}
             <button class="danger" data-testid="inspector-delete" on:click=move |_| {
                 ui.edit(|s| { crate::edit::delete_facility(s, &del); });
                 ui.selected.set(None);

@@ -3,6 +3,7 @@
 //! them. With nothing selected it shows the demand panel.
 
 mod channels;
+mod disruptions;
 mod facility;
 mod fields;
 mod fulfilment;
@@ -34,6 +35,7 @@ pub fn Inspector() -> impl IntoView {
             None => view! {
                 <DemandPanel />
                 <fulfilment::FulfilmentPanel />
+                <disruptions::DisruptionsPanel />
                 <channels::ChannelsPanel />
                 <packaging::PackagingPanel />
             }
