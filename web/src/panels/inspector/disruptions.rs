@@ -25,9 +25,9 @@ fn add(ui: Ui, hours: RwSignal<f64>, d: impl FnOnce(f64, f64) -> Disruption) {
     ui.edit(|s| s.disruptions.push(d(start, days)));
 }
 
-fn hours_input(hours: RwSignal<f64>, testid: &'static str) -> impl IntoView {
+fn hours_input(hours: RwSignal<f64>, testid: &'static str, label: &'static str) -> impl IntoView {
     view! {
-        <input type="number" min="1" step="1" data-testid=testid prop:value=move || hours.get()
+        <input type="number" min="1" step="1" data-testid=testid aria-label=label prop:value=move || hours.get()
             on:change=move |ev| {
                 if let Ok(h) = event_target_value(&ev).parse::<f64>() {
                     hours.set(h.clamp(1.0, 24.0 * 365.0));
@@ -42,7 +42,7 @@ pub fn outage_button(ui: Ui, id: String) -> impl IntoView {
     view! {
         <div class="disrupt">
             <span>"Disrupt: for"</span>
-            {hours_input(hours, "disrupt-hours")}
+            {hours_input(hours, "disrupt-hours", "Hours closed")}
             <span>"hours from now"</span>
             <button data-testid="disrupt-outage" on:click=move |_| {
                 let facility = id.clone();
@@ -83,7 +83,7 @@ pub fn DisruptionsPanel() -> impl IntoView {
             <legend>"Disruptions"</legend>
             <div class="disrupt">
                 <span>"For"</span>
-                {hours_input(hours, "weather-hours")}
+                {hours_input(hours, "weather-hours", "Hours of bad weather")}
                 <span>"hours from now"</span>
                 <button data-testid="disrupt-weather" on:click=move |_| {
                     add(ui, hours, |start_day, days| Disruption::Weather {
