@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde_json::Value;
 use supply_sim::emissions::Mode;
 use supply_sim::scenario::{
-    AssignRule, Automation, FacilityKind, ForecastFrom, ForecastSpec, Promise,
+    AssignRule, Automation, ChannelPriority, FacilityKind, ForecastFrom, ForecastSpec, Promise,
 };
 
 /// Automation levels, in the order the inspector lists them.
@@ -25,6 +25,21 @@ pub fn assign_label(rule: AssignRule) -> &'static str {
     match rule {
         AssignRule::NearestWithStock => "Nearest FC first",
         AssignRule::FastestWithStock => "Fastest route first",
+    }
+}
+
+/// Channel priority rules, in the order the channels box lists them.
+pub const CHANNEL_PRIORITIES: [ChannelPriority; 3] = [
+    ChannelPriority::FirstCome,
+    ChannelPriority::SiteFirst,
+    ChannelPriority::MultichannelFirst,
+];
+
+pub fn channel_priority_label(p: ChannelPriority) -> &'static str {
+    match p {
+        ChannelPriority::FirstCome => "First come",
+        ChannelPriority::SiteFirst => "Our site first",
+        ChannelPriority::MultichannelFirst => "Multi-channel first",
     }
 }
 

@@ -199,32 +199,6 @@ pub enum ChannelPriority {
     MultichannelFirst,
 }
 
-impl ChannelPriority {
-    pub const ALL: [ChannelPriority; 3] = [
-        ChannelPriority::FirstCome,
-        ChannelPriority::SiteFirst,
-        ChannelPriority::MultichannelFirst,
-    ];
-
-    /// Its name in a scenario file.
-    pub fn key(self) -> &'static str {
-        match self {
-            ChannelPriority::FirstCome => "first_come",
-            ChannelPriority::SiteFirst => "site_first",
-            ChannelPriority::MultichannelFirst => "multichannel_first",
-        }
-    }
-
-    /// The rule as a person reads it.
-    pub fn title(self) -> &'static str {
-        match self {
-            ChannelPriority::FirstCome => "First come",
-            ChannelPriority::SiteFirst => "Our site first",
-            ChannelPriority::MultichannelFirst => "Multi-channel first",
-        }
-    }
-}
-
 /// How orders are packed.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

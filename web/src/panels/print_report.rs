@@ -151,7 +151,7 @@ fn report_view(ui: Ui, p: Printed) -> impl IntoView {
             ("Air in parcels", format!("{:.0} %", k.air_share * 100.0)),
         ]))}
         {r.channels.as_ref().map(|c| table(&[
-            ("Channel priority when vans are short", c.priority.title().to_string()),
+            ("Channel priority when vans are short", crate::labels::channel_priority_label(c.priority).to_string()),
             ("Seller fees: marketplace · multi-channel · storage", format!("{} · {} · {}", pounds(c.marketplace_fees), pounds(c.multichannel_fees), pounds(c.storage_fees))),
         ]))}
         {facility_table(r)}

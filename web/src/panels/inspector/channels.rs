@@ -2,18 +2,16 @@
 //! when vans are short, the multi-channel promise, the fees sellers pay,
 //! and the fees earned so far.
 
+use crate::labels::{
+    CHANNEL_PRIORITIES, PROMISES, channel_priority_label, key, parse, promise_label,
+};
 use crate::ui::{Ui, use_ui};
 use leptos::prelude::*;
-use supply_sim::scenario::{ChannelPriority, Channels, Promise};
+use supply_sim::scenario::Channels;
 use supply_sim::view::format::thousands;
 
-/// The multi-channel promises offered, with their scenario names.
-const PROMISES: [(Option<Promise>, &str, &str); 4] = [
-    (None, "zone", "The zone's"),
-    (Some(Promise::SameDay), "same_day", "Same day"),
-    (Some(Promise::NextDay), "next_day", "Next day"),
-    (Some(Promise::TwoDay), "two_day", "Two days"),
-];
+/// The multi-channel promise select's key for "the zone's own promise".
+const ZONE_PROMISE: &str = "zone";
 
 #[component]
 pub fn ChannelsPanel() -> impl IntoView {
@@ -22,11 +20,10 @@ pub fn ChannelsPanel() -> impl IntoView {
         .sb
         .with_value(|s| s.scenario.channels.clone())
         .unwrap_or_default();
-    let priority = c.priority.key();
-    let promise = PROMISES
-        .iter()
-        .find(|p| p.0 == c.multichannel_promise)
-        .map_or("zone", |p| p.1);
+    let priority = key(&c.priority);
+    let promise = c
+        .multichannel_promise
+        .map_or_else(|| ZONE_PROMISE.to_owned(), |p| key(&p));
     view! {
         <fieldset class="channels" data-testid="channels">
             <legend>"Sales channels"</legend>
@@ -35,11 +32,11 @@ pub fn ChannelsPanel() -> impl IntoView {
                 <select data-testid="channel-priority" prop:value=priority
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        if let Some(p) = ChannelPriority::ALL.into_iter().find(|p| p.key() == v) {
+                        if let Some(p) = parse(&CHANNEL_PRIORITIES, &v) {
                             edit(ui, |c| c.priority = p);
                         }
                     }>
-                    {ChannelPriority::ALL.map(|p| view! { <option value=p.key()>{p.title()}</option> }).collect_view()}
+                    {CHANNEL_PRIORITIES.map(|p| view! { <option value=key(&p)>{channel_priority_label(p)}</option> }).collect_view()}
                 </select>
             </label>
             <label class="field row">
@@ -47,11 +44,13 @@ pub fn ChannelsPanel() -> impl IntoView {
                 <select data-testid="multichannel-promise" prop:value=promise
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        if let Some(p) = PROMISES.iter().find(|p| p.1 == v) {
-                            edit(ui, |c| c.multichannel_promise = p.0);
+                        let p = parse(&PROMISES, &v);
+                        if p.is_some() || v == ZONE_PROMISE {
+                            edit(ui, |c| c.multichannel_promise = p);
                         }
                     }>
-                    {PROMISES.map(|p| view! { <option value=p.1>{p.2}</option> }).collect_view()}
+                    <option value=ZONE_PROMISE>"The zone's"</option>
+                    {PROMISES.map(|p| view! { <option value=key(&p)>{promise_label(p)}</option> }).collect_view()}
                 </select>
             </label>
             <p class="hint">"Our site: own retail and marketplace sellers. Priority acts only on lanes with a fleet limit."</p>
