@@ -16,6 +16,7 @@
 //! break by insertion order. Units are conserved (see [`engine`]).
 
 pub mod beer;
+pub mod borders;
 pub mod budget;
 pub mod builtin;
 pub mod channels;
@@ -33,6 +34,7 @@ pub mod optimise;
 pub mod packaging;
 pub mod policy;
 pub mod problem;
+pub mod regulation;
 pub mod rng;
 pub mod rounds;
 pub mod sample;

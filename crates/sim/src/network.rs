@@ -20,6 +20,8 @@ pub struct FacilityInfo {
     pub id: String,
     pub name: String,
     pub kind: FacilityKind,
+    /// Its country code ("" = none).
+    pub country: String,
     pub lat: f64,
     pub lon: f64,
     /// Server rate in units (FC) or parcels (cross-docks) per second; 0 = none.
@@ -106,6 +108,10 @@ pub struct LaneInfo {
     pub co2: Co2Basis,
     pub net_zero: bool,
     pub loss_rate: f64,
+    /// Customs, when the lane crosses a border that has them.
+    pub customs: Option<crate::borders::Customs>,
+    /// A low-emission zone's charge per diesel van entering, GBP (0: none).
+    pub lez_charge: f64,
 }
 
 /// Which part of the network a lane is, for the CO2e split.
@@ -268,6 +274,8 @@ pub struct Network {
     pub channels: crate::channels::ChannelsInfo,
     /// Outages and bad weather at set times.
     pub disruptions: crate::disruption::Disruptions,
+    /// The carbon price.
+    pub regulation: crate::regulation::RegulationInfo,
 }
 
 impl Network {

@@ -23,6 +23,7 @@ pub enum Stream {
     Arrival = 6,
     Absence = 7,
     Round = 8,
+    Customs = 9,
 }
 
 impl Rng {

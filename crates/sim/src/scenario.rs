@@ -119,6 +119,112 @@ pub struct Scenario {
     /// Outages and bad weather at set times. See [`crate::disruption`].
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub disruptions: Vec<Disruption>,
+    /// Customs between pairs of countries (facilities' `country`). A lane
+    /// between two countries with no entry here crosses an open border.
+    /// See [`crate::borders`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub borders: Vec<Border>,
+    /// Carbon price, drivers' hours and low-emission zones. See
+    /// [`crate::regulation`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regulation: Option<Regulation>,
+}
+
+/// Customs on the border between two countries, both ways.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Border {
+    /// The two countries, as the facilities name them (ISO 3166 codes).
+    pub countries: [String; 2],
+    /// Mean wait at customs per vehicle or shipment, hours.
+    pub delay_hours: f64,
+    /// Its standard deviation, hours (a gamma distribution; default 0).
+    #[serde(default)]
+    pub delay_sd_hours: f64,
+    /// Broker's fee per customs declaration of a replenishment shipment, GBP.
+    #[serde(default)]
+    pub cost_per_declaration: f64,
+    /// Carrier's clearance fee per parcel, GBP (each is its own consignment).
+    #[serde(default)]
+    pub cost_per_parcel: f64,
+    /// Import duty on the value of replenishment shipments, a share
+    /// (parcels are low-value consignments, free of duty).
+    #[serde(default)]
+    pub duty_rate: f64,
+}
+
+/// The rules a country or city sets on the network.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Regulation {
+    /// GBP per tonne CO2e emitted, added to cost and to the FC choice's
+    /// cost estimate (0: none).
+    #[serde(default)]
+    pub carbon_price_per_tonne: f64,
+    /// Drivers' hours limits for HGV drivers setting out in a country.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub driver_hours: Vec<DriverHours>,
+    /// Zones that charge or bar diesel vans.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub low_emission_zones: Vec<LowEmissionZone>,
+}
+
+fn d_driving_day() -> f64 {
+    crate::regulation::EU_DAILY_DRIVING_HOURS
+}
+fn d_break_after() -> f64 {
+    crate::regulation::EU_DRIVING_BEFORE_BREAK_HOURS
+}
+fn d_break_minutes() -> f64 {
+    crate::regulation::EU_BREAK_MINUTES
+}
+fn d_daily_rest() -> f64 {
+    crate::regulation::EU_DAILY_REST_HOURS
+}
+fn d_lez_charge() -> f64 {
+    crate::regulation::ULEZ_DAILY_CHARGE
+}
+
+/// One country's drivers' hours for HGVs, a single driver (defaults: the
+/// EU and GB rules).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DriverHours {
+    pub country: String,
+    /// Most driving in a day, hours.
+    #[serde(default = "d_driving_day")]
+    pub driving_hours_per_day: f64,
+    /// Driving before a break is due, hours.
+    #[serde(default = "d_break_after")]
+    pub break_after_hours: f64,
+    #[serde(default = "d_break_minutes")]
+    pub break_minutes: f64,
+    /// Rest between two days' driving, hours.
+    #[serde(default = "d_daily_rest")]
+    pub daily_rest_hours: f64,
+}
+
+/// A customer zone inside a low-emission zone.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LowEmissionZone {
+    /// The customer zone, by id.
+    pub zone: String,
+    /// Charge diesel vans each time they enter, or bar them.
+    #[serde(default)]
+    pub diesel_vans: LezRule,
+    /// GBP per diesel van a day it enters (one round a day).
+    #[serde(default = "d_lez_charge")]
+    pub charge_per_day: f64,
+}
+
+/// What a low-emission zone does to a diesel van.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LezRule {
+    #[default]
+    Charge,
+    Bar,
 }
 
 /// Something that goes wrong for a while, from `start_day` (days since the
@@ -443,6 +549,10 @@ pub struct Facility {
     /// Port: dwell from vessel arrival to release, hours (default 0).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dwell_hours: Option<f64>,
+    /// The country it is in, an ISO 3166 code such as "GB" or "FR"
+    /// (default: none; lanes to or from it cross no border).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
     /// Customer zone: population (informational; demand is in `demand`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub population: Option<u64>,
@@ -825,6 +935,7 @@ impl Facility {
             vessel_interval_hours: None,
             eta_sd_hours: None,
             dwell_hours: None,
+            country: None,
             population: None,
             radius_km: None,
             promise: None,

@@ -130,6 +130,7 @@ pub(crate) struct Lanes {
     departed: Vec<u32>,
     rng_weather: Rng,
     rng_loss: Rng,
+    rng_customs: Rng,
 }
 
 impl Lanes {
@@ -162,6 +163,7 @@ impl Lanes {
             departed: Vec::new(),
             rng_weather: Rng::fork(seed, Stream::Weather, 0),
             rng_loss: Rng::fork(seed, Stream::Loss, 0),
+            rng_customs: Rng::fork(seed, Stream::Customs, 0),
         }
     }
 
@@ -425,9 +427,11 @@ impl Lanes {
         // Bad weather slows road vehicles for the whole trip.
         let slowed = |s| ctx.net.disruptions.slowed(li.mode, now, s);
         let (transit_s, tour_s) = (slowed(li.transit_s), slowed(tour_s));
-        let arrive = now + transit_s + tour_s;
+        // The border holds it on the way out; it comes back empty.
+        let wait = self.levies(ctx, l, parcels.len() as u64, share);
+        let arrive = now + wait + transit_s + tour_s;
         if let Some(i) = slot {
-            self.fleets[l][i] = now + 2 * transit_s + tour_s;
+            self.fleets[l][i] = arrive + transit_s;
         }
         let round_stops = if tours(ctx.net, li) { real_stops } else { 0.0 };
         let load = Load {
@@ -451,6 +455,24 @@ impl Lanes {
         veh.wave = wave as f32;
         veh.fill = fill;
         ctx.queue.push(arrive, Ev::VehicleArrive(v));
+    }
+
+    /// What a trip on lane `l` with `parcels` parcels, `share` of a real
+    /// vehicle, pays borders and rules: at customs a wait and a clearance
+    /// fee per parcel; into a charging low-emission zone a diesel van's charge.
+    /// Returns the wait.
+    fn levies(&mut self, ctx: &mut Ctx, l: usize, parcels: u64, share: f64) -> SimTime {
+        let li = &ctx.net.lanes[l];
+        if li.lez_charge > 0.0 {
+            ctx.ledger.lez_entered(share, li.lez_charge * share);
+        }
+        let Some(c) = li.customs else {
+            return 0;
+        };
+        let wait = c.wait(&mut self.rng_customs);
+        ctx.ledger
+            .customs_cleared(wait, parcels, c.per_parcel * parcels as f64, 0.0);
+        wait
     }
 
     /// Vehicle `v` reaches the end of its lane: its parcels come off (the

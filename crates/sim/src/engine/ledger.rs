@@ -107,6 +107,36 @@ impl Packing {
     }
 }
 
+/// What borders and regulation charged: customs and low-emission zones.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Levies {
+    /// Vehicle trips and replenishment shipments that cleared customs.
+    pub crossings: u64,
+    /// Σ their waits at the border, seconds.
+    pub customs_wait_s: f64,
+    /// Declarations and parcels cleared.
+    pub declarations: u64,
+    pub customs_fees: f64,
+    pub duties: f64,
+    /// Real diesel vans that entered a charging low-emission zone.
+    pub lez_entries: f64,
+    pub lez_charges: f64,
+}
+
+impl Levies {
+    fn since(&self, b: &Levies) -> Levies {
+        Levies {
+            crossings: self.crossings - b.crossings,
+            customs_wait_s: self.customs_wait_s - b.customs_wait_s,
+            declarations: self.declarations - b.declarations,
+            customs_fees: self.customs_fees - b.customs_fees,
+            duties: self.duties - b.duties,
+            lez_entries: self.lez_entries - b.lez_entries,
+            lez_charges: self.lez_charges - b.lez_charges,
+        }
+    }
+}
+
 /// Where every supplied unit is (the conservation counters).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct UnitBalance {
@@ -196,6 +226,12 @@ pub(crate) struct CostBreakdown {
     pub facilities: f64,
     pub backorder: f64,
     pub lost_sales: f64,
+    /// Customs brokers' fees and import duty.
+    pub customs: f64,
+    /// Low-emission zone charges.
+    pub low_emission_zones: f64,
+    /// The carbon price on the CO2e emitted.
+    pub carbon: f64,
 }
 
 impl CostBreakdown {
@@ -209,6 +245,9 @@ impl CostBreakdown {
             + self.facilities
             + self.backorder
             + self.lost_sales
+            + self.customs
+            + self.low_emission_zones
+            + self.carbon
     }
 }
 
@@ -220,6 +259,7 @@ struct Base {
     outcomes: Outcomes,
     transport: Transport,
     packing: Packing,
+    levies: Levies,
     lanes: Vec<LaneAccount>,
     lead_hist: Histogram,
 }
@@ -230,6 +270,7 @@ pub(crate) struct Ledger {
     lead_hist: Histogram,
     transport: Transport,
     packing: Packing,
+    levies: Levies,
     units: UnitBalance,
     lanes: Vec<LaneAccount>,
     series: Vec<PeriodMark>,
@@ -252,6 +293,7 @@ impl Ledger {
             outcomes: self.outcomes,
             transport: self.transport,
             packing: self.packing,
+            levies: self.levies,
             lanes: self.lanes.clone(),
             lead_hist: self.lead_hist.clone(),
         }));
@@ -284,6 +326,28 @@ impl Ledger {
             Some(b) => self.packing.since(&b.packing),
             None => self.packing,
         }
+    }
+    /// Customs and low-emission zone charges since the warm-up.
+    pub fn levies(&self) -> Levies {
+        match &self.base {
+            Some(b) => self.levies.since(&b.levies),
+            None => self.levies,
+        }
+    }
+    /// A vehicle or shipment cleared customs after `wait_s`, with
+    /// `declarations` declarations, paying `fees` and `duty`.
+    pub fn customs_cleared(&mut self, wait_s: SimTime, declarations: u64, fees: f64, duty: f64) {
+        let l = &mut self.levies;
+        l.crossings += 1;
+        l.customs_wait_s += wait_s as f64;
+        l.declarations += declarations;
+        l.customs_fees += fees;
+        l.duties += duty;
+    }
+    /// `vans` real diesel vans entered a low-emission zone, paying `charge`.
+    pub fn lez_entered(&mut self, vans: f64, charge: f64) {
+        self.levies.lez_entries += vans;
+        self.levies.lez_charges += charge;
     }
     pub fn units(&self) -> &UnitBalance {
         &self.units

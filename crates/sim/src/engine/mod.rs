@@ -118,12 +118,15 @@ impl Engine {
         let facilities = net.facilities.len();
         let lanes = Lanes::new(&net, seed, &mut queue);
         let sites = Sites::new(&net, seed);
-        let stock = Stock::new(&mut Ctx {
-            net: &net,
-            now: 0,
-            queue: &mut queue,
-            ledger: &mut ledger,
-        });
+        let stock = Stock::new(
+            &mut Ctx {
+                net: &net,
+                now: 0,
+                queue: &mut queue,
+                ledger: &mut ledger,
+            },
+            seed,
+        );
         if !net.demand.is_empty() {
             queue.push(0, Ev::DemandHour);
         }

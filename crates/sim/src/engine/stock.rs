@@ -18,6 +18,7 @@ use super::stats::Welford;
 use crate::emissions::{Co2Basis, trip_co2e_kg};
 use crate::forecast::{self, Accuracy, Calendar, Forecaster};
 use crate::network::{Network, RuleInfo};
+use crate::rng::{Rng, Stream};
 use crate::scenario::FacilityKind;
 use crate::scenario::ForecastFrom;
 use crate::time::SimTime;
@@ -275,12 +276,14 @@ pub(crate) struct Stock {
     moved: Vec<bool>,
     requests: Pool<Request>,
     shipments: Pool<Shipment>,
+    /// Waits at customs.
+    rng_customs: Rng,
 }
 
 impl Stock {
     /// Stock at t = 0: policies registered in review groups, initial stock
     /// on the shelves and the initial pipeline on the road.
-    pub fn new(ctx: &mut Ctx) -> Stock {
+    pub fn new(ctx: &mut Ctx, seed: u64) -> Stock {
         let net = ctx.net;
         let n_sku = net.products.len();
         let bins = net.fcs.len() * n_sku;
@@ -308,6 +311,7 @@ impl Stock {
             moved: Vec::new(),
             requests: Pool::default(),
             shipments: Pool::default(),
+            rng_customs: Rng::fork(seed, Stream::Customs, 1),
         };
         for pi in 0..net.policies.len() {
             s.register(net, pi);
@@ -908,6 +912,7 @@ impl Stock {
     fn depart_shipment(&mut self, ctx: &mut Ctx, s: u32, depart: SimTime, arrive: SimTime) {
         let net = ctx.net;
         let li = &net.lanes[self.shipments[s].lane as usize];
+        let arrive = arrive + self.clear_customs(ctx, s);
         if !li.net_zero {
             for l in &mut self.shipments[s].lines {
                 l.net_zero = 0;
@@ -949,6 +954,24 @@ impl Stock {
         sh.arrive = arrive;
         sh.departed = true;
         ctx.queue.push(arrive, Ev::ShipmentArrive(s));
+    }
+
+    /// Shipment `s` at its lane's border, if it has one: a wait, one
+    /// declaration and duty on its goods' value. Returns the wait.
+    fn clear_customs(&mut self, ctx: &mut Ctx, s: u32) -> SimTime {
+        let sh = &self.shipments[s];
+        let Some(c) = ctx.net.lanes[sh.lane as usize].customs else {
+            return 0;
+        };
+        let value: f64 = sh
+            .lines
+            .iter()
+            .map(|l| ctx.net.products[l.sku as usize].value * l.units as f64)
+            .sum();
+        let wait = c.wait(&mut self.rng_customs);
+        ctx.ledger
+            .customs_cleared(wait, 1, c.per_declaration, c.duty_rate * value);
+        wait
     }
 
     /// Shipment `s` reaches its FC. Orders whose stock is now taken are

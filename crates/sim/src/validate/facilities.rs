@@ -54,6 +54,7 @@ fn facility(ck: &mut Checker, at: &At, f: &Facility, scale: f64) -> FacilityInfo
         id: f.id.clone(),
         name: f.name.clone(),
         kind: f.kind,
+        country: f.country.clone().unwrap_or_default(),
         lat: f.lat,
         lon: f.lon,
         rate_per_s,

@@ -273,5 +273,7 @@ fn lane(
         co2,
         net_zero: d.net_zero,
         loss_rate: l.loss_rate.unwrap_or(0.0),
+        customs: None,
+        lez_charge: 0.0,
     }
 }

@@ -33,10 +33,16 @@ pub fn validate(s: &Scenario) -> Result<Network, Vec<Problem>> {
     let ix = index::Index::new(s);
     let mut products = products::build(s, &mut ck);
     let facilities = facilities::build(s, &mut ck);
-    let lanes = lanes::build(s, &ix, &facilities, &mut ck);
+    let mut lanes = lanes::build(s, &ix, &facilities, &mut ck);
+    crate::borders::build(s, &facilities, &mut lanes, &mut ck);
+    let regulation = crate::regulation::build(s, &facilities, &mut lanes, &mut ck);
     let seller: Vec<bool> = products.iter().map(|p| p.seller).collect();
     let streams = demand::build(s, &ix, &facilities, &seller, &mut ck);
-    let routes = routes::build(s, &ix, &facilities, &lanes, &streams.demand, &mut ck);
+    let mut routes = routes::build(s, &ix, &facilities, &lanes, &streams.demand, &mut ck);
+    let carbon_per_kg = regulation.carbon_per_tonne / 1000.0;
+    for r in &mut routes.per_kg {
+        r.gbp_per_kg += r.co2e_kg_per_kg * carbon_per_kg;
+    }
     let checked = policies::check(s, &ix, &facilities, &products, &lanes, &mut ck);
     let controls = controls::build(s, &mut ck);
     let packaging = s
@@ -105,6 +111,7 @@ pub fn validate(s: &Scenario) -> Result<Network, Vec<Problem>> {
         packaging,
         channels,
         disruptions,
+        regulation,
     })
 }
 

@@ -359,7 +359,9 @@ fn expand(n: Named, k: usize, c: &Compile, prior: &mut Prior) -> PolicyInfo {
         FacilityKind::Port => src.port.vessel_interval_s / 2 + src.port.dwell_s,
         _ => 0,
     };
-    let lead_time_s = hours(p.order_delay_hours) + source_s + c.lanes[l].transit_s;
+    // Customs on the lane: its mean wait is part of the planned lead time.
+    let customs_s = c.lanes[l].customs.map_or(0, |cu| cu.mean_s as SimTime);
+    let lead_time_s = hours(p.order_delay_hours) + source_s + c.lanes[l].transit_s + customs_s;
     let l_periods = lead_time_s as f64 / c.period_s as f64;
     let cover = l_periods + review_s as f64 / c.period_s as f64;
     let plan = Plan {

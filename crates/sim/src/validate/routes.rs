@@ -63,7 +63,7 @@ fn route_rate(lanes: &[LaneInfo], route: &[u32]) -> RouteRate {
         let out_h = 2.0 * li.transit_s as f64 / HOUR as f64;
         r.gbp_per_kg += (li.tariff.per_km * km + li.tariff.per_hour * out_h) / li.fit_kg
             + li.tariff.per_tkm * km / 1000.0;
-        r.gbp_per_unit += li.tariff.per_unit;
+        r.gbp_per_unit += li.tariff.per_unit + li.customs.map_or(0.0, |c| c.per_parcel);
         r.co2e_kg_per_kg += match li.co2 {
             Co2Basis::PerVehicleKm(f) => f * km / li.fit_kg,
             Co2Basis::PerTonneKm(f) => f * km / 1000.0,
@@ -72,10 +72,11 @@ fn route_rate(lanes: &[LaneInfo], route: &[u32]) -> RouteRate {
     r
 }
 
-/// Planned time on a lane: transit plus half the dispatch interval (the
-/// expected wait for a departure).
+/// Planned time on a lane: transit, the mean wait at customs, and half
+/// the dispatch interval (the expected wait for a departure).
 fn planned_s(li: &LaneInfo) -> SimTime {
-    li.transit_s + li.dispatch.every_s.unwrap_or(0) / 2
+    let customs = li.customs.map_or(0, |c| c.mean_s as SimTime);
+    li.transit_s + customs + li.dispatch.every_s.unwrap_or(0) / 2
 }
 
 fn pos(f: &FacilityInfo) -> LatLon {

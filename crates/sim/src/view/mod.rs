@@ -19,6 +19,7 @@ pub mod forecast;
 pub mod format;
 pub mod frame;
 pub mod glossary;
+pub mod regulation;
 pub mod report;
 pub mod round;
 pub mod trace;
@@ -129,14 +130,21 @@ impl Engine {
     pub(crate) fn cost_breakdown(&self) -> CostBreakdown {
         let now = self.now();
         let (holding, backorder) = self.stock().costs_at(now);
+        let levies = self.ledger().levies();
+        let transport = self.ledger().transport();
+        let carbon_price = self.network().regulation.carbon_per_tonne;
         CostBreakdown {
-            transport: self.ledger().transport().cost,
+            transport: transport.cost,
             handling: self.sites().handling_cost(),
             holding,
             labour: self.labour_hours() * self.network().wage_per_hour,
             facilities: self.sites().fixed_cost(self.network(), now),
             backorder,
             lost_sales: self.ledger().outcomes().lost_sale_cost,
+            customs: levies.customs_fees + levies.duties,
+            low_emission_zones: levies.lez_charges,
+            // Priced on the vehicles' CO2e (the board's is its maker's).
+            carbon: transport.co2e_kg / 1000.0 * carbon_price,
         }
     }
 

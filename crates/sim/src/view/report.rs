@@ -44,6 +44,10 @@ pub struct Report {
     /// Each disruption and how long on-time took to recover.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub disruptions: Vec<super::disruption::DisruptionReport>,
+    /// Customs, low-emission zones and the carbon price (only when the
+    /// scenario has any).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub regulation: Option<super::regulation::RegulationReport>,
     /// One entry per statistics period.
     pub series: Vec<PeriodReport>,
 }
@@ -88,6 +92,10 @@ pub struct ServiceReport {
     pub mean_delivered_lead_time_h: f64,
 }
 
+fn is_zero(x: &f64) -> bool {
+    *x == 0.0
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct CostReport {
     pub transport: f64,
@@ -98,6 +106,15 @@ pub struct CostReport {
     pub facilities: f64,
     pub backorder: f64,
     pub lost_sales: f64,
+    /// Customs fees and duty (left out when none).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub customs: f64,
+    /// Low-emission zone charges (left out when none).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub low_emission_zones: f64,
+    /// The carbon price on the CO2e (left out when none).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub carbon: f64,
     pub total: f64,
     /// Withheld (null) until enough orders are delivered; see `withheld`.
     pub per_package: Option<f64>,
@@ -417,6 +434,9 @@ impl Engine {
                 facilities: cost.facilities,
                 backorder: cost.backorder,
                 lost_sales: cost.lost_sales,
+                customs: cost.customs,
+                low_emission_zones: cost.low_emission_zones,
+                carbon: cost.carbon,
                 total,
                 per_package: h.cost_per_package,
                 labour_hours: self.labour_hours(),
@@ -433,6 +453,7 @@ impl Engine {
             breakdown: self.breakdown_report(),
             channels: self.channels_report(),
             disruptions: self.disruption_reports(),
+            regulation: self.regulation_report(),
             series: self.period_reports(),
         }
     }
