@@ -5,6 +5,9 @@
 
 /// A UK fulfillment network (port, FCs, sortation, delivery stations, zones).
 pub const UK_NETWORK: &str = include_str!("../../../scenarios/uk-network.json");
+/// FCs in five EU countries and Great Britain: open borders, customs,
+/// drivers' hours, a carbon price and a low-emission zone.
+pub const PAN_EU: &str = include_str!("../../../scenarios/pan-eu.json");
 /// The classic four-stage beer distribution game.
 pub const BEER_GAME: &str = include_str!("../../../scenarios/beer-game.json");
 
@@ -13,8 +16,9 @@ pub const BEER_GAME: &str = include_str!("../../../scenarios/beer-game.json");
 pub const STRESS_VEHICLES: &str = include_str!("../../../scenarios/stress-vehicles.json");
 
 /// (name, JSON) of every embedded scenario.
-pub const ALL: [(&str, &str); 3] = [
+pub const ALL: [(&str, &str); 4] = [
     ("uk-network", UK_NETWORK),
+    ("pan-eu", PAN_EU),
     ("beer-game", BEER_GAME),
     ("stress-vehicles", STRESS_VEHICLES),
 ];

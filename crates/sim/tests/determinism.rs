@@ -3,6 +3,7 @@
 //!
 //! Regenerate the goldens only on purpose, after a model change:
 //! `cargo run --release -p supply-cli -- run builtin:uk-network --days 14 --seed 42 > crates/sim/tests/golden/uk-network-seed42-days14.json`
+//! `cargo run --release -p supply-cli -- run builtin:pan-eu --days 14 --seed 42 > crates/sim/tests/golden/pan-eu-seed42-days14.json`
 //! `cargo run --release -p supply-cli -- run builtin:beer-game --seed 7 > crates/sim/tests/golden/beer-game-seed7-days364.json`
 //! `cargo run --release -p supply-cli -- run crates/sim/tests/golden/every-forecast-model.scenario.json --days 42 --seed 5 > crates/sim/tests/golden/every-forecast-model-seed5-days42.json`
 //! `cargo run --release -p supply-cli -- plan builtin:uk-network --learn-days 7 --days 7 --json > crates/sim/tests/golden/plan-uk-network-learn7-days7.json`
@@ -51,6 +52,19 @@ fn uk_network_seed42_14_days_matches_golden() {
         Some(14),
         42,
         include_str!("golden/uk-network-seed42-days14.json"),
+    );
+}
+
+/// Customs waits are gamma draws: the same in wasm as natively.
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+fn pan_eu_seed42_14_days_matches_golden() {
+    check(
+        "pan-eu",
+        builtin::PAN_EU,
+        Some(14),
+        42,
+        include_str!("golden/pan-eu-seed42-days14.json"),
     );
 }
 
