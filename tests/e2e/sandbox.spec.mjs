@@ -894,3 +894,41 @@ test('disrupt: closing a delivery station from now makes its zone late, and the 
   await expect(item).toHaveCount(0);
   await expect.poll(async () => (await onTime('Manchester M')) - (await onTime('Birmingham B')), { timeout: 10_000 }).toBeLessThan(10);
 });
+
+test('borders: London served from an FC across the border waits at customs and runs late; a low-emission zone bars diesel vans; Undo restores', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('scenario-select').selectOption('pan-eu');
+  await expect(page.getByTestId('regulation')).toBeVisible();
+  await page.getByTestId('speed').selectOption({ label: '1 day / s' });
+  await expect.poll(() => page.getByTestId('sim-clock').innerText(), { timeout: 15_000 }).toMatch(/Day [3-9]/);
+  await pause(page);
+  await page.getByTestId('breakdown').locator('summary').click();
+  const rows = page.getByTestId('breakdown-row');
+  const onTime = async (name) => Number((await rows.filter({ hasText: name }).locator('td').nth(1).innerText()));
+  const before = await onTime('London');
+  expect(before).toBeGreaterThan(95);
+  const figures = page.getByTestId('regulation-figures');
+  await expect(figures).toContainText(/customs crossings/);
+  // A day's wait at the border with France.
+  const border = page.getByTestId('border').filter({ hasText: 'GB–FR' });
+  await border.getByTestId('border-delay-0').fill('24');
+  await border.getByTestId('border-delay-0').press('Tab');
+  // London's own FC moved to France: every London parcel now crosses.
+  await items(page).filter({ hasText: 'FC Daventry' }).click();
+  await page.getByTestId('inspector-country').fill('FR');
+  await page.getByTestId('inspector-country').press('Tab');
+  await page.locator(':focus').blur();
+  await page.keyboard.press('Escape');
+  await expect.poll(() => onTime('London'), { timeout: 10_000 }).toBeLessThan(before - 20);
+  await expect.poll(async () => Number((await figures.innerText()).match(/mean wait of ([\d.]+) h/)[1]), { timeout: 10_000 }).toBeGreaterThan(12);
+  // London's low-emission zone bars diesel vans: its van lane must change.
+  await page.getByTestId('facility-list').getByRole('button', { name: 'London', exact: true }).click();
+  await page.getByTestId('inspector-lez').selectOption('bar');
+  await expect(page.getByTestId('problems')).toContainText('barred');
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('problems')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await page.getByTestId('undo').click();
+  await page.getByTestId('undo').click();
+  await expect.poll(() => onTime('London'), { timeout: 10_000 }).toBe(before);
+});

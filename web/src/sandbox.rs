@@ -347,6 +347,12 @@ impl Sandbox {
         self.run().and_then(Engine::channels_report)
     }
 
+    /// Customs, low-emission zone and carbon charges on screen (`None`:
+    /// the scenario has none).
+    pub fn regulation(&self) -> Option<supply_sim::view::regulation::RegulationReport> {
+        self.run().and_then(Engine::regulation_report)
+    }
+
     /// Each disruption and how on-time recovered, on screen.
     pub fn disruptions(&self) -> Vec<supply_sim::view::disruption::DisruptionReport> {
         self.run()

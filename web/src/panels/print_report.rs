@@ -154,6 +154,12 @@ fn report_view(ui: Ui, p: Printed) -> impl IntoView {
             ("Channel priority when vans are short", crate::labels::channel_priority_label(c.priority).to_string()),
             ("Seller fees: marketplace · multi-channel · storage", format!("{} · {} · {}", pounds(c.marketplace_fees), pounds(c.multichannel_fees), pounds(c.storage_fees))),
         ]))}
+        {r.regulation.as_ref().map(|g| table(&[
+            ("Customs crossings · mean wait", format!("{} · {:.1} h", thousands(g.customs_crossings as i64), g.mean_customs_wait_h)),
+            ("Customs fees · duty", format!("{} · {}", pounds(g.customs_fees), pounds(g.duties))),
+            ("Low-emission zone charges", pounds(g.lez_charges)),
+            ("Carbon cost (at £ per t)", format!("{} (at £{:.0})", pounds(g.carbon_cost), g.carbon_price_per_tonne)),
+        ]))}
         {facility_table(r)}
         {lane_table(r)}
     }

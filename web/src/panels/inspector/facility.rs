@@ -40,6 +40,7 @@ pub fn facility_view(ui: Ui, id: String) -> AnyView {
         <div class="inspect-facility">
             <h2>{kind_label(f.kind)} <small>{id.clone()}</small></h2>
             {name_input(ui, &id, &f.name)}
+            {super::regulation::country_input(ui, id.clone(), f.country.clone())}
             <p class="meta" data-testid="inspector-position">{format!("{:.4}°, {:.4}°", f.lat, f.lon)}</p>
             <p class="meta live pre" data-testid="inspector-live">{live_text(ui, idx, f.kind)}</p>
             {(f.kind == FacilityKind::FulfillmentCenter).then(|| view! { <ForecastChart idx=idx /> })}
@@ -360,6 +361,7 @@ fn zone_editor(ui: Ui, id: &str, f: &Facility) -> impl IntoView {
         {number_field("Radius", "km", f.radius_km, "inspector-radius", move |v| {
             edit_facility(ui, c.clone(), |f| f.radius_km = Some(v))
         })}
+        {super::regulation::lez_select(ui, id.to_owned())}
     }
 }
 

@@ -11,6 +11,7 @@ mod lane;
 mod order;
 mod packaging;
 mod policy;
+mod regulation;
 mod vehicle;
 
 use super::demand::DemandPanel;
@@ -37,6 +38,7 @@ pub fn Inspector() -> impl IntoView {
                 <fulfilment::FulfilmentPanel />
                 <disruptions::DisruptionsPanel />
                 <channels::ChannelsPanel />
+                <regulation::RegulationPanel />
                 <packaging::PackagingPanel />
             }
             .into_any(),
