@@ -2,6 +2,8 @@
 //! a built-in scenario and shows the effect has the right direction and
 //! size. Every figure comes from a run made here, at the default seed.
 
+mod borders;
+
 use serde_json::{Value, json};
 use std::fmt::Write as _;
 use supply_sim::optimise;
@@ -21,6 +23,7 @@ pub fn markdown() -> Result<String, String> {
         breakdowns()?,
         channels()?,
         disruptions()?,
+        borders::customs_vs_local_stock()?,
     ]
     .concat())
 }
