@@ -8,6 +8,9 @@ pub const UK_NETWORK: &str = include_str!("../../../scenarios/uk-network.json");
 /// FCs in five EU countries and Great Britain: open borders, customs,
 /// drivers' hours, a carbon price and a low-emission zone.
 pub const PAN_EU: &str = include_str!("../../../scenarios/pan-eu.json");
+/// Shanghai to Rotterdam by sea, on to an FC in Venlo, with shipment
+/// visibility and an expedite source.
+pub const OCEAN_INBOUND: &str = include_str!("../../../scenarios/ocean-inbound.json");
 /// The classic four-stage beer distribution game.
 pub const BEER_GAME: &str = include_str!("../../../scenarios/beer-game.json");
 
@@ -16,9 +19,10 @@ pub const BEER_GAME: &str = include_str!("../../../scenarios/beer-game.json");
 pub const STRESS_VEHICLES: &str = include_str!("../../../scenarios/stress-vehicles.json");
 
 /// (name, JSON) of every embedded scenario.
-pub const ALL: [(&str, &str); 4] = [
+pub const ALL: [(&str, &str); 5] = [
     ("uk-network", UK_NETWORK),
     ("pan-eu", PAN_EU),
+    ("ocean-inbound", OCEAN_INBOUND),
     ("beer-game", BEER_GAME),
     ("stress-vehicles", STRESS_VEHICLES),
 ];

@@ -30,6 +30,7 @@ pub mod forecast;
 pub mod geo;
 pub mod lesson;
 pub mod network;
+pub mod ocean;
 pub mod optimise;
 pub mod packaging;
 pub mod policy;

@@ -66,12 +66,26 @@ pub struct SupplyInfo {
     pub vmi: bool,
 }
 
-/// A port's vessels: scheduled interval, ETA spread, dwell to release.
+/// A port's vessels: scheduled interval, ETA spread, dwell to release,
+/// and, when a sea lane reaches it, their voyage from the supplier.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct PortInfo {
     pub vessel_interval_s: SimTime,
     pub eta_sd_s: f64,
     pub dwell_s: SimTime,
+    /// The ocean lane into the port (see [`crate::ocean`]).
+    pub voyage: Option<Voyage>,
+    /// Shipment visibility: an updated ETA every so often (None: off).
+    pub eta_updates_s: Option<SimTime>,
+}
+
+/// A sea lane's sailings: the lane, its voyage time and the supplier's
+/// lead time before goods can sail.
+#[derive(Clone, Copy, Debug)]
+pub struct Voyage {
+    pub lane: usize,
+    pub transit_s: SimTime,
+    pub origin_lead_s: SimTime,
 }
 
 /// A customer zone: who lives there, how far it spreads, what it is promised.
@@ -117,7 +131,8 @@ pub struct LaneInfo {
 /// Which part of the network a lane is, for the CO2e split.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Leg {
-    /// Replenishment into an FC, from a supplier, port or another FC.
+    /// Replenishment into an FC, from a supplier, port or another FC, and
+    /// the sea voyage into a port.
     Inbound = 0,
     /// Parcels between facilities (FC to sortation to delivery station).
     MiddleMile = 1,
@@ -188,6 +203,9 @@ pub struct PolicyInfo {
     /// The lane source → fc that replenishment travels on.
     pub lane: usize,
     pub rule: RuleInfo,
+    /// A faster source and its lane, ordered from when stock will run out
+    /// before the next vessel's goods arrive.
+    pub expedite: Option<(usize, usize)>,
     pub forecast: ForecastSpec,
     /// Forecast from the orders received, or from shared end-customer demand.
     pub forecast_from: ForecastFrom,
@@ -287,7 +305,7 @@ impl Network {
     /// zone is last mile, anything else middle mile.
     pub fn leg(&self, i: usize) -> Leg {
         match self.facilities[self.lanes[i].to].kind {
-            FacilityKind::FulfillmentCenter => Leg::Inbound,
+            FacilityKind::FulfillmentCenter | FacilityKind::Port => Leg::Inbound,
             FacilityKind::CustomerZone => Leg::LastMile,
             _ => Leg::MiddleMile,
         }

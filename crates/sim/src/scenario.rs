@@ -549,6 +549,11 @@ pub struct Facility {
     /// Port: dwell from vessel arrival to release, hours (default 0).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dwell_hours: Option<f64>,
+    /// Port: shipment visibility. The planner hears each vessel's updated
+    /// ETA every this many hours of its voyage (default: none; it plans
+    /// with the scheduled ETA until the vessel berths).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eta_updates_hours: Option<f64>,
     /// The country it is in, an ISO 3166 code such as "GB" or "FR"
     /// (default: none; lanes to or from it cross no border).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -861,6 +866,11 @@ pub struct Policy {
     pub sku: Option<String>,
     /// Supplier, port or upstream FC that replenishes.
     pub source: String,
+    /// A faster supplier or FC to order from when the stock will run out
+    /// before the next shipment from a port arrives, by the ETA the
+    /// planner knows (default: none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expedite_from: Option<String>,
     pub rule: Rule,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub forecast: Option<ForecastSpec>,
@@ -935,6 +945,7 @@ impl Facility {
             vessel_interval_hours: None,
             eta_sd_hours: None,
             dwell_hours: None,
+            eta_updates_hours: None,
             country: None,
             population: None,
             radius_km: None,

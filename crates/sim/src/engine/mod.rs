@@ -568,8 +568,8 @@ impl Engine {
         if self.net.facilities[src].kind == FacilityKind::FulfillmentCenter {
             self.stock.fill_from_fc(ctx!(self), r);
         } else {
-            let at = self.sites.release_time(&self.net, src, units, self.now);
-            self.stock.release_at(ctx!(self), r, at);
+            let release = self.sites.release_time(&self.net, src, units, self.now);
+            self.stock.release_at(ctx!(self), r, release);
         }
     }
 

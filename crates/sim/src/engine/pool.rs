@@ -48,6 +48,12 @@ impl<T: Slot> Pool<T> {
         self.free.push(id);
     }
 
+    /// Every record, released or not, in id order (callers tell them
+    /// apart by their contents).
+    pub fn all(&self) -> impl Iterator<Item = &T> + '_ {
+        self.items.iter()
+    }
+
     /// Records in use, in id order.
     pub fn live(&self) -> impl Iterator<Item = &T> + '_ {
         self.items.iter().filter(|t| t.in_use())

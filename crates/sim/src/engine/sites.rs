@@ -76,11 +76,23 @@ impl SiteFlow {
     }
 }
 
-/// A port's vessel schedule: the k-th vessel and when it berths.
+/// A port's vessel schedule: the k-th vessel, when it sailed (by sea),
+/// when it was due and when it berths.
 #[derive(Clone, Copy, Debug, Default)]
 struct Vessels {
     k: u64,
+    sailed: SimTime,
+    due: SimTime,
     at: SimTime,
+}
+
+/// When a supplier or port releases goods and, by sea, the voyage they
+/// came on: (sailed, release if on schedule, release) for the planner's
+/// view of its ETA.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Release {
+    pub at: SimTime,
+    pub voyage: Option<(SimTime, SimTime, SimTime)>,
 }
 
 #[derive(Clone, Debug)]
@@ -111,7 +123,7 @@ impl Sites {
         };
         for (f, fi) in net.facilities.iter().enumerate() {
             if fi.kind == FacilityKind::Port {
-                s.vessels[f].at = s.vessel_time(fi, f, 0);
+                s.vessels[f] = s.vessel(fi, f, 0);
             }
         }
         s
@@ -250,19 +262,38 @@ impl Sites {
     }
 
     /// When supplier or port `f` releases `units` requested at `now`.
-    pub fn release_time(&mut self, net: &Network, f: usize, units: u64, now: SimTime) -> SimTime {
+    pub fn release_time(&mut self, net: &Network, f: usize, units: u64, now: SimTime) -> Release {
         let fi = &net.facilities[f];
-        if fi.kind == FacilityKind::Port {
-            // The next vessel at or after now.
-            while self.vessels[f].at < now {
-                self.vessels[f].k += 1;
-                let k = self.vessels[f].k;
-                self.vessels[f].at = self.vessel_time(fi, f, k);
-            }
-            // A strike holds the goods until it ends.
-            net.disruptions
-                .open_at(f, self.vessels[f].at + fi.port.dwell_s)
-        } else if fi.supply.production_per_s > 0.0 {
+        if fi.kind != FacilityKind::Port {
+            let at = self.supplier_release(net, f, units, now);
+            return Release { at, voyage: None };
+        }
+        // By sea, the first vessel to sail once the supplier has the goods
+        // ready; otherwise (goods already afloat) the next to berth.
+        let voyage = fi.port.voyage;
+        let ready = now + voyage.map_or(0, |v| v.origin_lead_s);
+        while if voyage.is_some() {
+            self.vessels[f].sailed < ready
+        } else {
+            self.vessels[f].at < now
+        } {
+            let k = self.vessels[f].k + 1;
+            self.vessels[f] = self.vessel(fi, f, k);
+        }
+        let v = self.vessels[f];
+        // A strike holds the goods until it ends.
+        let at = net.disruptions.open_at(f, v.at + fi.port.dwell_s);
+        let due = v.due + fi.port.dwell_s;
+        Release {
+            at,
+            voyage: voyage.map(|_| (v.sailed, due, at)),
+        }
+    }
+
+    /// When supplier `f` releases `units` requested at `now`.
+    fn supplier_release(&mut self, net: &Network, f: usize, units: u64, now: SimTime) -> SimTime {
+        let fi = &net.facilities[f];
+        if fi.supply.production_per_s > 0.0 {
             let work = libm::ceil(units as f64 / fi.supply.production_per_s) as SimTime;
             self.serve(net, f, now, work) + fi.supply.lead_time_s
         } else {
@@ -271,13 +302,33 @@ impl Sites {
         }
     }
 
-    /// Arrival of vessel `k` at port `f`: nominal (k+1)·interval + N(0, sd),
-    /// never before the previous vessel.
-    fn vessel_time(&mut self, fi: &FacilityInfo, f: usize, k: u64) -> SimTime {
-        let nominal = (k + 1) as f64 * fi.port.vessel_interval_s as f64;
+    /// Vessel `k` of port `f`. Goods already afloat: it berths at
+    /// (k+1)·interval + N(0, sd). By sea: it sails at k·interval and is
+    /// due a voyage later, ± N(0, sd), never in less than half the voyage.
+    /// Never before the previous vessel.
+    fn vessel(&mut self, fi: &FacilityInfo, f: usize, k: u64) -> Vessels {
+        let interval = fi.port.vessel_interval_s as f64;
+        let (sailed, due) = match fi.port.voyage {
+            Some(v) => {
+                let sailed = k as f64 * interval;
+                (sailed, sailed + v.transit_s as f64)
+            }
+            None => (0.0, (k + 1) as f64 * interval),
+        };
         let noise = fi.port.eta_sd_s * crate::sample::std_normal(&mut self.rng_vessel);
-        let t = libm::round((nominal + noise).clamp(0.0, NEVER as f64)) as SimTime;
-        t.max(self.vessels[f].at)
+        let earliest = (sailed + due) / 2.0;
+        let t = (due + noise).max(if fi.port.voyage.is_some() {
+            earliest
+        } else {
+            0.0
+        });
+        let clamp = |x: f64| libm::round(x.clamp(0.0, NEVER as f64)) as SimTime;
+        Vessels {
+            k,
+            sailed: clamp(sailed),
+            due: clamp(due),
+            at: clamp(t).max(self.vessels[f].at),
+        }
     }
 
     /// Close a statistics period of `period_s`: each server's utilisation.

@@ -14,6 +14,7 @@ use super::ledger::Trip;
 use super::lineage::Lineage;
 use super::pool::{Pool, Slot};
 use super::queue::Ev;
+use super::sites::Release;
 use super::stats::Welford;
 use crate::emissions::{Co2Basis, trip_co2e_kg};
 use crate::forecast::{self, Accuracy, Calendar, Forecaster};
@@ -151,6 +152,8 @@ pub(crate) struct Service {
     pub cycles: u64,
     pub stockout_cycles: u64,
     pub stockouts_this_period: u64,
+    /// Units ordered from an expedite source.
+    pub expedited_units: u64,
 }
 
 #[derive(Clone, Debug)]
@@ -169,6 +172,8 @@ struct PolicyState {
     rule: RuleInfo,
     /// Base-stock, (s,S), (R,Q): the level does not depend on a forecast.
     fixed_level: bool,
+    /// The group it expedites through, if it may.
+    expedite: Option<u32>,
 }
 
 /// Policies sharing an FC, source, lane and timing review together and
@@ -215,6 +220,9 @@ pub(crate) struct Shipment {
     pub arrive: SimTime,
     /// On the road (counted in transit); false while at its source.
     pub departed: bool,
+    /// From a port by sea: (sailed, release if on schedule, release), for
+    /// the ETA the planner knows.
+    voyage: Option<(SimTime, SimTime, SimTime)>,
 }
 
 impl Slot for Request {
@@ -317,10 +325,15 @@ impl Stock {
             s.register(net, pi);
         }
         for pi in 0..net.policies.len() {
+            s.register_expedite(net, pi);
+        }
+        for pi in 0..net.policies.len() {
             s.initial(ctx, pi);
         }
         for (g, gr) in s.groups.iter().enumerate() {
-            ctx.queue.push(gr.review_s, Ev::Review(g as u32));
+            if !gr.policies.is_empty() {
+                ctx.queue.push(gr.review_s, Ev::Review(g as u32));
+            }
         }
         s
     }
@@ -368,7 +381,32 @@ impl Stock {
             sku: p.sku as u32,
             rule: p.rule,
             fixed_level: p.rule.fixed_level(),
+            expedite: None,
         });
+    }
+
+    /// Policy `pi` may expedite: give it a group (with no policies and no
+    /// reviews of its own) that sends its requests to the faster source.
+    fn register_expedite(&mut self, net: &Network, pi: usize) {
+        let p = &net.policies[pi];
+        let Some((src, lane)) = p.expedite else {
+            return;
+        };
+        let same =
+            |g: &ReviewGroup| g.policies.is_empty() && g.fc == p.fc as u32 && g.lane == lane as u32;
+        let g = self.groups.iter().position(same).unwrap_or_else(|| {
+            self.groups.push(ReviewGroup {
+                fc: p.fc as u32,
+                source: src as u32,
+                lane: lane as u32,
+                review_s: p.review_s,
+                order_delay_s: p.order_delay_s,
+                policies: Vec::new(),
+                pooled: false,
+            });
+            self.groups.len() - 1
+        });
+        self.policies[pi].expedite = Some(g as u32);
     }
 
     /// Initial stock, and the pipeline: one shipment per review period of
@@ -463,6 +501,7 @@ impl Stock {
         if let Some(b) = &self.base {
             s.demanded_units -= b.service[slot].demanded_units;
             s.filled_units -= b.service[slot].filled_units;
+            s.expedited_units -= b.service[slot].expedited_units;
         }
         s
     }
@@ -709,6 +748,7 @@ impl Stock {
                 self.service[slot].period_ordered += q as f64;
                 self.requests[r].lines.push((sku, q as u32));
             }
+            self.expedite(ctx, pi, mean / ctx.net.horizon.period_s as f64);
         }
         if self.requests[r].lines.is_empty() {
             self.requests.release(r);
@@ -716,6 +756,92 @@ impl Stock {
             ctx.queue.push(ctx.now + delay, Ev::Request(r));
         }
         ctx.queue.push(ctx.now + review_s, Ev::Review(g));
+    }
+
+    /// Policy `pi`, forecasting `per_s` units a second, expedites the stock
+    /// it will be short of before the next vessel's goods arrive, by the
+    /// ETA its planner knows, when the faster source can come first.
+    fn expedite(&mut self, ctx: &mut Ctx, pi: usize, per_s: f64) {
+        let Some(g) = self.policies[pi].expedite else {
+            return;
+        };
+        let (net, now) = (ctx.net, ctx.now);
+        let gr = &self.groups[g as usize];
+        let src = &net.facilities[gr.source as usize];
+        let lead =
+            gr.order_delay_s + src.supply.lead_time_s + net.lanes[gr.lane as usize].transit_s;
+        let short = self.shortfall(net, pi, per_s, now + lead, now);
+        if short == 0 {
+            return;
+        }
+        let (ix, sku) = (self.policies[pi].ix as usize, self.policies[pi].sku);
+        self.bins.on_order[ix] += short;
+        let slot = Self::slot(net, net.policies[pi].fc);
+        self.service[slot].expedited_units += short;
+        let r = self.requests.alloc();
+        self.requests[r].group = g;
+        self.requests[r].lines.clear();
+        self.requests[r].lines.push((sku, short as u32));
+        ctx.queue.push(now + gr.order_delay_s, Ev::Request(r));
+    }
+
+    /// Units policy `pi` will be short of when the next vessel's goods
+    /// reach its FC (by the ETA known at `now`): its stock net of
+    /// backorders, plus what else arrives first, less the forecast demand
+    /// until then. Zero when no vessel is coming or an expedited order
+    /// placed now (in by `first`) would come after it.
+    fn shortfall(&self, net: &Network, pi: usize, per_s: f64, first: SimTime, now: SimTime) -> u64 {
+        let (f, sku) = (net.policies[pi].fc, self.policies[pi].sku);
+        let carries = |lines: &[Line]| {
+            lines
+                .iter()
+                .filter(|l| l.sku == sku)
+                .map(|l| l.units as u64)
+                .sum::<u64>()
+        };
+        // Shipments on the road and those still at their source (a port's
+        // wait for its vessel); released slots carry nothing.
+        let inbound = self
+            .shipments
+            .all()
+            .filter(|sh| sh.units > 0 && net.lanes[sh.lane as usize].to == f)
+            .map(|sh| {
+                (
+                    known_arrival(net, sh, now),
+                    sh.voyage.is_some(),
+                    carries(&sh.lines),
+                )
+            })
+            .filter(|&(_, _, u)| u > 0)
+            .collect::<Vec<_>>();
+        let Some(vessel) = inbound.iter().filter(|x| x.1).map(|x| x.0).min() else {
+            return 0;
+        };
+        if first >= vessel {
+            return 0;
+        }
+        let before: u64 = inbound.iter().filter(|x| x.0 < vessel).map(|x| x.2).sum();
+        let requested: u64 = self
+            .requests
+            .live()
+            .filter(|r| {
+                // Requests to a port go by a later vessel.
+                let g = &self.groups[r.group as usize];
+                g.fc as usize == f && net.facilities[g.source as usize].kind != FacilityKind::Port
+            })
+            .map(|r| {
+                r.lines
+                    .iter()
+                    .filter(|l| l.0 == sku)
+                    .map(|l| l.1 as u64)
+                    .sum::<u64>()
+            })
+            .sum();
+        let ix = self.policies[pi].ix as usize;
+        let have = self.bins.on_hand[ix] as f64 + (before + requested) as f64
+            - self.bins.backlog_units[ix] as f64;
+        let need = per_s * (vessel - now) as f64;
+        libm::ceil(need - have).max(0.0) as u64
     }
 
     /// Review group `g`'s review closes each policy's cycle and period: the
@@ -849,12 +975,12 @@ impl Stock {
     /// A supplier's goods start their lineage here (its own inbound is
     /// outside the model); a port's came by sea, which no net-zero mode of
     /// the model covers.
-    pub fn release_at(&mut self, ctx: &mut Ctx, r: u32, release: SimTime) {
+    pub fn release_at(&mut self, ctx: &mut Ctx, r: u32, release: Release) {
         let gr = &self.groups[self.requests[r].group as usize];
-        let lane = gr.lane;
-        let by_sea = ctx.net.facilities[gr.source as usize].kind == FacilityKind::Port;
+        let (lane, src) = (gr.lane, gr.source as usize);
+        let by_sea = ctx.net.facilities[src].kind == FacilityKind::Port;
         let lines = std::mem::take(&mut self.requests[r].lines);
-        let s = self.new_shipment(lane, release, release);
+        let s = self.new_shipment(lane, release.at, release.at);
         let sh = &mut self.shipments[s];
         sh.lines.extend(lines.iter().map(|&(sku, units)| Line {
             sku,
@@ -862,7 +988,13 @@ impl Stock {
             net_zero: if by_sea { 0 } else { units },
         }));
         sh.units = lines.iter().map(|&(_, u)| u as u64).sum();
-        ctx.queue.push(release, Ev::Release(s));
+        sh.voyage = release.voyage;
+        // The voyage, when the scenario has the sea lane: its cost and CO2e.
+        if let Some(v) = ctx.net.facilities[src].port.voyage {
+            let trip = bulk_trip(ctx.net, v.lane, &self.shipments[s].lines);
+            ctx.ledger.charge_trip(v.lane, trip);
+        }
+        ctx.queue.push(release.at, Ev::Release(s));
         self.close_request(r, lines);
     }
 
@@ -881,6 +1013,7 @@ impl Stock {
         sh.depart = depart;
         sh.arrive = arrive;
         sh.departed = false;
+        sh.voyage = None;
         s
     }
 
@@ -919,34 +1052,7 @@ impl Stock {
             }
         }
         let sh = &self.shipments[s];
-        let (mut kg, mut m3) = (0.0, 0.0);
-        for l in &sh.lines {
-            let p = &net.products[l.sku as usize];
-            kg += p.weight_kg * l.units as f64;
-            m3 += p.volume_m3 * l.units as f64;
-        }
-        // Vehicles as a real network would send (each loads the lane's
-        // share of a real one); km charged are their share of the real km.
-        let vehicles = libm::ceil((kg / li.capacity_kg).max(m3 / li.capacity_m3)).max(1.0);
-        let km = vehicles * li.share * li.distance_km;
-        let cost = li.tariff.per_km * km
-            + li.tariff.per_unit * sh.units as f64
-            + li.tariff.per_tkm * li.distance_km * kg / 1000.0;
-        let co2e_kg = match li.co2 {
-            Co2Basis::PerVehicleKm(_) => trip_co2e_kg(li.co2, km, kg),
-            Co2Basis::PerTonneKm(_) => trip_co2e_kg(li.co2, li.distance_km, kg),
-        };
-        let trip = Trip {
-            cost,
-            co2e_kg,
-            km,
-            vehicles: vehicles as u64,
-            real_vehicles: vehicles * li.share,
-            units: sh.units,
-            parcels: 0,
-            fill: (kg / li.capacity_kg).max(m3 / li.capacity_m3),
-            net_zero: li.net_zero,
-        };
+        let trip = bulk_trip(net, sh.lane as usize, &sh.lines);
         ctx.ledger.charge_trip(sh.lane as usize, trip);
         ctx.ledger.shipment_departed(sh.units);
         let sh = &mut self.shipments[s];
@@ -1049,6 +1155,58 @@ impl Stock {
 /// Does policy `pi`'s stock come by net-zero legs all the way from a
 /// supplier (through any upstream FCs' own policies for the SKU)? A port's
 /// stock came by sea, which is not.
+/// When shipment `s` will reach its FC, as the planner knows at `now`: on
+/// the road, its arrival; by sea, the port's release by the vessel's ETA
+/// as last updated (never before now while it has not come) and the lane's
+/// transit; at a supplier, its release and the transit.
+fn known_arrival(net: &Network, sh: &Shipment, now: SimTime) -> SimTime {
+    let li = &net.lanes[sh.lane as usize];
+    if sh.departed {
+        return sh.arrive;
+    }
+    match sh.voyage {
+        Some(v) => {
+            let every = net.facilities[li.from].port.eta_updates_s;
+            crate::ocean::known_eta(v, now, every).max(now) + li.transit_s
+        }
+        None => sh.depart + li.transit_s,
+    }
+}
+
+/// A bulk shipment of `lines` on lane `lane`: as many vehicles as a real
+/// network would send (each loads the lane's share of a real one); km
+/// charged are their share of the real km.
+fn bulk_trip(net: &Network, lane: usize, lines: &[Line]) -> Trip {
+    let li = &net.lanes[lane];
+    let (mut kg, mut m3, mut units) = (0.0, 0.0, 0u64);
+    for l in lines {
+        let p = &net.products[l.sku as usize];
+        kg += p.weight_kg * l.units as f64;
+        m3 += p.volume_m3 * l.units as f64;
+        units += l.units as u64;
+    }
+    let vehicles = libm::ceil((kg / li.capacity_kg).max(m3 / li.capacity_m3)).max(1.0);
+    let km = vehicles * li.share * li.distance_km;
+    let cost = li.tariff.per_km * km
+        + li.tariff.per_unit * units as f64
+        + li.tariff.per_tkm * li.distance_km * kg / 1000.0;
+    let co2e_kg = match li.co2 {
+        Co2Basis::PerVehicleKm(_) => trip_co2e_kg(li.co2, km, kg),
+        Co2Basis::PerTonneKm(_) => trip_co2e_kg(li.co2, li.distance_km, kg),
+    };
+    Trip {
+        cost,
+        co2e_kg,
+        km,
+        vehicles: vehicles as u64,
+        real_vehicles: vehicles * li.share,
+        units,
+        parcels: 0,
+        fill: (kg / li.capacity_kg).max(m3 / li.capacity_m3),
+        net_zero: li.net_zero,
+    }
+}
+
 fn supply_net_zero(net: &Network, pi: usize) -> bool {
     let mut p = &net.policies[pi];
     // Each step goes one FC up; a chain longer than the policies is a loop.

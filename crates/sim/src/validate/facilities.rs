@@ -71,6 +71,8 @@ fn facility(ck: &mut Checker, at: &At, f: &Facility, scale: f64) -> FacilityInfo
             vessel_interval_s,
             eta_sd_s: f.eta_sd_hours.unwrap_or(0.0).max(0.0) * HOUR as f64,
             dwell_s: hours(f.dwell_hours.unwrap_or(0.0)),
+            voyage: None,
+            eta_updates_s: f.eta_updates_hours.map(|h| hours(h).max(60)),
         },
         zone: ZoneInfo {
             population: f.population.unwrap_or(0),
@@ -269,6 +271,7 @@ fn port(ck: &mut Checker, at: &At, f: &Facility) -> SimTime {
             ("vessel_interval_hours", f.vessel_interval_hours),
             ("eta_sd_hours", f.eta_sd_hours),
             ("dwell_hours", f.dwell_hours),
+            ("eta_updates_hours", f.eta_updates_hours),
         ] {
             if v.is_some() {
                 ck.err(at, name, "only ports have vessels");
@@ -277,6 +280,9 @@ fn port(ck: &mut Checker, at: &At, f: &Facility) -> SimTime {
     }
     ck.opt_nonneg(at, "eta_sd_hours", f.eta_sd_hours);
     ck.opt_nonneg(at, "dwell_hours", f.dwell_hours);
+    if let Some(u) = f.eta_updates_hours {
+        ck.pos(at, "eta_updates_hours", u);
+    }
     interval_s
 }
 

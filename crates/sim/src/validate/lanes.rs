@@ -39,7 +39,9 @@ pub(super) fn build(
         let (Some(fi), Some(ti)) = (from, to) else {
             continue;
         };
-        if !joinable(ck, &at, &facilities[fi], &facilities[ti], fi == ti) {
+        if !joinable(ck, &at, &facilities[fi], &facilities[ti], fi == ti)
+            || !crate::ocean::check_lane(ck, &at, l, facilities[fi].kind, facilities[ti].kind)
+        {
             continue;
         }
         if !seen.insert((fi, ti, l.mode)) {
@@ -138,7 +140,9 @@ fn joinable(ck: &mut Checker, at: &At, from: &FacilityInfo, to: &FacilityInfo, s
     }
     let (fk, tk) = (from.kind, to.kind);
     let allowed = match fk {
-        Supplier | Port => tk == FulfillmentCenter,
+        // A supplier overseas ships to a port by sea (`ocean::check_lane`).
+        Supplier => matches!(tk, FulfillmentCenter | Port),
+        Port => tk == FulfillmentCenter,
         FulfillmentCenter => matches!(
             tk,
             FulfillmentCenter | SortationCenter | DeliveryStation | CustomerZone

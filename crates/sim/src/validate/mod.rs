@@ -32,10 +32,11 @@ pub fn validate(s: &Scenario) -> Result<Network, Vec<Problem>> {
     check_scenario(s, &mut ck);
     let ix = index::Index::new(s);
     let mut products = products::build(s, &mut ck);
-    let facilities = facilities::build(s, &mut ck);
+    let mut facilities = facilities::build(s, &mut ck);
     let mut lanes = lanes::build(s, &ix, &facilities, &mut ck);
     crate::borders::build(s, &facilities, &mut lanes, &mut ck);
     let regulation = crate::regulation::build(s, &facilities, &mut lanes, &mut ck);
+    crate::ocean::voyages(&mut facilities, &lanes);
     let seller: Vec<bool> = products.iter().map(|p| p.seller).collect();
     let streams = demand::build(s, &ix, &facilities, &seller, &mut ck);
     let mut routes = routes::build(s, &ix, &facilities, &lanes, &streams.demand, &mut ck);

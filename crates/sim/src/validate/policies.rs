@@ -44,6 +44,7 @@ pub(super) struct Named<'s> {
     sku: Option<usize>,
     source: usize,
     lane: usize,
+    expedite: Option<(usize, usize)>,
     policy: &'s Policy,
 }
 
@@ -91,6 +92,7 @@ pub(super) fn check<'s>(
             _ => None,
         };
         p.rule.check(ck, &at, src.map(|sf| &facilities[sf]));
+        let expedite = expedite(ck, &at, ix, (facilities, lanes), p, fc);
         check_timing(ck, &at, p);
         check_initial(ck, &at, p);
         if let (Some(f), Some(k)) = (fc, sku) {
@@ -103,6 +105,7 @@ pub(super) fn check<'s>(
                     sku: k,
                     source,
                     lane,
+                    expedite,
                     policy: p,
                 });
             }
@@ -110,6 +113,40 @@ pub(super) fn check<'s>(
     }
     check_loops(s, ix, facilities, &out.named, ck);
     out
+}
+
+/// The faster source a policy expedites from, and its lane to the FC: a
+/// supplier or another FC, not the policy's own source.
+fn expedite(
+    ck: &mut Checker,
+    at: &At,
+    ix: &Index,
+    (facilities, lanes): (&[FacilityInfo], &[LaneInfo]),
+    p: &Policy,
+    fc: Option<usize>,
+) -> Option<(usize, usize)> {
+    let id = p.expedite_from.as_ref()?;
+    let Some(e) = ix.facility(id) else {
+        ck.err(at, "expedite_from", format!("unknown facility {id:?}"));
+        return None;
+    };
+    let kind = facilities[e].kind;
+    if !matches!(
+        kind,
+        FacilityKind::Supplier | FacilityKind::FulfillmentCenter
+    ) || *id == p.source
+    {
+        let msg = "expedite from a supplier or another FC, not the usual source";
+        ck.err(at, "expedite_from", msg);
+        return None;
+    }
+    let f = fc?;
+    let Some(l) = lanes.iter().position(|l| l.from == e && l.to == f) else {
+        let msg = format!("no lane from {id:?} to {:?}", p.facility);
+        ck.err(at, "expedite_from", msg);
+        return None;
+    };
+    Some((e, l))
 }
 
 fn stocking_point(
@@ -356,7 +393,12 @@ fn expand(n: Named, k: usize, c: &Compile, prior: &mut Prior) -> PolicyInfo {
     let src = &c.facilities[sf];
     let source_s = match src.kind {
         FacilityKind::Supplier => src.supply.lead_time_s,
-        FacilityKind::Port => src.port.vessel_interval_s / 2 + src.port.dwell_s,
+        // Half an interval's wait for a vessel, then (by sea) the
+        // supplier's lead time and the voyage, then the dwell.
+        FacilityKind::Port => {
+            let voyage = src.port.voyage.map_or(0, |v| v.origin_lead_s + v.transit_s);
+            src.port.vessel_interval_s / 2 + voyage + src.port.dwell_s
+        }
         _ => 0,
     };
     // Customs on the lane: its mean wait is part of the planned lead time.
@@ -385,6 +427,7 @@ fn expand(n: Named, k: usize, c: &Compile, prior: &mut Prior) -> PolicyInfo {
         sku: k,
         source: sf,
         lane: l,
+        expedite: n.expedite,
         rule,
         forecast: p.forecast.unwrap_or(DEFAULT_FORECAST),
         forecast_from: p.forecast_from,

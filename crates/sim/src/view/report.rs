@@ -96,6 +96,10 @@ fn is_zero(x: &f64) -> bool {
     *x == 0.0
 }
 
+fn is_zero_units(x: &u64) -> bool {
+    *x == 0
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct CostReport {
     pub transport: f64,
@@ -179,6 +183,10 @@ pub struct FacilityReport {
     pub orders_mean: Option<f64>,
     pub orders_variance: Option<f64>,
     pub holding_cost: f64,
+    /// Units ordered from a faster source because the next vessel's goods
+    /// would come too late (left out when none).
+    #[serde(skip_serializing_if = "is_zero_units")]
+    pub expedited_units: u64,
     /// Forecast accuracy (stocking FCs with a policy only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub forecast: Option<super::forecast::ForecastReport>,
@@ -253,6 +261,7 @@ impl Engine {
             orders_mean: None,
             orders_variance: None,
             holding_cost: 0.0,
+            expedited_units: 0,
             forecast: None,
         };
         if let Some(slot) = self.network().fc_slot[f] {
@@ -268,6 +277,7 @@ impl Engine {
         let sv = self.stock().service(slot);
         r.mean_on_hand = h.on_hand_area / self.measured_s();
         r.holding_cost = h.hold_cost;
+        r.expedited_units = sv.expedited_units;
         r.fill_rate =
             (sv.demanded_units > 0).then(|| sv.filled_units as f64 / sv.demanded_units as f64);
         r.cycle_service_level =
