@@ -40,7 +40,7 @@ pub(crate) const USAGE: &str = "usage:
   supply-cli trace <scenario.json|builtin:NAME> --order N [--days N] [--seed S] [--json]
 run, bench, replicate, plan, trace and lesson refuse a scenario past the CLI's work budget
 (orders a day and in a run); --ignore-budget runs it anyway.
-built-in scenarios: uk-network, pan-eu, beer-game";
+built-in scenarios: uk-network, pan-eu, ocean-inbound, beer-game";
 
 /// Parsed command-line options (hand-parsed to keep dependencies lean).
 #[derive(Debug, Default)]

@@ -4,6 +4,7 @@
 //! Regenerate the goldens only on purpose, after a model change:
 //! `cargo run --release -p supply-cli -- run builtin:uk-network --days 14 --seed 42 > crates/sim/tests/golden/uk-network-seed42-days14.json`
 //! `cargo run --release -p supply-cli -- run builtin:pan-eu --days 14 --seed 42 > crates/sim/tests/golden/pan-eu-seed42-days14.json`
+//! `cargo run --release -p supply-cli -- run builtin:ocean-inbound --days 120 --seed 42 > crates/sim/tests/golden/ocean-inbound-seed42-days120.json`
 //! `cargo run --release -p supply-cli -- run builtin:beer-game --seed 7 > crates/sim/tests/golden/beer-game-seed7-days364.json`
 //! `cargo run --release -p supply-cli -- run crates/sim/tests/golden/every-forecast-model.scenario.json --days 42 --seed 5 > crates/sim/tests/golden/every-forecast-model-seed5-days42.json`
 //! `cargo run --release -p supply-cli -- plan builtin:uk-network --learn-days 7 --days 7 --json > crates/sim/tests/golden/plan-uk-network-learn7-days7.json`
@@ -65,6 +66,19 @@ fn pan_eu_seed42_14_days_matches_golden() {
         Some(14),
         42,
         include_str!("golden/pan-eu-seed42-days14.json"),
+    );
+}
+
+/// Vessel delays, ETA updates and expediting: the same in wasm.
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+fn ocean_inbound_seed42_120_days_matches_golden() {
+    check(
+        "ocean-inbound",
+        builtin::OCEAN_INBOUND,
+        Some(120),
+        42,
+        include_str!("golden/ocean-inbound-seed42-days120.json"),
     );
 }
 
