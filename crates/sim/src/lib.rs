@@ -20,6 +20,7 @@ pub mod borders;
 pub mod budget;
 pub mod builtin;
 pub mod channels;
+pub mod competition;
 pub mod controls;
 pub mod defaults;
 pub mod demand;

@@ -294,6 +294,8 @@ pub struct Network {
     pub disruptions: crate::disruption::Disruptions,
     /// The carbon price.
     pub regulation: crate::regulation::RegulationInfo,
+    /// The competitor each zone can buy from instead.
+    pub competition: Option<crate::competition::CompetitionInfo>,
 }
 
 impl Network {

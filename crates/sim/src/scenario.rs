@@ -128,6 +128,39 @@ pub struct Scenario {
     /// [`crate::regulation`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub regulation: Option<Regulation>,
+    /// A competitor every zone can buy from instead. See
+    /// [`crate::competition`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub competition: Option<Competition>,
+}
+
+fn d_competitor_on_time() -> f64 {
+    crate::competition::COMPETITOR_ON_TIME
+}
+fn d_demand_per_day() -> f64 {
+    crate::competition::DEMAND_PER_DAY
+}
+fn d_window() -> f64 {
+    crate::competition::WINDOW_DAYS
+}
+
+/// The competitor's offer, and how much demand a day of delivery moves.
+/// Each zone's `demand` is what we win when our offer matches it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Competition {
+    /// The competitor's promise.
+    pub promise: Promise,
+    /// The share of the competitor's orders on time (default 0.95).
+    #[serde(default = "d_competitor_on_time")]
+    pub on_time: f64,
+    /// Demand won (or lost) per day our expected delivery beats (or
+    /// trails) the competitor's, a share (default 0.0145).
+    #[serde(default = "d_demand_per_day")]
+    pub demand_per_day: f64,
+    /// Days of our recent on-time that customers judge us by (default 7).
+    #[serde(default = "d_window")]
+    pub window_days: f64,
 }
 
 /// Customs on the border between two countries, both ways.

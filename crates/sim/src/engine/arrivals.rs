@@ -34,6 +34,8 @@ pub(crate) struct Arrivals {
     /// The next hour not yet drawn.
     undrawn: SimTime,
     schedule: DemandSchedule,
+    /// Per facility: the market's demand multiplier (empty: none).
+    zone_multiplier: Vec<f64>,
 }
 
 impl Arrivals {
@@ -47,6 +49,7 @@ impl Arrivals {
             next: 0,
             undrawn: 0,
             schedule: net.controls.clone(),
+            zone_multiplier: Vec::new(),
         }
     }
 
@@ -70,6 +73,12 @@ impl Arrivals {
         self.schedule = schedule;
     }
 
+    /// The market's demand multiplier per facility, from the next hour drawn.
+    pub fn set_zone_multipliers(&mut self, m: &[f64]) {
+        self.zone_multiplier.clear();
+        self.zone_multiplier.extend_from_slice(m);
+    }
+
     /// Draw the hour starting at `t`; returns the first arrival instant.
     pub fn draw_hour(&mut self, net: &Network, t: SimTime) -> Option<SimTime> {
         self.hour.clear();
@@ -77,7 +86,8 @@ impl Arrivals {
         self.undrawn = t + HOUR;
         let multiplier = self.schedule.at(t);
         for (s, d) in net.demand.iter().enumerate() {
-            let mean = d.mean_at(t, multiplier);
+            let market = self.zone_multiplier.get(d.zone).copied().unwrap_or(1.0);
+            let mean = d.mean_at(t, multiplier * market);
             let n = d.draw(&mut self.rng_demand, mean, &mut self.draw_state[s]);
             let table = &net.sku_tables[d.sku_table];
             for _ in 0..n {

@@ -109,6 +109,11 @@ impl Breakdown {
         self.since(&self.now.zones[f], |b| &b.zones[f])
     }
 
+    /// Zone `f`'s slice since the start, warm-up included.
+    pub fn zone_total(&self, f: usize) -> Slice {
+        self.now.zones[f]
+    }
+
     /// SKU class `c`'s slice (0 = A) since the warm-up.
     pub fn class(&self, c: usize) -> Slice {
         self.since(&self.now.classes[c], |b| &b.classes[c])

@@ -9,6 +9,7 @@
 //! | [`lanes`] | docks, fleets, dispatch, parcel trips and the last mile |
 //! | [`stock`] | FC stock, backlogs, reviews, requests and shipments |
 //! | [`ledger`] | order outcomes, transport, the unit balance, lane accounts, period marks |
+//! | `market` | each zone's demand multiplier against the competitor |
 //!
 //! A mechanic's state is private to its module. Handlers get a [`Ctx`]: the
 //! network, the time, the event queue and the ledger. Mechanics never call
@@ -36,6 +37,7 @@ mod crew;
 pub(crate) mod lanes;
 pub(crate) mod ledger;
 mod lineage;
+mod market;
 pub(crate) mod orders;
 mod pool;
 pub(crate) mod queue;
@@ -90,6 +92,8 @@ pub struct Engine {
     stock: Stock,
     /// Order outcomes by zone, SKU class and channel.
     breakdown: breakdown::Breakdown,
+    /// Each zone's demand against the competitor.
+    market: market::Market,
     /// Scratch: orders whose stock just arrived, to pick.
     released: Vec<stock::Released>,
     /// Orders placed so far: the next order's serial number.
@@ -134,8 +138,14 @@ impl Engine {
         if net.horizon.warmup_s > 0 {
             queue.push(net.horizon.warmup_s, Ev::WarmupEnd);
         }
+        let market = market::Market::new(&net);
+        let mut arrivals = Arrivals::new(&net, seed);
+        if net.competition.is_some() {
+            arrivals.set_zone_multipliers(market.multipliers());
+        }
         Engine {
-            arrivals: Arrivals::new(&net, seed),
+            market,
+            arrivals,
             orders: Orders::default(),
             net,
             seed,
@@ -198,6 +208,9 @@ impl Engine {
     }
 
     // Read-only access to the mechanics, for the views.
+    pub(crate) fn market(&self) -> &market::Market {
+        &self.market
+    }
     pub(crate) fn ledger(&self) -> &Ledger {
         &self.ledger
     }
@@ -593,6 +606,11 @@ impl Engine {
         self.stock.touch_all(now);
         let cost = self.cost_breakdown().total();
         self.ledger.mark_period(cost);
+        if self.net.competition.is_some() {
+            self.market.close_period(&self.net, &self.breakdown);
+            self.arrivals
+                .set_zone_multipliers(self.market.multipliers());
+        }
         self.queue
             .push(now + self.net.horizon.period_s, Ev::PeriodEnd);
     }

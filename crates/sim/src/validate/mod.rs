@@ -56,10 +56,14 @@ pub fn validate(s: &Scenario) -> Result<Network, Vec<Problem>> {
         .map(|c| crate::channels::build(c, &mut ck))
         .unwrap_or_default();
     let disruptions = crate::disruption::build(s, |id| ix.facility(id), &mut ck);
+    let period_s = hours(s.period_hours).max(HOUR);
+    let competition = s
+        .competition
+        .as_ref()
+        .and_then(|c| crate::competition::build(c, period_s, &mut ck));
     if !ck.problems.is_empty() {
         return Err(ck.problems);
     }
-    let period_s = hours(s.period_hours).max(HOUR);
     let mut prior = policies::Prior::new(
         &streams.demand,
         &streams.sku_tables,
@@ -113,6 +117,7 @@ pub fn validate(s: &Scenario) -> Result<Network, Vec<Problem>> {
         channels,
         disruptions,
         regulation,
+        competition,
     })
 }
 

@@ -14,6 +14,7 @@
 pub mod breakdown;
 pub mod calibration;
 pub mod channels;
+pub mod competition;
 pub mod disruption;
 pub mod forecast;
 pub mod format;

@@ -48,6 +48,9 @@ pub struct Report {
     /// scenario has any).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub regulation: Option<super::regulation::RegulationReport>,
+    /// Each zone's demand against the competitor (only with one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub competition: Option<super::competition::CompetitionReport>,
     /// One entry per statistics period.
     pub series: Vec<PeriodReport>,
 }
@@ -464,6 +467,7 @@ impl Engine {
             channels: self.channels_report(),
             disruptions: self.disruption_reports(),
             regulation: self.regulation_report(),
+            competition: self.competition_report(),
             series: self.period_reports(),
         }
     }
