@@ -932,3 +932,52 @@ test('borders: London served from an FC across the border waits at customs and r
   await page.getByTestId('undo').click();
   await expect.poll(() => onTime('London'), { timeout: 10_000 }).toBe(before);
 });
+
+test('ocean: with the port\'s ETA updates off the planner expedites by the schedule and fewer orders are filled; expedite from nowhere, fewer still; Undo restores', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('scenario-select').selectOption('ocean-inbound');
+  await page.getByTestId('speed').selectOption({ label: '1 week / s' });
+  await expect.poll(() => page.getByTestId('sim-clock').innerText(), { timeout: 40_000 }).toMatch(/Day (1[2-9]\d)/);
+  await pause(page);
+  const fill = async () => Number(await page.getByTestId('kpi-fill-rate').innerText());
+  const seen = await fill();
+  expect(seen).toBeGreaterThan(97);
+  // The port's visibility off: the planner plans with the schedule.
+  await items(page).filter({ hasText: 'Port of Rotterdam' }).click();
+  await page.getByTestId('inspector-eta-updates').fill('0');
+  await page.getByTestId('inspector-eta-updates').press('Tab');
+  await expect.poll(fill, { timeout: 20_000 }).toBeLessThan(seen - 4);
+  const blind = await fill();
+  // The FC expedites from nowhere: late vessels empty the shelves.
+  await items(page).filter({ hasText: 'FC Venlo' }).click();
+  await expect(page.getByTestId('inspector-expedite')).toHaveValue('SUP-PL');
+  await page.getByTestId('inspector-expedite').selectOption('');
+  await expect.poll(fill, { timeout: 20_000 }).toBeLessThan(blind - 10);
+  await page.getByTestId('undo').click();
+  await page.getByTestId('undo').click();
+  await expect.poll(fill, { timeout: 20_000 }).toBe(seen);
+});
+
+test('competition: a same-day competitor takes orders from our slower zones, a two-day one gives them; Undo restores', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('speed').selectOption({ label: '1 day / s' });
+  await expect.poll(() => page.getByTestId('sim-clock').innerText(), { timeout: 15_000 }).toMatch(/Day [4-9]/);
+  await pause(page);
+  const placed = async () => Number((await page.getByTestId('kpi-orders').innerText()).replace(/,/g, ''));
+  const before = await placed();
+  const figures = page.getByTestId('competition-figures');
+  const average = async () => Number((await figures.innerText()).match(/([+-][\d.]+) % on average/)[1]);
+  await expect(page.getByTestId('competitor-promise')).toHaveValue('none');
+  await page.getByTestId('competitor-promise').selectOption({ label: 'Same day' });
+  await expect(figures).toContainText('on average');
+  expect(await average()).toBeLessThan(0);
+  await expect.poll(placed, { timeout: 10_000 }).toBeLessThan(before);
+  await page.getByTestId('competitor-promise').selectOption({ label: 'Two day' });
+  await expect.poll(average, { timeout: 10_000 }).toBeGreaterThan(0);
+  await expect.poll(placed, { timeout: 10_000 }).toBeGreaterThan(before);
+  await page.getByTestId('undo').click();
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('competitor-promise')).toHaveValue('none');
+  await expect(figures).toHaveText('');
+  await expect.poll(placed, { timeout: 10_000 }).toBe(before);
+});

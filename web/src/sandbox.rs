@@ -353,6 +353,12 @@ impl Sandbox {
         self.run().and_then(Engine::regulation_report)
     }
 
+    /// Each zone's demand against the competitor on screen (`None`: no
+    /// competitor).
+    pub fn competition(&self) -> Option<supply_sim::view::competition::CompetitionReport> {
+        self.run().and_then(Engine::competition_report)
+    }
+
     /// Each disruption and how on-time recovered, on screen.
     pub fn disruptions(&self) -> Vec<supply_sim::view::disruption::DisruptionReport> {
         self.run()

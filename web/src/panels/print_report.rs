@@ -160,6 +160,14 @@ fn report_view(ui: Ui, p: Printed) -> impl IntoView {
             ("Low-emission zone charges", pounds(g.lez_charges)),
             ("Carbon cost (at £ per t)", format!("{} (at £{:.0})", pounds(g.carbon_cost), g.carbon_price_per_tonne)),
         ]))}
+        {r.competition.as_ref().map(|c| {
+            let n = c.zones.len().max(1) as f64;
+            let mean = c.zones.iter().map(|z| z.demand_multiplier).sum::<f64>() / n;
+            table(&[
+                ("Competitor: promise · on time", format!("{} · {:.0} %", crate::labels::promise_label(c.competitor_promise), c.competitor_on_time * 100.0)),
+                ("Our demand against matching them (zones' mean)", format!("{:+.1} %", (mean - 1.0) * 100.0)),
+            ])
+        })}
         {facility_table(r)}
         {lane_table(r)}
     }

@@ -315,6 +315,17 @@ fn kind_fields(ui: Ui, id: &str, f: &Facility) -> Vec<AnyView> {
             field(("Dwell", "h", "inspector-dwell"), f.dwell_hours, |f, v| {
                 f.dwell_hours = Some(v)
             }),
+            field(
+                ("Vessels off schedule by (sd)", "h", "inspector-eta-sd"),
+                f.eta_sd_hours,
+                |f, v| f.eta_sd_hours = Some(v),
+            ),
+            // Visibility: 0 turns the updates off.
+            field(
+                ("ETA updates every (0: none)", "h", "inspector-eta-updates"),
+                Some(f.eta_updates_hours.unwrap_or(0.0)),
+                |f, v| f.eta_updates_hours = (v > 0.0).then_some(v),
+            ),
         ],
         FacilityKind::CustomerZone => vec![zone_editor(ui, id, f).into_any()],
     }

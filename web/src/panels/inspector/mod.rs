@@ -3,6 +3,7 @@
 //! them. With nothing selected it shows the demand panel.
 
 mod channels;
+mod competition;
 mod disruptions;
 mod facility;
 mod fields;
@@ -39,6 +40,7 @@ pub fn Inspector() -> impl IntoView {
                 <disruptions::DisruptionsPanel />
                 <channels::ChannelsPanel />
                 <regulation::RegulationPanel />
+                <competition::CompetitionPanel />
                 <packaging::PackagingPanel />
             }
             .into_any(),

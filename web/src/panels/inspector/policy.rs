@@ -7,7 +7,7 @@ use crate::labels::{forecast_from_label, forecast_label, key};
 use crate::ui::Ui;
 use leptos::prelude::*;
 use supply_sim::Subject;
-use supply_sim::scenario::{ForecastFrom, ForecastSpec, Rule, Scenario};
+use supply_sim::scenario::{FacilityKind, ForecastFrom, ForecastSpec, Rule, Scenario};
 
 /// The rule every policy at this FC uses (they are edited together).
 pub fn policy_editor(ui: Ui, id: &str) -> AnyView {
@@ -51,6 +51,7 @@ pub fn policy_editor(ui: Ui, id: &str) -> AnyView {
             {rule_params(set_rule, first.rule)}
             {forecast_editor(ui, id, first.forecast)}
             {supplies_an_fc(ui, id).then(|| forecast_from_editor(ui, id, first.forecast_from))}
+            {expedite_editor(ui, id, &first.source, first.expedite_from.clone())}
             {policy_problems(ui, id)}
             <p class="meta">{format!(
                 "{} · forecast: {}{}",
@@ -141,6 +142,51 @@ fn forecast_from_editor(ui: Ui, id: &str, from: ForecastFrom) -> impl IntoView {
         forecast_from_label,
         set,
     )
+}
+
+/// Where the FC expedites from when stock will run out before the next
+/// vessel's goods arrive: none, or a supplier or FC with a lane to it.
+fn expedite_editor(
+    ui: Ui,
+    id: &str,
+    source: &str,
+    current: Option<String>,
+) -> impl IntoView + use<> {
+    let options: Vec<(String, String)> = ui.sb.with_value(|s| {
+        let sc = &s.scenario;
+        sc.lanes
+            .iter()
+            .filter(|l| l.to == id && l.from != source)
+            .filter_map(|l| sc.facilities.iter().find(|f| f.id == l.from))
+            .filter(|f| {
+                matches!(
+                    f.kind,
+                    FacilityKind::Supplier | FacilityKind::FulfillmentCenter
+                )
+            })
+            .map(|f| (f.id.clone(), f.name.clone()))
+            .collect()
+    });
+    let id = id.to_owned();
+    let value = current.unwrap_or_default();
+    view! {
+        <label class="field row">
+            <span>"Expedite from"</span>
+            <select data-testid="inspector-expedite" prop:value=value
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    let id = id.clone();
+                    ui.edit(move |s: &mut Scenario| {
+                        for p in s.policies.iter_mut().filter(|p| p.facility == id) {
+                            p.expedite_from = (!v.is_empty()).then(|| v.clone());
+                        }
+                    })
+                }>
+                <option value="">"Nowhere"</option>
+                {options.into_iter().map(|(fid, name)| view! { <option value=fid>{name}</option> }).collect_view()}
+            </select>
+        </label>
+    }
 }
 
 /// The problems of the policies at FC `id`, next to the rule's fields.
