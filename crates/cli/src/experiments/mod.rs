@@ -3,6 +3,8 @@
 //! size. Every figure comes from a run made here, at the default seed.
 
 mod borders;
+mod competition;
+mod ocean;
 
 use serde_json::{Value, json};
 use std::fmt::Write as _;
@@ -24,6 +26,8 @@ pub fn markdown() -> Result<String, String> {
         channels()?,
         disruptions()?,
         borders::customs_vs_local_stock()?,
+        ocean::visibility()?,
+        competition::faster_promises()?,
     ]
     .concat())
 }
