@@ -27,7 +27,9 @@ pub const EU_BREAK_MINUTES: f64 = 45.0;
 pub const EU_DAILY_REST_HOURS: f64 = 11.0;
 
 /// London's Ultra Low Emission Zone daily charge for a vehicle that does
-/// not meet its standards, GBP (Transport for London, 2023 onwards).
+/// not meet its standards, GBP (Transport for London, 2023 onwards). ULEZ
+/// charges diesel vans older than Euro 6: a zone set to charge takes the
+/// network's diesel vans to be such.
 pub const ULEZ_DAILY_CHARGE: f64 = 12.5;
 
 /// A country's limits, in seconds.
