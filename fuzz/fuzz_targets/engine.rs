@@ -3,11 +3,15 @@
 //! two zones, with the fuzzer choosing demand, capacities, lanes, rules,
 //! forecasts, controls, the stockout rule, which lanes are electric, the
 //! box set and the sales channels (priority, a seller's catalogue, the
-//! multi-channel share and promise, a van fleet limit). A scenario that
+//! multi-channel share and promise, a van fleet limit), a border with
+//! customs, regulation (carbon price, drivers' hours, a low-emission zone),
+//! a sea lane into the port with ETA updates, an expedite source, and a
+//! competitor. A scenario that
 //! validates and fits the page's budget runs for one or two days without a
 //! panic, every unit is accounted for (supplied = on hand + in transit +
 //! delivered + lost), the Shipment Zero share and the packing figures are
-//! shares, the channels add up to the orders and the fees are finite.
+//! shares, the channels add up to the orders, and the fees, levies and
+//! demand multipliers are finite and not negative.
 #![no_main]
 
 use arbitrary::Arbitrary;
@@ -49,6 +53,12 @@ struct Knobs {
     channels: u8,
     multichannel: u8,
     vans: u8,
+    /// fc2 abroad with customs (wait, fees, duty), the carbon price,
+    /// drivers' hours and a low-emission zone.
+    borders: u8,
+    /// A sea lane into the port, ETA updates, an expedite source, a
+    /// competitor's promise.
+    ocean: u8,
 }
 
 /// A lane's mode: the diesel one, or its zero-emission counterpart.
@@ -155,7 +165,50 @@ fn scenario(k: &Knobs) -> Value {
     if k.vans % 5 != 0 {
         v["lanes"][5]["vehicles"] = json!(u32::from(k.vans % 5));
     }
+    add_borders(k, &mut v);
+    add_ocean(k, &mut v);
     v
+}
+
+/// fc2 in France across customs from the rest in Britain, a carbon price,
+/// EU drivers' hours and a charging or barring low-emission zone at z1.
+fn add_borders(k: &Knobs, v: &mut Value) {
+    if k.borders == 0 {
+        return;
+    }
+    for f in v["facilities"].as_array_mut().into_iter().flatten() {
+        f["country"] = json!(if f["id"] == "fc2" { "FR" } else { "GB" });
+    }
+    let wait = f64::from(k.borders % 25);
+    v["borders"] = json!([{"countries": ["GB", "FR"], "delay_hours": wait, "delay_sd_hours": wait / 2.0, "cost_per_declaration": 32.5, "cost_per_parcel": 12, "duty_rate": f64::from(k.borders % 10) / 100.0}]);
+    let lez = if k.borders & 0x40 != 0 { "bar" } else { "charge" };
+    v["regulation"] = json!({
+        "carbon_price_per_tonne": f64::from(k.borders),
+        "driver_hours": if k.borders & 0x20 != 0 { json!([{"country": "GB"}, {"country": "FR"}]) } else { json!([]) },
+        "low_emission_zones": [{"zone": "z1", "diesel_vans": lez}]
+    });
+}
+
+/// With a port: its goods sail from an overseas supplier (ETA updates
+/// or not); fc1 may expedite from a domestic supplier; a competitor.
+fn add_ocean(k: &Knobs, v: &mut Value) {
+    if k.port && k.ocean & 1 != 0 {
+        v["facilities"].as_array_mut().map(|fs| fs.push(json!({"id": "os", "name": "Overseas", "kind": "supplier", "lat": 31.2, "lon": 121.5, "lead_time_hours": f64::from(k.ocean % 48)})));
+        v["lanes"].as_array_mut().map(|ls| ls.push(json!({"from": "os", "to": "src", "mode": "ocean", "distance_km": 30 + u32::from(k.ocean) * 4})));
+        if k.ocean & 2 != 0 {
+            v["facilities"][0]["eta_updates_hours"] = json!(1 + u32::from(k.ocean % 24));
+            v["facilities"][0]["eta_sd_hours"] = json!(u32::from(k.ocean % 40));
+        }
+    }
+    if k.ocean & 4 != 0 {
+        v["facilities"].as_array_mut().map(|fs| fs.push(json!({"id": "alt", "name": "Backup", "kind": "supplier", "lat": 52.0, "lon": -1.0, "lead_time_hours": 12})));
+        v["lanes"].as_array_mut().map(|ls| ls.push(json!({"from": "alt", "to": "fc1", "mode": "diesel_hgv"})));
+        v["policies"][0]["expedite_from"] = json!("alt");
+    }
+    if k.ocean & 8 != 0 {
+        let promise = ["same_day", "next_day", "two_day"][usize::from(k.ocean / 16 % 3)];
+        v["competition"] = json!({"promise": promise, "on_time": f64::from(k.ocean % 101) / 100.0, "window_days": 1 + u32::from(k.ocean % 7)});
+    }
 }
 
 fuzz_target!(|k: Knobs| {
@@ -188,6 +241,12 @@ fuzz_target!(|k: Knobs| {
     if let Some(c) = &r.channels {
         let fees = [c.marketplace_fees, c.multichannel_fees, c.storage_fees];
         assert!(fees.iter().all(|f| f.is_finite() && *f >= 0.0), "fees {c:?}");
+    }
+    let c = &r.cost;
+    let levies = [c.customs, c.low_emission_zones, c.carbon, c.total];
+    assert!(levies.iter().all(|x| x.is_finite() && *x >= 0.0), "cost {c:?}");
+    if let Some(m) = &r.competition {
+        assert!(m.zones.iter().all(|z| z.demand_multiplier.is_finite() && z.demand_multiplier > 0.0));
     }
     assert!(serde_json::to_string(&r).is_ok());
 });
