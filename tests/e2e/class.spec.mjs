@@ -225,9 +225,9 @@ test('play and pause are one toggle, and auto-play can be switched off for the n
 test('benchmark scenarios are listed only with ?dev', async ({ page }) => {
   await openApp(page);
   const options = page.getByTestId('scenario-select').locator('option');
-  await expect(options).toHaveText(['uk-network', 'beer-game']);
+  await expect(options).toHaveText(['uk-network', 'pan-eu', 'ocean-inbound', 'beer-game']);
   await openApp(page, '?dev=1');
-  await expect(options).toHaveText(['uk-network', 'beer-game', 'stress-vehicles']);
+  await expect(options).toHaveText(['uk-network', 'pan-eu', 'ocean-inbound', 'beer-game', 'stress-vehicles']);
 });
 
 test('axe-core finds no serious or critical accessibility violations on the main views', async ({ page }) => {
