@@ -2,16 +2,12 @@
 //! when vans are short, the multi-channel promise, the fees sellers pay,
 //! and the fees earned so far.
 
-use crate::labels::{
-    CHANNEL_PRIORITIES, PROMISES, channel_priority_label, key, parse, promise_label,
-};
+use super::fields::optional_promise_select;
+use crate::labels::{CHANNEL_PRIORITIES, channel_priority_label, key, parse};
 use crate::ui::{Ui, use_ui};
 use leptos::prelude::*;
 use supply_sim::scenario::Channels;
 use supply_sim::view::format::thousands;
-
-/// The multi-channel promise select's key for "the zone's own promise".
-const ZONE_PROMISE: &str = "zone";
 
 #[component]
 pub fn ChannelsPanel() -> impl IntoView {
@@ -21,9 +17,6 @@ pub fn ChannelsPanel() -> impl IntoView {
         .with_value(|s| s.scenario.channels.clone())
         .unwrap_or_default();
     let priority = key(&c.priority);
-    let promise = c
-        .multichannel_promise
-        .map_or_else(|| ZONE_PROMISE.to_owned(), |p| key(&p));
     view! {
         <fieldset class="channels" data-testid="channels">
             <legend>"Sales channels"</legend>
@@ -39,20 +32,9 @@ pub fn ChannelsPanel() -> impl IntoView {
                     {CHANNEL_PRIORITIES.map(|p| view! { <option value=key(&p)>{channel_priority_label(p)}</option> }).collect_view()}
                 </select>
             </label>
-            <label class="field row">
-                <span>"Multi-channel promise"</span>
-                <select data-testid="multichannel-promise" prop:value=promise
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        let p = parse(&PROMISES, &v);
-                        if p.is_some() || v == ZONE_PROMISE {
-                            edit(ui, |c| c.multichannel_promise = p);
-                        }
-                    }>
-                    <option value=ZONE_PROMISE>"The zone's"</option>
-                    {PROMISES.map(|p| view! { <option value=key(&p)>{promise_label(p)}</option> }).collect_view()}
-                </select>
-            </label>
+            {optional_promise_select(("Multi-channel promise", "multichannel-promise"), ("zone", "The zone's"), c.multichannel_promise, move |p| {
+                edit(ui, |c| c.multichannel_promise = p)
+            })}
             <p class="hint">"Our site: own retail and marketplace sellers. Priority acts only on lanes with a fleet limit."</p>
             <p class="hint">{fee_line(&c)}</p>
             <p class="figures" data-testid="channel-figures">{move || figures(ui)}</p>

@@ -2,40 +2,25 @@
 //! on-time, how much demand a day of delivery moves, and what each zone's
 //! demand stands at against matching the competitor.
 
-use super::fields::number_field;
-use crate::labels::{PROMISES, key, parse, promise_label};
+use super::fields::{number_field, optional_promise_select};
 use crate::ui::{Ui, use_ui};
 use leptos::prelude::*;
 use supply_sim::scenario::{Competition, Promise};
-
-/// The select's key for "no competitor".
-const NONE: &str = "none";
 
 #[component]
 pub fn CompetitionPanel() -> impl IntoView {
     let ui = use_ui();
     let c = ui.sb.with_value(|s| s.scenario.competition.clone());
-    let value = c
-        .as_ref()
-        .map_or_else(|| NONE.to_owned(), |c| key(&c.promise));
+    let current = c.as_ref().map(|c| c.promise);
     view! {
         <fieldset class="competition" data-testid="competition">
             <legend>"Competition"</legend>
-            <label class="field row">
-                <span>"Competitor promises"</span>
-                <select data-testid="competitor-promise" prop:value=value
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        let p = parse(&PROMISES, &v);
-                        ui.edit(|s| match p {
-                            Some(p) => s.competition.get_or_insert_with(|| starter(p)).promise = p,
-                            None => s.competition = None,
-                        });
-                    }>
-                    <option value=NONE>"No competitor"</option>
-                    {PROMISES.map(|p| view! { <option value=key(&p)>{promise_label(p)}</option> }).collect_view()}
-                </select>
-            </label>
+            {optional_promise_select(("Competitor promises", "competitor-promise"), ("none", "No competitor"), current, move |p| {
+                ui.edit(|s| match p {
+                    Some(p) => s.competition.get_or_insert_with(|| starter(p)).promise = p,
+                    None => s.competition = None,
+                })
+            })}
             {c.map(|c| fields(ui, &c))}
             <p class="figures" data-testid="competition-figures">{move || figures(ui)}</p>
         </fieldset>

@@ -2,9 +2,10 @@
 //! inline, and a select over
 //! the sim's values keyed by their serde names.
 
-use crate::labels::{key, parse};
+use crate::labels::{PROMISES, key, parse, promise_label};
 use leptos::prelude::*;
 use serde::Serialize;
+use supply_sim::scenario::Promise;
 
 /// A number input that commits on change; text that is not a number shows an
 /// inline message and changes nothing.
@@ -73,6 +74,33 @@ pub fn choice_select<T: Serialize + Copy + 'static>(
                 }
             >
                 {items}
+            </select>
+        </label>
+    }
+}
+
+/// A promise select with a first option for "none of them" (`unset`: its
+/// key and label); `pick` gets the promise chosen, or `None` for that option.
+pub fn optional_promise_select(
+    (label, testid): (&'static str, &'static str),
+    (unset_key, unset): (&'static str, &'static str),
+    current: Option<Promise>,
+    pick: impl Fn(Option<Promise>) + 'static,
+) -> impl IntoView {
+    let value = current.map_or_else(|| unset_key.to_owned(), |p| key(&p));
+    view! {
+        <label class="field row">
+            <span>{label}</span>
+            <select data-testid=testid prop:value=value
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    let p = parse(&PROMISES, &v);
+                    if p.is_some() || v == unset_key {
+                        pick(p);
+                    }
+                }>
+                <option value=unset_key>{unset}</option>
+                {PROMISES.map(|p| view! { <option value=key(&p)>{promise_label(p)}</option> }).collect_view()}
             </select>
         </label>
     }
