@@ -128,8 +128,15 @@ fn draw_lanes(ctx: &Ctx, scene: &Scene, pos: &[(f64, f64)]) {
         let Some((a, b)) = *ends else { continue };
         let selected = scene.selected == Some(&Selection::Lane(i));
         let width = 1.2 + (in_flight[i] as f64).sqrt().min(5.0);
-        let quarter_px = (width * 4.0).round() as u32;
-        segments.push(((lane.mode, selected, quarter_px), (pos[a], pos[b])));
+        let look = (lane.mode, selected, (width * 4.0).round() as u32);
+        let mut points = vec![pos[a]];
+        if lane.mode == Mode::Ocean {
+            let (fa, fb) = (&s.facilities[a], &s.facilities[b]);
+            let path = supply_sim::ocean::sea_path((fa.lat, fa.lon), (fb.lat, fb.lon));
+            points.extend(path.iter().map(|&(lat, lon)| scene.view.project(lat, lon)));
+        }
+        points.push(pos[b]);
+        segments.extend(points.windows(2).map(|w| (look, (w[0], w[1]))));
     }
     segments.sort_by_key(|seg| seg.0);
     for group in segments.chunk_by(|a, b| a.0 == b.0) {

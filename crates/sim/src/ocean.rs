@@ -34,6 +34,59 @@ pub const KM_PER_NM: f64 = 1.852;
 pub const SHANGHAI_ROTTERDAM_SUEZ_NM: f64 = 10_600.0;
 pub const SHANGHAI_ROTTERDAM_CAPE_NM: f64 = 13_800.0;
 
+/// The Asia–Europe sea corridor, west to east (lat, lon): the Dover
+/// Strait, Ushant, Cape Finisterre, Gibraltar, the Sicily Channel, Port
+/// Said, Suez, Bab-el-Mandeb, Dondra Head (Sri Lanka), the Singapore
+/// Strait, the South China Sea and the Taiwan Strait: the Suez route the
+/// distance above follows, for drawing sea lanes where ships sail.
+pub const CORRIDOR: [(f64, f64); 12] = [
+    (51.0, 1.5),
+    (48.6, -5.5),
+    (43.0, -9.6),
+    (35.95, -5.6),
+    (37.3, 11.0),
+    (31.3, 32.3),
+    (29.9, 32.55),
+    (12.6, 43.3),
+    (5.6, 80.6),
+    (1.2, 103.8),
+    (10.0, 112.0),
+    (24.5, 119.5),
+];
+
+/// Farthest a sea lane's end may be from the corridor to be drawn along
+/// it, km.
+const NEAR_CORRIDOR_KM: f64 = 1_500.0;
+
+/// The points a sea lane from `from` to `to` (lat, lon) is drawn through:
+/// along the corridor between the points nearest each end when both are
+/// near it and those points differ; otherwise none (a straight line).
+pub fn sea_path(from: (f64, f64), to: (f64, f64)) -> Vec<(f64, f64)> {
+    let km = |a: (f64, f64), b: (f64, f64)| {
+        crate::geo::haversine_km(
+            crate::geo::LatLon { lat: a.0, lon: a.1 },
+            crate::geo::LatLon { lat: b.0, lon: b.1 },
+        )
+    };
+    let nearest = |p: (f64, f64)| {
+        CORRIDOR
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| (km(p, c), i))
+            .min_by(|a, b| a.0.total_cmp(&b.0))
+            .unwrap_or((f64::INFINITY, 0))
+    };
+    let ((da, a), (db, b)) = (nearest(from), nearest(to));
+    if da > NEAR_CORRIDOR_KM || db > NEAR_CORRIDOR_KM || a == b {
+        return Vec::new();
+    }
+    if a < b {
+        CORRIDOR[a..=b].to_vec()
+    } else {
+        CORRIDOR[b..=a].iter().rev().copied().collect()
+    }
+}
+
 /// Check a lane's sea rules: ocean vessels sail only from a supplier to a
 /// port, over a stated sea-route distance. Returns whether the lane may
 /// be compiled.
@@ -109,6 +162,21 @@ pub fn known_eta(
 mod tests {
     use super::*;
     use crate::time::HOUR;
+
+    #[test]
+    fn shanghai_to_rotterdam_is_drawn_through_suez_and_a_short_hop_straight() {
+        let path = sea_path((31.23, 121.47), (51.95, 4.14));
+        assert_eq!(path.first(), Some(&(24.5, 119.5)));
+        assert_eq!(path.last(), Some(&(51.0, 1.5)));
+        assert!(path.contains(&(29.9, 32.55)), "through Suez: {path:?}");
+        // Reversed, the same points the other way.
+        let back = sea_path((51.95, 4.14), (31.23, 121.47));
+        assert_eq!(back.iter().rev().copied().collect::<Vec<_>>(), path);
+        // Felixstowe to Rotterdam: both nearest Dover, a straight line.
+        assert!(sea_path((51.95, 1.35), (51.95, 4.14)).is_empty());
+        // New York is far from the corridor: straight.
+        assert!(sea_path((40.7, -74.0), (51.95, 4.14)).is_empty());
+    }
 
     #[test]
     fn updates_reveal_the_delay_as_the_voyage_goes() {
