@@ -129,13 +129,7 @@ fn draw_lanes(ctx: &Ctx, scene: &Scene, pos: &[(f64, f64)]) {
         let selected = scene.selected == Some(&Selection::Lane(i));
         let width = 1.2 + (in_flight[i] as f64).sqrt().min(5.0);
         let look = (lane.mode, selected, (width * 4.0).round() as u32);
-        let mut points = vec![pos[a]];
-        if lane.mode == Mode::Ocean {
-            let (fa, fb) = (&s.facilities[a], &s.facilities[b]);
-            let path = supply_sim::ocean::sea_path((fa.lat, fa.lon), (fb.lat, fb.lon));
-            points.extend(path.iter().map(|&(lat, lon)| scene.view.project(lat, lon)));
-        }
-        points.push(pos[b]);
+        let points = lane_points(scene.view, s, lane.mode, (a, b), (pos[a], pos[b]));
         segments.extend(points.windows(2).map(|w| (look, (w[0], w[1]))));
     }
     segments.sort_by_key(|seg| seg.0);
@@ -790,7 +784,27 @@ pub fn facility_at(view: &Viewport, s: &Scenario, px: f64, py: f64) -> Option<St
         .map(|(_, id)| id.clone())
 }
 
-/// The lane under a screen point (within 5 px of its segment).
+/// The screen points a lane from facility `a` to `b` (at `ends` on
+/// screen) is drawn through: straight, or a sea lane along its corridor.
+fn lane_points(
+    view: &Viewport,
+    s: &Scenario,
+    mode: Mode,
+    (a, b): (usize, usize),
+    ends: ((f64, f64), (f64, f64)),
+) -> Vec<(f64, f64)> {
+    let mut points = vec![ends.0];
+    if mode == Mode::Ocean
+        && let (Some(fa), Some(fb)) = (s.facilities.get(a), s.facilities.get(b))
+    {
+        let path = supply_sim::ocean::sea_path((fa.lat, fa.lon), (fb.lat, fb.lon));
+        points.extend(path.iter().map(|&(lat, lon)| view.project(lat, lon)));
+    }
+    points.push(ends.1);
+    points
+}
+
+/// The lane under a screen point (within 5 px of the line it is drawn as).
 pub fn lane_at(
     view: &Viewport,
     s: &Scenario,
@@ -804,8 +818,12 @@ pub fn lane_at(
         .enumerate()
         .filter_map(|(i, ends)| {
             let (a, b) = (*ends)?;
-            let ((ax, ay), (bx, by)) = (at(a)?, at(b)?);
-            Some((segment_distance(px, py, ax, ay, bx, by), i))
+            let points = lane_points(view, s, s.lanes.get(i)?.mode, (a, b), (at(a)?, at(b)?));
+            let d = points
+                .windows(2)
+                .map(|w| segment_distance(px, py, w[0].0, w[0].1, w[1].0, w[1].1))
+                .fold(f64::INFINITY, f64::min);
+            Some((d, i))
         })
         .filter(|(d, _)| *d <= 5.0)
         .min_by(|a, b| a.0.total_cmp(&b.0))
@@ -855,6 +873,21 @@ mod tests {
         assert!((px - 100.0).abs() < 1e-9);
         let (km, _) = scale_bar(0.013, 120.0);
         assert_eq!(km, 1.0);
+    }
+
+    #[test]
+    fn a_sea_lane_is_picked_where_it_is_drawn_through_suez() {
+        let s = Scenario::from_json(supply_sim::builtin::OCEAN_INBOUND).unwrap();
+        let ends = crate::lane_ends::resolve(&s);
+        let mut view = Viewport::new(1000.0, 700.0);
+        view.fit(s.facilities.iter().map(|f| (f.lat, f.lon)), 40.0);
+        let (x, y) = view.project(29.9, 32.55);
+        assert_eq!(lane_at(&view, &s, &ends, x, y), Some(0));
+        // The straight line between the ends passes nowhere near Suez:
+        // halfway along it there is no lane.
+        let (a, b) = (view.project(31.23, 121.47), view.project(51.95, 4.14));
+        let mid = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
+        assert_eq!(lane_at(&view, &s, &ends, mid.0, mid.1), None);
     }
 
     #[test]
