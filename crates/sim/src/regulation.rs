@@ -53,21 +53,20 @@ impl DriverRules {
     }
 
     /// Time on the road for `drive_s` of driving: each day's driving with
-    /// its breaks, and a daily rest between days.
+    /// its breaks, and a daily rest between days. Closed form, so an absurd
+    /// distance or limit costs no more than a sensible one.
     pub fn journey_s(&self, drive_s: SimTime) -> SimTime {
-        let mut left = drive_s as f64;
-        let mut total = 0.0;
-        loop {
-            let today = left.min(self.per_day_s);
-            let breaks = (libm::ceil(today / self.before_break_s) - 1.0).max(0.0);
-            total += today + breaks * self.break_s;
-            left -= today;
-            if left <= 0.0 {
-                break;
-            }
-            total += self.rest_s;
+        let drive = drive_s as f64;
+        if drive <= 0.0 {
+            return drive_s;
         }
-        libm::round(total) as SimTime
+        let breaks_in = |d: f64| (libm::ceil(d / self.before_break_s) - 1.0).max(0.0);
+        let days = libm::ceil(drive / self.per_day_s);
+        let last = drive - (days - 1.0) * self.per_day_s;
+        let full_day = breaks_in(self.per_day_s) * self.break_s + self.rest_s;
+        let total = drive + (days - 1.0) * full_day + breaks_in(last) * self.break_s;
+        // `as` saturates; the cap keeps later sums of times far from overflow.
+        (libm::round(total) as SimTime).min(crate::time::NEVER / 4)
     }
 }
 
@@ -208,5 +207,18 @@ mod tests {
         // 9 h: one break; 12 h: 9 h + break, 11 h rest, 3 h.
         assert_eq!(eu.journey_s(h(9.0)), h(9.75));
         assert_eq!(eu.journey_s(h(12.0)), h(9.75 + 11.0 + 3.0));
+        // Two full days and an hour: two rests, two days' breaks.
+        assert_eq!(eu.journey_s(h(19.0)), h(2.0 * (9.75 + 11.0) + 1.0));
+    }
+
+    #[test]
+    fn an_absurd_journey_or_limit_is_answered_at_once() {
+        let tiny = DriverRules {
+            per_day_s: 1e-6,
+            ..DriverRules::eu()
+        };
+        let t = tiny.journey_s(crate::time::NEVER / 8);
+        assert!(t > 0 && t <= crate::time::NEVER / 4);
+        assert!(DriverRules::eu().journey_s(crate::time::NEVER / 8) <= crate::time::NEVER / 4);
     }
 }
