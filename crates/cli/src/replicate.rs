@@ -5,39 +5,8 @@
 use crate::Opts;
 use serde_json::{Value, json};
 use std::process::ExitCode;
+use supply_sim::experiment::stats::Summary;
 use supply_sim::{Engine, Report, SimTime, time::DAY};
-
-/// Two-sided 97.5 % Student t quantile for `df` degrees of freedom.
-fn t975(df: usize) -> f64 {
-    const T: [f64; 30] = [
-        12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160,
-        2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056,
-        2.052, 2.048, 2.045, 2.042,
-    ];
-    if df == 0 {
-        f64::NAN
-    } else if df <= 30 {
-        T[df - 1]
-    } else {
-        1.96 + 2.4 / df as f64
-    }
-}
-
-fn summary(xs: &[f64]) -> Value {
-    let n = xs.len();
-    let mean = xs.iter().sum::<f64>() / n as f64;
-    let var = if n > 1 {
-        xs.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / (n - 1) as f64
-    } else {
-        0.0
-    };
-    let half = if n > 1 {
-        t975(n - 1) * (var / n as f64).sqrt()
-    } else {
-        f64::NAN
-    };
-    json!({"mean": mean, "sd": var.sqrt(), "ci95_low": mean - half, "ci95_high": mean + half})
-}
 
 pub fn replicate(o: &Opts) -> Result<(), ExitCode> {
     let net = crate::network_arg(o, "replicate needs a scenario")?;
@@ -80,7 +49,7 @@ pub fn replicate(o: &Opts) -> Result<(), ExitCode> {
     for (name, f) in kpis {
         let xs: Vec<f64> = reports.iter().filter_map(f).collect();
         let value = if xs.len() == reports.len() {
-            summary(&xs)
+            json!(Summary::of(&xs))
         } else {
             let why = reports.iter().find_map(|r| r.withheld.first().cloned());
             json!({"withheld_in_runs": reports.len() - xs.len(), "why": why})

@@ -27,6 +27,7 @@ pub mod demand;
 pub mod disruption;
 pub mod emissions;
 pub mod engine;
+pub mod experiment;
 pub mod forecast;
 pub mod geo;
 pub mod lesson;
