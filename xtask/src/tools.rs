@@ -12,12 +12,15 @@ use std::path::Path;
 pub const TRUNK_VERSION: &str = "0.21.14";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// GNU parallel: the shard test runs an experiment's shards with it, as
+/// the README's recipe does over SSH.
+pub const PARALLEL: &str = "/usr/bin/parallel";
 
 #[derive(Clone, Copy, PartialEq)]
 pub enum Need {
     /// What `serve` needs: the wasm toolchain.
     Build,
-    /// What `test` needs as well: Chromium and ChromeDriver.
+    /// What `test` needs as well: Chromium, ChromeDriver and GNU parallel.
     Everything,
 }
 
@@ -27,7 +30,7 @@ pub fn ensure_all(need: Need) -> Result<(), String> {
     ensure_trunk()?;
     ensure_npm_packages()?;
     if need == Need::Everything {
-        ensure_chromium()?;
+        ensure_debian_packages()?;
     }
     println!("xtask: tools ready");
     Ok(())
@@ -123,11 +126,24 @@ fn ensure_npm_packages() -> Result<(), String> {
     )
 }
 
-fn ensure_chromium() -> Result<(), String> {
-    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+fn ensure_debian_packages() -> Result<(), String> {
+    let wanted = [
+        (CHROMIUM, "chromium"),
+        (CHROMEDRIVER, "chromium-driver"),
+        (PARALLEL, "parallel"),
+    ];
+    let missing: Vec<&str> = wanted
+        .iter()
+        .filter(|(path, _)| !Path::new(path).exists())
+        .map(|(_, package)| *package)
+        .collect();
+    if missing.is_empty() {
         return Ok(());
     }
-    println!("xtask: installing Debian's chromium and chromium-driver with apt-get");
+    println!(
+        "xtask: installing Debian's {} with apt-get",
+        missing.join(", ")
+    );
     let root_user = output_line("id", &["-u"]).as_deref() == Some("0");
     let apt = |args: &[&str]| {
         let mut c = if root_user {
@@ -142,7 +158,9 @@ fn ensure_chromium() -> Result<(), String> {
         cmd::run(&mut c)
     };
     apt(&["update"])?;
-    apt(&["install", "-y", "chromium", "chromium-driver"])
+    let mut args = vec!["install", "-y"];
+    args.extend(missing);
+    apt(&args)
 }
 
 #[cfg(test)]

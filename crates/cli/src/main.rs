@@ -5,6 +5,8 @@
 //! supply-cli validate <scenario.json|builtin:NAME>
 //! supply-cli bench [scenario.json] [--days N] [--seed S] [--repeat K]
 //! supply-cli replicate <scenario.json|builtin:NAME> [--runs N] [--days N] [--seed S]
+//! supply-cli experiment <spec.json> [--shard I/N] [--csv]   (a compare or sweep; a shard prints JSON lines)
+//! supply-cli merge <spec.json> <shard.jsonl>... [--csv]     (the shards' result, as one run gives it)
 //! supply-cli gen-bench-large [--zones N] [--skus N] [--orders-per-day N]   (prints JSON)
 //! supply-cli glossary                                                       (prints GLOSSARY.md)
 //! supply-cli validation                                                     (prints VALIDATION.md)
@@ -16,12 +18,13 @@
 //! stderr) or one past the work budget (its figures on stderr).
 
 mod bench;
-mod experiments;
+mod experiment;
 mod gen_large;
 mod lesson;
 mod plan;
 mod replicate;
 mod trace;
+mod validation;
 
 use std::process::ExitCode;
 use supply_sim::{Engine, Problem, Scenario, SimTime, budget, time::DAY, validate};
@@ -31,6 +34,8 @@ pub(crate) const USAGE: &str = "usage:
   supply-cli validate <scenario.json|builtin:NAME>
   supply-cli bench [scenario.json] [--days N] [--seed S] [--repeat K]
   supply-cli replicate <scenario.json|builtin:NAME> [--runs N] [--days N] [--seed S]
+  supply-cli experiment <spec.json> [--shard I/N] [--csv]
+  supply-cli merge <spec.json> <shard.jsonl>... [--csv]
   supply-cli gen-bench-large [--zones N] [--skus N] [--orders-per-day N]
   supply-cli glossary
   supply-cli validation
@@ -38,7 +43,7 @@ pub(crate) const USAGE: &str = "usage:
   supply-cli plan <scenario.json|builtin:NAME> [--learn-days N] [--days N] [--service PCT]
                   [--seed S] [--write FILE] [--json]
   supply-cli trace <scenario.json|builtin:NAME> --order N [--days N] [--seed S] [--json]
-run, bench, replicate, plan, trace and lesson refuse a scenario past the CLI's work budget
+run, bench, replicate, experiment, plan, trace and lesson refuse a scenario past the CLI's work budget
 (orders a day and in a run); --ignore-budget runs it anyway.
 built-in scenarios: uk-network, pan-eu, ocean-inbound, beer-game";
 
@@ -60,6 +65,10 @@ pub struct Opts {
     pub json: bool,
     /// `--ignore-budget`: run a scenario past the CLI's work budget.
     pub ignore_budget: bool,
+    /// `--shard I/N`: run slice I (1-based) of N of an experiment.
+    pub shard: Option<(u64, u64)>,
+    /// `--csv`: an experiment's result as CSV.
+    pub csv: bool,
     pub numbers: Vec<(String, u64)>,
 }
 
@@ -107,6 +116,12 @@ fn parse(args: &[String]) -> Result<Opts, String> {
                 o.write = Some(v.clone());
             }
             "--json" => o.json = true,
+            "--csv" => o.csv = true,
+            "--shard" => {
+                i += 1;
+                let v = args.get(i).ok_or("--shard needs I/N, such as 2/8")?;
+                o.shard = Some(experiment::parse_shard(v)?);
+            }
             "--ignore-budget" => o.ignore_budget = true,
             "--service" => {
                 i += 1;
@@ -261,6 +276,8 @@ fn main() -> ExitCode {
             }),
         "bench" => bench::bench(&opts),
         "replicate" => replicate::replicate(&opts),
+        "experiment" => experiment::experiment(&opts),
+        "merge" => experiment::merge(&opts),
         "gen-bench-large" => {
             let get = |k: &str, d: u64| opts.number(k).unwrap_or(d);
             println!(
@@ -307,7 +324,7 @@ fn validation() -> Result<(), ExitCode> {
         &e.report(),
         "cargo run --release -p supply-cli -- validation > VALIDATION.md",
     );
-    let experiments = experiments::markdown().map_err(|e| {
+    let experiments = validation::markdown().map_err(|e| {
         eprintln!("{e}");
         ExitCode::from(2)
     })?;
