@@ -159,6 +159,7 @@ pub fn App() -> impl IntoView {
     provide_context(ui);
     provide_context(crate::panels::print_report::PrintState::new());
     provide_context(crate::panels::stock_plan::StockPlanState::new());
+    provide_context(crate::panels::experiments::ExperimentsState::new());
     ui.refresh();
     let own_origin = web_sys::window()
         .and_then(|w| w.location().origin().ok())
@@ -233,6 +234,7 @@ pub fn App() -> impl IntoView {
             <aside class="right">
                 {lesson_panel.then(|| view! { <LessonPanel /> })}
                 <crate::panels::stock_plan::StockPlanPanel />
+                <crate::panels::experiments::ExperimentsPanel />
                 <KpiPanel />
                 <crate::panels::breakdown::BreakdownPanel />
                 <Inspector />

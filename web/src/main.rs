@@ -8,6 +8,7 @@ mod basemap_layer;
 mod charts;
 mod edit;
 mod embed_api;
+mod experiment_worker;
 mod files;
 mod frame_loop;
 mod gestures;

@@ -18,6 +18,7 @@ const PROGRESS_KEY: &str = "supply-sandbox/lesson-progress/v1";
 /// The last Optimise stock plan, with its check and the scenario it was
 /// made from.
 const PLAN_KEY: &str = "supply-sandbox/stock-plan/v1";
+const EXPERIMENT_KEY: &str = "supply-sandbox/experiment/v1";
 /// Prefix of the edited scenarios left behind by a switch, one per name.
 const EDITS_KEY: &str = "supply-sandbox/edits/v1/";
 
@@ -137,5 +138,23 @@ pub fn save_plan(p: &Planned) -> Result<(), String> {
 /// The stock plan kept with the work, if one still reads.
 pub fn load_plan() -> Option<Planned> {
     let json = storage()?.get_item(&key(PLAN_KEY)).ok()??;
+    serde_json::from_str(&json).ok()
+}
+
+/// Keep the last experiment's spec and result with the work.
+pub fn save_experiment(k: &crate::panels::experiments::Kept) -> Result<(), String> {
+    let st = storage().ok_or(NO_STORAGE)?;
+    let json = serde_json::to_string(k).unwrap_or_default();
+    st.set_item(&key(EXPERIMENT_KEY), &json).map_err(|_| {
+        format!(
+            "The experiment could not be kept: this browser's storage for the page is full ({} KB); export it",
+            json.len() / 1024
+        )
+    })
+}
+
+/// The experiment kept with the work, if one still reads.
+pub fn load_experiment() -> Option<crate::panels::experiments::Kept> {
+    let json = storage()?.get_item(&key(EXPERIMENT_KEY)).ok()??;
     serde_json::from_str(&json).ok()
 }

@@ -140,10 +140,18 @@ fn e2e() -> (bool, (u64, u64)) {
     };
     let url = format!("http://127.0.0.1:{port}/");
     println!("xtask: serving dist/ at {url} for the end-to-end suite");
+    // The experiments' tests run the page's spec with the CLI too.
+    if let Err(e) = cmd::run(cargo().args(["build", "-p", "supply-cli"])) {
+        eprintln!("xtask: {e}");
+        return (false, (0, 0));
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map_or_else(|| cmd::root().join("target"), std::path::PathBuf::from);
     let (ok, out) = run_capture(
         tool("playwright")
             .args(["test", "--config", "tests/playwright.config.mjs"])
-            .env("SANDBOX_URL", &url),
+            .env("SANDBOX_URL", &url)
+            .env("SUPPLY_CLI", target.join("debug/supply-cli")),
     );
     (ok, playwright_counts(&out))
 }

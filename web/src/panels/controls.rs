@@ -91,6 +91,7 @@ pub fn Controls() -> impl IntoView {
             </label>
             <span class="clock" data-testid="sim-clock">{move || clock_label(ui.clock.get())}</span>
             <span class="full-only"><crate::panels::stock_plan::StockPlanButton /></span>
+            <span class="full-only"><crate::panels::experiments::ExperimentsButton /></span>
             <span class="files full-only">
                 <button data-testid="export-scenario" title="Download the scenario as JSON" on:click=move |_| crate::files::export_scenario(ui)>"Export"</button>
                 <button data-testid="export-report" title="Download the current KPI report as JSON" on:click=move |_| crate::files::export_report(ui)>"Report"</button>

@@ -5,6 +5,7 @@ mod beer;
 pub(crate) mod breakdown;
 mod controls;
 mod demand;
+pub(crate) mod experiments;
 mod inspector;
 pub(crate) mod kpis;
 mod lesson;

@@ -13,6 +13,7 @@
 //! [`result::Outcome::of`] gives the same result from the shards' runs as
 //! from one process, since it reads them in run order.
 
+pub mod job;
 pub mod path;
 pub mod result;
 pub mod run;

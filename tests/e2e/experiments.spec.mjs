@@ -1,0 +1,91 @@
+// Experiments as an analyst uses them: pin A, edit B, run both in workers
+// while the map keeps running, read B − A with its interval, export the
+// spec and check that supply-cli gives the page's result byte for byte.
+import { test, expect, openApp } from './fixtures.mjs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+const CLI = process.env.SUPPLY_CLI ?? 'target/debug/supply-cli';
+const items = (page) => page.getByTestId('facility-list').getByTestId('facility-item');
+
+/// Click an export button and return the downloaded file's path.
+async function exported(page, testid) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
+  return download.path();
+}
+
+test('compare runs A and B with shared seeds in workers, and the CLI gives the same result', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  await page.getByTestId('experiments-open').click();
+  const panel = page.getByTestId('experiments');
+  await expect(panel).toBeVisible();
+  await page.getByTestId('experiment-replications').fill('3');
+  await page.getByTestId('experiment-replications').press('Enter');
+  await page.getByTestId('experiment-days').fill('3');
+  await page.getByTestId('experiment-days').press('Enter');
+  await expect(page.getByTestId('compare-run')).toBeDisabled();
+
+  await page.getByTestId('compare-pin').click();
+  await expect(page.getByTestId('compare-state')).toContainText('B is still the same');
+  // B: Coalville on a just-in-time rule (little safety stock) instead of
+  // its base stock.
+  await items(page).filter({ hasText: 'FC Coalville' }).click();
+  await page.getByTestId('inspector-policy').selectOption('jit');
+  await expect(page.getByTestId('compare-state')).toContainText('B: the scenario as it is now');
+
+  const clock = page.getByTestId('sim-clock');
+  const before = await clock.textContent();
+  await page.getByTestId('compare-run').click();
+  await expect(page.getByTestId('experiment-progress')).toContainText(/of 6 runs/);
+  const result = page.getByTestId('experiment-result');
+  await expect(result).toBeVisible({ timeout: 90_000 });
+  // The map kept running while the workers ran.
+  expect(await clock.textContent()).not.toBe(before);
+
+  const rows = page.getByTestId('compare-row');
+  await expect(rows).toHaveCount(10);
+  // The same orders arrive in A and B: shared seeds.
+  await expect(rows.filter({ hasText: 'Orders placed' })).toHaveAttribute('data-difference', '0');
+  await expect(rows.filter({ hasText: 'Fill rate' })).toContainText(/pts \(/);
+  await expect(page.getByTestId('compare-chart')).toBeVisible();
+  await expect(page.getByTestId('experiment-took')).toContainText(/Ran in \d+ s on \d worker/);
+
+  // The exported spec, run by the CLI, prints the page's result exactly.
+  const spec = await exported(page, 'experiment-export-spec');
+  const pageResult = readFileSync(await exported(page, 'experiment-export-json'), 'utf8');
+  const cliResult = execFileSync(CLI, ['experiment', spec], { encoding: 'utf8' });
+  expect(cliResult).toBe(pageResult);
+  const csv = readFileSync(await exported(page, 'experiment-export-csv'), 'utf8');
+  expect(csv).toBe(execFileSync(CLI, ['experiment', spec, '--csv'], { encoding: 'utf8' }));
+
+  // A on the map is one undoable edit.
+  await page.getByTestId('compare-show-a').click();
+  await expect(page.getByTestId('status')).toContainText('A is on the map');
+  await items(page).filter({ hasText: 'FC Coalville' }).click();
+  await expect(page.getByTestId('inspector-policy')).toHaveValue('base_stock');
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('inspector-policy')).toHaveValue('jit');
+
+  // The result is kept with the work.
+  await page.reload();
+  await expect(page.locator('header h1')).toHaveText('Supply Sandbox', { timeout: 15_000 });
+  await page.getByTestId('experiments-open').click();
+  await expect(page.getByTestId('compare-row')).toHaveCount(10);
+});
+
+test('an experiment can be cancelled, and the page says how far it got', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('experiments-open').click();
+  await page.getByTestId('experiment-replications').fill('50');
+  await page.getByTestId('experiment-replications').press('Enter');
+  await page.getByTestId('compare-pin').click();
+  await page.getByTestId('compare-run').click();
+  const bar = page.getByTestId('experiment-progress');
+  await expect(bar).toContainText(/of 100 runs/);
+  await expect(bar).toContainText(/about \d+ (s|min \d+ s) left/, { timeout: 30_000 });
+  await page.getByTestId('experiment-cancel').click();
+  await expect(bar).toHaveCount(0);
+  await expect(page.getByTestId('compare-run')).toBeEnabled();
+  await expect(page.getByTestId('experiment-result')).toHaveCount(0);
+});
