@@ -89,3 +89,59 @@ test('an experiment can be cancelled, and the page says how far it got', async (
   await expect(page.getByTestId('compare-run')).toBeEnabled();
   await expect(page.getByTestId('experiment-result')).toHaveCount(0);
 });
+
+test('a sweep of a safety factor charts fill against z, marks the Pareto front, and matches the CLI', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  await page.getByTestId('experiments-open').click();
+  await page.getByTestId('experiment-replications').fill('2');
+  await page.getByTestId('experiment-replications').press('Enter');
+  await page.getByTestId('experiment-days').fill('4');
+  await page.getByTestId('experiment-days').press('Enter');
+  // The first safety factor is chosen, from 0 to 3.
+  await expect(page.getByTestId('sweep-first-knob')).toHaveValue('policies[0].rule.z');
+  await expect(page.getByTestId('sweep-first-to')).toHaveValue('3');
+  await page.getByTestId('sweep-first-steps').fill('3');
+  await page.getByTestId('sweep-first-steps').press('Enter');
+  await expect(page.getByTestId('sweep-run')).toContainText('(8 runs)');
+  await page.getByTestId('sweep-run').click();
+  await expect(page.getByTestId('experiment-result')).toBeVisible({ timeout: 90_000 });
+
+  const rows = page.getByTestId('sweep-row');
+  await expect(rows).toHaveCount(4);
+  await expect(rows.nth(1)).toContainText('FC Coalville: safety factor z = 0');
+  await expect(rows.nth(3)).toContainText('FC Coalville: safety factor z = 3');
+  await expect(page.locator('[data-testid="sweep-row"][data-front="true"]')).not.toHaveCount(0);
+  await expect(page.getByTestId('sweep-chart')).toBeVisible();
+  await expect(page.getByTestId('sweep-pareto')).toBeVisible();
+  // Fill rate: more safety stock fills more.
+  await page.getByTestId('sweep-kpi').selectOption({ label: 'Fill rate' });
+  const fill = async (i) => parseFloat(await rows.nth(i).locator('td').first().textContent());
+  expect(await fill(3)).toBeGreaterThan(await fill(1));
+
+  const spec = await exported(page, 'experiment-export-spec');
+  const pageResult = readFileSync(await exported(page, 'experiment-export-json'), 'utf8');
+  expect(execFileSync(CLI, ['experiment', spec], { encoding: 'utf8' })).toBe(pageResult);
+});
+
+test('a sweep over two parameters draws a heat map', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  await page.getByTestId('experiments-open').click();
+  await page.getByTestId('experiment-replications').fill('2');
+  await page.getByTestId('experiment-replications').press('Enter');
+  await page.getByTestId('experiment-days').fill('2');
+  await page.getByTestId('experiment-days').press('Enter');
+  await page.getByTestId('sweep-first-steps').fill('2');
+  await page.getByTestId('sweep-first-steps').press('Enter');
+  await page.getByTestId('sweep-two').check();
+  await page.getByTestId('sweep-second-knob').selectOption('lanes[36].dispatch.every_hours');
+  await page.getByTestId('sweep-second-steps').fill('2');
+  await page.getByTestId('sweep-second-steps').press('Enter');
+  await expect(page.getByTestId('sweep-run')).toContainText('(10 runs)');
+  await page.getByTestId('sweep-run').click();
+  await expect(page.getByTestId('experiment-result')).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByTestId('sweep-row')).toHaveCount(5);
+  await expect(page.getByTestId('experiment-result')).toContainText('darker is better');
+  await expect(page.getByTestId('sweep-row').nth(4)).toContainText('dispatch every (h) = 4.5');
+});

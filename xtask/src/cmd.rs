@@ -11,6 +11,11 @@ pub fn root() -> PathBuf {
         .to_path_buf()
 }
 
+/// Where cargo builds: `CARGO_TARGET_DIR`, or the workspace's `target/`.
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from)
+}
+
 /// PATH with the npm tools (wasm-opt from binaryen, playwright) and cargo's bin dir first.
 pub fn path_env() -> String {
     let mut parts = vec![root().join("node_modules/.bin").display().to_string()];

@@ -21,6 +21,7 @@ fn main() -> ExitCode {
         Some("install") => tools::ensure_all(tools::Need::Everything),
         Some("bench-web") => bench_web(args.get(1).map(String::as_str)),
         Some("bench-plan") => bench_plan(),
+        Some("bench-experiment") => bench_experiment(),
         Some("fuzz") => fuzz::from_args(&args[1..]),
         _ => {
             eprintln!("usage: cargo xtask <serve|test|install>");
@@ -34,6 +35,9 @@ fn main() -> ExitCode {
             );
             eprintln!(
                 "  bench-plan  Optimise stock on 10,000 SKUs (learned forecasts) in headless Chromium"
+            );
+            eprintln!(
+                "  bench-experiment  a 20 × 10 sweep of uk-network in the page against the CLI and 2 shards"
             );
             eprintln!(
                 "  fuzz [--runs N] [TARGET…]  the fuzz targets (scenario, lesson, share_link, engine)"
@@ -74,6 +78,22 @@ fn bench_web(scenario: Option<&str>) -> Result<(), String> {
         &url,
         scenario.unwrap_or("stress-vehicles"),
         "20",
+    ]))
+}
+
+/// Release builds, then a 20 × 10 sweep of uk-network in the page's
+/// workers against the native CLI, whole and as 2 shards.
+fn bench_experiment() -> Result<(), String> {
+    tools::ensure_all(tools::Need::Everything)?;
+    cmd::run(cmd::tool("trunk").args(["build", "--release"]))?;
+    cmd::run(cmd::cargo().args(["build", "--release", "-p", "supply-cli"]))?;
+    let port = static_server::spawn(cmd::root().join("dist"))?;
+    let url = format!("http://127.0.0.1:{port}/");
+    let cli = cmd::target_dir().join("release/supply-cli");
+    cmd::run(cmd::tool("node").args([
+        "tests/bench/experiment-sweep.mjs",
+        &url,
+        &cli.to_string_lossy(),
     ]))
 }
 

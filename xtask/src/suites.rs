@@ -145,13 +145,11 @@ fn e2e() -> (bool, (u64, u64)) {
         eprintln!("xtask: {e}");
         return (false, (0, 0));
     }
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map_or_else(|| cmd::root().join("target"), std::path::PathBuf::from);
     let (ok, out) = run_capture(
         tool("playwright")
             .args(["test", "--config", "tests/playwright.config.mjs"])
             .env("SANDBOX_URL", &url)
-            .env("SUPPLY_CLI", target.join("debug/supply-cli")),
+            .env("SUPPLY_CLI", cmd::target_dir().join("debug/supply-cli")),
     );
     (ok, playwright_counts(&out))
 }

@@ -14,6 +14,7 @@
 //! from one process, since it reads them in run order.
 
 pub mod job;
+pub mod knobs;
 pub mod path;
 pub mod result;
 pub mod run;

@@ -7,7 +7,9 @@
 //! prints) and CSV.
 
 mod compare;
+mod plots;
 mod runner;
+mod sweep;
 mod table;
 
 use crate::ui::use_ui;
@@ -110,6 +112,7 @@ pub fn ExperimentsPanel() -> impl IntoView {
                 </div>
                 {settings(state)}
                 <compare::CompareTab />
+                <sweep::SweepTab />
                 {move || state.progress.get().map(|p| progress_bar(state, p))}
                 {move || state.error.get().map(|e| view! { <p class="problem" role="alert" data-testid="experiment-failed">{e}</p> })}
                 {move || state.result.get().map(|k| result_view(state, k))}
@@ -205,7 +208,11 @@ fn result_view(state: ExperimentsState, kept: Kept) -> impl IntoView {
     };
     view! {
         <div class="experiment-result" data-testid="experiment-result">
-            {(outcome.experiment == "compare").then(|| compare::result(&kept))}
+            {if outcome.experiment == "compare" {
+                compare::result(&kept).into_any()
+            } else {
+                sweep::result(&kept).into_any()
+            }}
             {took}
             {exports(kept)}
         </div>
