@@ -192,12 +192,12 @@ fn number_before(line: &str, word: &str) -> u64 {
         .unwrap_or(0)
 }
 
-/// Files in dist/ a first visit does not load: the plan worker, fetched
-/// when a person first clicks Optimise stock.
-const ON_DEMAND_PREFIX: &str = "plan-worker";
+/// Files in dist/ a first visit does not load: the sim worker, fetched
+/// when a person first runs Optimise stock or an experiment.
+const ON_DEMAND_PREFIX: &str = "sim-worker";
 
 /// First-load size: every file in dist/, raw and gzip -9, and the total of
-/// those a first visit loads (the plan worker's are totalled apart).
+/// those a first visit loads (the sim worker's are totalled apart).
 pub fn report_load_size() {
     let Ok(entries) = std::fs::read_dir(cmd::root().join("dist")) else {
         return;

@@ -6,7 +6,7 @@
 //! shows when it takes longer than a moment. Apply writes the plan into the
 //! scenario as one undoable edit.
 
-use crate::plan_worker::PlanWorker;
+use crate::sim_worker::{Job, LOADER, SimWorker};
 use crate::ui::{Ui, use_ui};
 use gloo_worker::{Spawnable, WorkerBridge};
 use leptos::prelude::*;
@@ -17,8 +17,6 @@ use supply_sim::optimise::job::{self, PlanReply, PlanRequest};
 use supply_sim::optimise::{self, CheckRow, PlanCheck, StockPlan};
 use supply_sim::view::format::{percent, thousands};
 
-/// The script Trunk writes for the worker binary (workers are not hashed).
-const LOADER: &str = "./plan-worker_loader.js";
 /// A job shorter than this shows no progress bar (it would only flicker).
 const BAR_AFTER_MS: u64 = 200;
 
@@ -94,22 +92,17 @@ impl StockPlanState {
 
 thread_local! {
     /// The worker, started on first use and kept for the page's life.
-    static BRIDGE: RefCell<Option<WorkerBridge<PlanWorker>>> = const { RefCell::new(None) };
+    static BRIDGE: RefCell<Option<WorkerBridge<SimWorker>>> = const { RefCell::new(None) };
 }
 
 /// Send `req` to the worker (starting it if need be); its replies update
 /// `state`.
 fn send(state: StockPlanState, req: &PlanRequest) {
-    let Ok(text) = serde_json::to_string(req) else {
-        state.outcome.set(Some(Outcome::Failed(
-            "the plan request could not be written".into(),
-        )));
-        return;
-    };
+    let text = Job::Plan(Box::new(req.clone())).to_json();
     BRIDGE.with(|b| {
         let mut b = b.borrow_mut();
         let bridge = b.get_or_insert_with(|| {
-            PlanWorker::spawner()
+            SimWorker::spawner()
                 .callback(move |reply: String| receive(state, &reply))
                 .with_loader(true)
                 // Trunk's loader calls importScripts: a classic worker.

@@ -5,30 +5,28 @@
 //! bytes `supply-cli experiment` prints for the same spec.
 
 use super::{ExperimentsState, Kept, Progress};
-use crate::experiment_worker::ExperimentWorker;
+use crate::sim_worker::{Job, LOADER, SimWorker};
 use gloo_worker::{Spawnable, WorkerBridge};
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
 use supply_sim::experiment::job::{Reply, Request, describe};
 use supply_sim::experiment::{Experiment, PAGE, Spec, result::Outcome, run::RunResult};
 
-/// The script Trunk writes for the worker binary (workers are not hashed).
-const LOADER: &str = "./experiment-worker_loader.js";
 /// The most workers an experiment starts: past four, a laptop's other
 /// work and the map's animation suffer more than the runs gain.
 const MAX_WORKERS: usize = 4;
 
 /// The experiment in flight.
-struct Job {
+struct InFlight {
     generation: u64,
     experiment: Experiment,
     next: u64,
     results: Vec<RunResult>,
-    bridges: Vec<WorkerBridge<ExperimentWorker>>,
+    bridges: Vec<WorkerBridge<SimWorker>>,
 }
 
 thread_local! {
-    static JOB: RefCell<Option<Job>> = const { RefCell::new(None) };
+    static JOB: RefCell<Option<InFlight>> = const { RefCell::new(None) };
     /// Moves on at each start and cancel, so a late reply of an old job is
     /// ignored.
     static GENERATION: Cell<u64> = const { Cell::new(0) };
@@ -47,14 +45,15 @@ pub fn now_ms() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
-fn encode(req: &Request) -> String {
-    serde_json::to_string(req).unwrap_or_default()
+fn encode(req: Request) -> String {
+    Job::Experiment(Box::new(req)).to_json()
 }
 
 /// Start `spec` (cancelling one in flight); progress and the result land
 /// in `state`.
 pub fn start(state: ExperimentsState, spec: Spec) {
     cancel(state);
+    state.result.set(None);
     let experiment = match Experiment::prepare(&spec, &PAGE) {
         Ok(e) => e,
         Err(p) => {
@@ -67,12 +66,12 @@ pub fn start(state: ExperimentsState, spec: Spec) {
         g.get()
     });
     let total = experiment.runs();
-    let prepare = encode(&Request::Prepare {
+    let prepare = encode(Request::Prepare {
         spec: Box::new(spec),
     });
-    let bridges: Vec<WorkerBridge<ExperimentWorker>> = (0..workers(total))
+    let bridges: Vec<WorkerBridge<SimWorker>> = (0..workers(total))
         .map(|w| {
-            let bridge = ExperimentWorker::spawner()
+            let bridge = SimWorker::spawner()
                 .callback(move |reply: String| receive(state, generation, w, &reply))
                 .with_loader(true)
                 // Trunk's loader calls importScripts: a classic worker.
@@ -83,7 +82,7 @@ pub fn start(state: ExperimentsState, spec: Spec) {
         })
         .collect();
     for (w, b) in bridges.iter().enumerate() {
-        b.send(encode(&Request::Run { run: w as u64 }));
+        b.send(encode(Request::Run { run: w as u64 }));
     }
     let next = bridges.len() as u64;
     state.error.set(None);
@@ -95,7 +94,7 @@ pub fn start(state: ExperimentsState, spec: Spec) {
         now_ms: now_ms(),
     }));
     JOB.with(|j| {
-        *j.borrow_mut() = Some(Job {
+        *j.borrow_mut() = Some(InFlight {
             generation,
             experiment,
             next,
@@ -158,7 +157,7 @@ fn receive(state: ExperimentsState, generation: u64, worker: usize, reply: &str)
 }
 
 /// Take a reply: keep a run's result and hand that worker the next run.
-fn step(job: &mut Job, worker: usize, reply: &str) -> Next {
+fn step(job: &mut InFlight, worker: usize, reply: &str) -> Next {
     let reply = match serde_json::from_str::<Reply>(reply) {
         Ok(r) => r,
         Err(e) => return Next::Failed(format!("a worker's reply could not be read: {e}")),
@@ -170,7 +169,7 @@ fn step(job: &mut Job, worker: usize, reply: &str) -> Next {
             job.results.push(*result);
             let total = job.experiment.runs();
             if job.next < total {
-                job.bridges[worker].send(encode(&Request::Run { run: job.next }));
+                job.bridges[worker].send(encode(Request::Run { run: job.next }));
                 job.next += 1;
             }
             let done = job.results.len() as u64;
