@@ -13,11 +13,13 @@
 //! supply-cli lesson <lesson.json|builtin:ID> [--scenario S.json] [--seed S]  (judges its goals)
 //! supply-cli plan <scenario.json|builtin:NAME> [--learn-days N] [--days N] [--service PCT] [--seed S] [--write FILE] [--json]
 //! supply-cli trace <scenario.json|builtin:NAME> --order N [--days N] [--seed S] [--json]  (one order's steps)
+//! supply-cli design <scenario.json|builtin:NAME> [--grid N] [--node-limit N] [--write FILE] [--json]  (where stations should stand)
 //! ```
 //! Exit codes: 0 ok, 1 usage or IO error, 2 invalid scenario (every problem on
 //! stderr) or one past the work budget (its figures on stderr).
 
 mod bench;
+mod design;
 mod experiment;
 mod gen_large;
 mod lesson;
@@ -43,6 +45,7 @@ pub(crate) const USAGE: &str = "usage:
   supply-cli plan <scenario.json|builtin:NAME> [--learn-days N] [--days N] [--service PCT]
                   [--seed S] [--write FILE] [--json]
   supply-cli trace <scenario.json|builtin:NAME> --order N [--days N] [--seed S] [--json]
+  supply-cli design <scenario.json|builtin:NAME> [--grid N] [--node-limit N] [--write FILE] [--json]
 run, bench, replicate, experiment, plan, trace and lesson refuse a scenario past the CLI's work budget
 (orders a day and in a run); --ignore-budget runs it anyway.
 built-in scenarios: uk-network, pan-eu, ocean-inbound, beer-game";
@@ -277,6 +280,7 @@ fn main() -> ExitCode {
         "bench" => bench::bench(&opts),
         "replicate" => replicate::replicate(&opts),
         "experiment" => experiment::experiment(&opts),
+        "design" => design::design(&opts),
         "merge" => experiment::merge(&opts),
         "gen-bench-large" => {
             let get = |k: &str, d: u64| opts.number(k).unwrap_or(d);

@@ -24,6 +24,7 @@ pub mod competition;
 pub mod controls;
 pub mod defaults;
 pub mod demand;
+pub mod design;
 pub mod disruption;
 pub mod emissions;
 pub mod engine;

@@ -9,6 +9,7 @@
 //! `cargo run --release -p supply-cli -- run crates/sim/tests/golden/every-forecast-model.scenario.json --days 42 --seed 5 > crates/sim/tests/golden/every-forecast-model-seed5-days42.json`
 //! `cargo run --release -p supply-cli -- plan builtin:uk-network --learn-days 7 --days 7 --json > crates/sim/tests/golden/plan-uk-network-learn7-days7.json`
 //! `cargo run --release -p supply-cli -- plan builtin:beer-game --learn-days 140 --days 140 --json > crates/sim/tests/golden/plan-beer-game-learn140-days140.json`
+//! `cargo run --release -p supply-cli -- design builtin:uk-network --json > crates/sim/tests/golden/design-uk-network-grid5.json` (checked in `tests/design.rs`)
 //!
 //! The same test runs natively (`cargo test`) and in wasm under Node or a
 //! browser (`wasm-bindgen-test-runner`; not pinned to a browser so the runner

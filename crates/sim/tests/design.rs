@@ -1,0 +1,154 @@
+//! Network design: the facility-location model opens the stations the
+//! textbook answer opens, never costs more than the network as it is,
+//! writes a design into a scenario that runs, and reproduces natively and
+//! in wasm.
+//!
+//! Regenerate the golden only on purpose, after a model change:
+//! `cargo run --release -p supply-cli -- design builtin:uk-network --json > crates/sim/tests/golden/design-uk-network-grid5.json`
+
+use serde_json::json;
+use supply_sim::design::{self, DEFAULT_GRID, DEFAULT_NODE_LIMIT, Request};
+use supply_sim::{Scenario, builtin};
+
+fn request(s: Scenario, grid: u32) -> Request {
+    Request {
+        scenario: s,
+        grid,
+        node_limit: DEFAULT_NODE_LIMIT,
+    }
+}
+
+/// Three zones 50 km apart on a line, each with a station on it.
+fn line(fixed_per_day: f64) -> Scenario {
+    let station = |i: u32| {
+        json!({"id": format!("DS{i}"), "name": format!("Station {i}"), "kind": "delivery_station",
+               "lat": 52.0, "lon": -1.0 + 0.733 * f64::from(i), "capacity_per_hour": 2000,
+               "fixed_cost_per_day": fixed_per_day})
+    };
+    let zone = |i: u32| {
+        json!({"id": format!("Z{i}"), "name": format!("Zone {i}"), "kind": "customer_zone",
+               "lat": 52.0, "lon": -1.0 + 0.733 * f64::from(i), "radius_km": 5})
+    };
+    let v = json!({
+        "version": 1, "name": "line",
+        "facilities": [station(0), station(1), station(2), zone(0), zone(1), zone(2)],
+        "lanes": [{"from": "DS0", "to": "Z0", "mode": "diesel_van"}, {"from": "DS1", "to": "Z1", "mode": "diesel_van"},
+                  {"from": "DS2", "to": "Z2", "mode": "diesel_van"}],
+        "demand": [{"zone": "Z0", "orders_per_day": 10000, "distribution": {"type": "poisson"}, "sku_mix": {"type": "uniform"}}, {"zone": "Z1", "orders_per_day": 10000, "distribution": {"type": "poisson"}, "sku_mix": {"type": "uniform"}},
+                   {"zone": "Z2", "orders_per_day": 10000, "distribution": {"type": "poisson"}, "sku_mix": {"type": "uniform"}}]
+    });
+    serde_json::from_value(v).unwrap()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn fixed_costs_trade_against_van_stems_as_the_textbook_says() {
+    // Cheap stations: one in every zone, no stems at all.
+    let cheap = design::suggest(&request(line(1.0), 0)).unwrap();
+    assert!(cheap.optimal);
+    assert_eq!(cheap.sites.len(), 3);
+    assert!(cheap.closed.is_empty());
+    // Dear stations: only the middle one, 50 km from each end. Its stems
+    // cost 2 × 50 km × 1.3 × £0.627 / 150 parcels ≈ £0.54 a parcel, far
+    // below a second station's £1,000,000 a day.
+    let dear = design::suggest(&request(line(1e6), 0)).unwrap();
+    assert_eq!(dear.sites.len(), 1, "{:?}", dear.sites);
+    assert_eq!(dear.sites[0].candidate.existing.as_deref(), Some("DS1"));
+    assert_eq!(dear.sites[0].zones, ["Z0", "Z1", "Z2"]);
+    assert_eq!(dear.closed, ["DS0", "DS2"]);
+    let stems = 2.0 * 10_000.0 * 0.54;
+    assert!(
+        (dear.cost_per_day - 1e6 - stems).abs() < 0.03 * stems,
+        "{}",
+        dear.cost_per_day
+    );
+    // Capacity binds: 2,000 an hour holds 48,000 a day, enough for all
+    // three zones; at 1,000 an hour (24,000) one station cannot serve 30,000.
+    let mut tight = line(1e6);
+    for f in &mut tight.facilities {
+        if f.capacity_per_hour.is_some() {
+            f.capacity_per_hour = Some(1000.0);
+        }
+    }
+    assert_eq!(design::suggest(&request(tight, 0)).unwrap().sites.len(), 2);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn the_uk_design_costs_no_more_than_the_network_and_runs_when_applied() {
+    let s = Scenario::from_json(builtin::UK_NETWORK).unwrap();
+    let d = design::suggest(&request(s.clone(), DEFAULT_GRID)).unwrap();
+    assert!(d.optimal);
+    assert_eq!(d.zones, 21);
+    let current = d.current_cost_per_day.unwrap();
+    assert!(
+        d.cost_per_day <= current + 1e-6,
+        "{} > {current}",
+        d.cost_per_day
+    );
+    let served: usize = d.sites.iter().map(|site| site.zones.len()).sum();
+    assert_eq!(served, 21);
+    // Applied, it validates and runs, each zone fed by one station.
+    let applied = design::apply(&s, &d);
+    let net = supply_sim::validate(&applied).unwrap_or_else(|p| panic!("{p:?}"));
+    for z in applied.facilities.iter().filter(|f| f.id.starts_with("Z-")) {
+        let feeds = applied.lanes.iter().filter(|l| l.to == z.id).count();
+        assert_eq!(feeds, 1, "{}", z.id);
+    }
+    let mut e = supply_sim::Engine::new(net, 42);
+    e.run_until(2 * supply_sim::time::DAY);
+    assert!(e.report().orders.delivered > 0);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn bad_requests_are_named_and_a_small_node_limit_is_honest() {
+    let mut empty = line(1.0);
+    empty.demand.clear();
+    let p = design::suggest(&request(empty, 0)).unwrap_err();
+    assert!(
+        p[0].message.contains("no customer zones with demand"),
+        "{}",
+        p[0].message
+    );
+    let mut small = line(1.0);
+    for f in &mut small.facilities {
+        if f.capacity_per_hour.is_some() {
+            f.capacity_per_hour = Some(100.0);
+        }
+    }
+    let p = design::suggest(&request(small, 0)).unwrap_err();
+    assert!(
+        p[0].message.contains("fewer than the zones' 30000"),
+        "{}",
+        p[0].message
+    );
+    // One node: an answer is either proved or flagged, or the limit is named.
+    let s = Scenario::from_json(builtin::UK_NETWORK).unwrap();
+    match design::suggest(&Request {
+        scenario: s,
+        grid: 8,
+        node_limit: 1,
+    }) {
+        Ok(d) => assert!(d.optimal || d.cost_per_day > 0.0),
+        Err(p) => assert!(
+            p[0].message.contains("within 1 branch-and-bound nodes"),
+            "{}",
+            p[0].message
+        ),
+    }
+}
+
+/// microlp does float maths: its design must be the native golden's, byte
+/// for byte, in wasm too.
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+fn the_uk_design_matches_the_native_golden() {
+    let s = Scenario::from_json(builtin::UK_NETWORK).unwrap();
+    let d = design::suggest(&request(s, DEFAULT_GRID)).unwrap();
+    let got = serde_json::to_string_pretty(&d).unwrap();
+    assert_eq!(
+        got,
+        include_str!("golden/design-uk-network-grid5.json").trim_end()
+    );
+}
