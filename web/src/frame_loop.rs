@@ -246,6 +246,9 @@ impl FrameLoop {
                             .collect()
                     })
                 });
+            let proposal = ui
+                .proposal
+                .with_untracked(|p| p.as_ref().map(|d| proposal_marks(&s.scenario, d)));
             let scene = Scene {
                 view,
                 scenario: &s.scenario,
@@ -259,12 +262,37 @@ impl FrameLoop {
                 wall_ms: ts,
                 round: round.as_ref().map(|r| r.1.as_slice()),
                 trace: trace.as_deref(),
+                proposal: proposal.as_ref(),
                 text_px,
                 widths: &self.widths,
             };
             map::draw(ctx, &scene);
         });
     }
+}
+
+/// A design as the map draws it: its stations, their zones, and the
+/// stations it closes, by place.
+fn proposal_marks(
+    s: &supply_sim::Scenario,
+    d: &supply_sim::design::Suggestion,
+) -> crate::map::Proposal {
+    let place = |id: &str| {
+        s.facilities
+            .iter()
+            .find(|f| f.id == id)
+            .map(|f| (f.lat, f.lon))
+    };
+    let mut p = crate::map::Proposal::default();
+    for site in &d.sites {
+        let at = (site.candidate.lat, site.candidate.lon);
+        p.stations
+            .push((at.0, at.1, site.candidate.existing.is_none()));
+        p.links
+            .extend(site.zones.iter().filter_map(|z| Some((at, place(z)?))));
+    }
+    p.closed = d.closed.iter().filter_map(|id| place(id)).collect();
+    p
 }
 
 /// Call `tick` on every animation frame for the life of the page.

@@ -49,6 +49,8 @@ pub struct Scene<'a> {
     pub round: Option<&'a [(f64, f64)]>,
     /// The tracked order's way so far, (lat, lon) of each place it passed.
     pub trace: Option<&'a [(f64, f64)]>,
+    /// A network design not yet accepted.
+    pub proposal: Option<&'a Proposal>,
     /// Label text size, CSS px: [`LABEL_PX`], larger in large-text mode.
     pub text_px: f64,
     /// Label widths measured so far at `text_px`, by text: measuring text
@@ -78,6 +80,9 @@ pub fn draw(ctx: &Ctx, scene: &Scene) {
     }
     if let Some(path) = scene.trace {
         draw_trace(ctx, v, path);
+    }
+    if let Some(p) = scene.proposal {
+        draw_proposal(ctx, v, p);
     }
     if let Some(frame) = scene.frame {
         let placer = Placer::new(v, scene.scenario, pos.clone());
@@ -421,6 +426,65 @@ fn draw_trace(ctx: &Ctx, v: &Viewport, path: &[(f64, f64)]) {
         ctx.begin_path();
         let _ = ctx.arc(x, y, 5.0, 0.0, TAU);
         ctx.fill();
+    }
+}
+
+/// A network design drawn over the map, (lat, lon) throughout.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Proposal {
+    /// Each station of the design, and whether it is new.
+    pub stations: Vec<(f64, f64, bool)>,
+    /// From each station to each zone it would serve.
+    pub links: Vec<((f64, f64), (f64, f64))>,
+    /// Stations the design would close.
+    pub closed: Vec<(f64, f64)>,
+}
+
+/// The design's colour: a deep green, apart from the modes' and the
+/// trace's magenta.
+const PROPOSAL_COLOUR: &str = "#1b7f3b";
+
+/// A design: dashed lines from each station to its zones, new stations as
+/// green rings with a cross, kept ones as green rings, closed ones struck
+/// through in red.
+fn draw_proposal(ctx: &Ctx, v: &Viewport, p: &Proposal) {
+    ctx.set_stroke_style_str(PROPOSAL_COLOUR);
+    ctx.set_line_width(2.0);
+    let dash = js_sys::Array::of2(&6.0.into(), &4.0.into());
+    let _ = ctx.set_line_dash(&dash);
+    ctx.begin_path();
+    for &((a_lat, a_lon), (b_lat, b_lon)) in &p.links {
+        let (x0, y0) = v.project(a_lat, a_lon);
+        let (x1, y1) = v.project(b_lat, b_lon);
+        ctx.move_to(x0, y0);
+        ctx.line_to(x1, y1);
+    }
+    ctx.stroke();
+    let _ = ctx.set_line_dash(&js_sys::Array::new());
+    ctx.set_line_width(3.0);
+    for &(lat, lon, new) in &p.stations {
+        let (x, y) = v.project(lat, lon);
+        ctx.begin_path();
+        let _ = ctx.arc(x, y, 12.0, 0.0, TAU);
+        ctx.stroke();
+        if new {
+            ctx.begin_path();
+            ctx.move_to(x - 6.0, y);
+            ctx.line_to(x + 6.0, y);
+            ctx.move_to(x, y - 6.0);
+            ctx.line_to(x, y + 6.0);
+            ctx.stroke();
+        }
+    }
+    ctx.set_stroke_style_str("#b03a2e");
+    for &(lat, lon) in &p.closed {
+        let (x, y) = v.project(lat, lon);
+        ctx.begin_path();
+        ctx.move_to(x - 10.0, y - 10.0);
+        ctx.line_to(x + 10.0, y + 10.0);
+        ctx.move_to(x + 10.0, y - 10.0);
+        ctx.line_to(x - 10.0, y + 10.0);
+        ctx.stroke();
     }
 }
 

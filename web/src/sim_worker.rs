@@ -2,7 +2,8 @@
 //! keeps animating. One binary serves both jobs (one build, one download):
 //! Optimise stock (`supply_sim::optimise::job`: progress as it goes, then
 //! the plan and its check) and experiments (`supply_sim::experiment::job`:
-//! prepare a spec, then one run at a time). The page spawns a worker per
+//! prepare a spec, then one run at a time) and network design
+//! (`supply_sim::design::job`). The page spawns a worker per
 //! use through Trunk's loader script; requests and replies are JSON.
 //! Shared by the worker binary (`src/bin/sim_worker.rs`, which registers
 //! it) and the page.
@@ -21,6 +22,7 @@ pub const LOADER: &str = "./sim-worker_loader.js";
 pub enum Job {
     Plan(Box<PlanRequest>),
     Experiment(Box<experiment::Request>),
+    Design(Box<supply_sim::design::Request>),
 }
 
 impl Job {
@@ -54,6 +56,7 @@ impl Worker for SimWorker {
                 scope.respond(id, to_json(&last));
             }
             Ok(Job::Experiment(req)) => scope.respond(id, to_json(&self.runner.handle(*req))),
+            Ok(Job::Design(req)) => scope.respond(id, to_json(&supply_sim::design::job(&req))),
             Err(e) => {
                 let message = format!("the worker's job could not be read: {e}");
                 scope.respond(id, to_json(&PlanReply::Failed { message }));

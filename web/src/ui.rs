@@ -50,6 +50,9 @@ pub struct Ui {
     pub scale: RwSignal<(f64, f64)>,
     /// The tracked order's trace, while an order is selected.
     pub trace: RwSignal<Option<supply_sim::view::trace::Trace>>,
+    /// A network design shown over the map until it is accepted or
+    /// dismissed.
+    pub proposal: RwSignal<Option<supply_sim::design::Suggestion>>,
 }
 
 /// A comfortable default speed: a day in 8 s for daily networks, a week a
@@ -83,6 +86,7 @@ impl Ui {
             perf: RwSignal::new(None),
             scale: RwSignal::new((0.0, 0.0)),
             trace: RwSignal::new(None),
+            proposal: RwSignal::new(None),
         }
     }
 

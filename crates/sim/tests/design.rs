@@ -6,6 +6,7 @@
 //! Regenerate the golden only on purpose, after a model change:
 //! `cargo run --release -p supply-cli -- design builtin:uk-network --json > crates/sim/tests/golden/design-uk-network-grid5.json`
 
+#[cfg(not(target_arch = "wasm32"))]
 use serde_json::json;
 use supply_sim::design::{self, DEFAULT_GRID, DEFAULT_NODE_LIMIT, Request};
 use supply_sim::{Scenario, builtin};
@@ -19,6 +20,7 @@ fn request(s: Scenario, grid: u32) -> Request {
 }
 
 /// Three zones 50 km apart on a line, each with a station on it.
+#[cfg(not(target_arch = "wasm32"))]
 fn line(fixed_per_day: f64) -> Scenario {
     let station = |i: u32| {
         json!({"id": format!("DS{i}"), "name": format!("Station {i}"), "kind": "delivery_station",

@@ -92,6 +92,26 @@ pub struct Suggestion {
     pub zones: usize,
 }
 
+/// What a worker answers to a design request.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "reply", rename_all = "snake_case")]
+pub enum Reply {
+    Designed { suggestion: Box<Suggestion> },
+    Failed { message: String },
+}
+
+/// Design as a worker's job: the suggestion, or what went wrong.
+pub fn job(req: &Request) -> Reply {
+    match suggest(req) {
+        Ok(s) => Reply::Designed {
+            suggestion: Box::new(s),
+        },
+        Err(p) => Reply::Failed {
+            message: crate::experiment::job::describe(&p),
+        },
+    }
+}
+
 /// A customer zone's demand and place.
 struct Zone {
     id: String,

@@ -7,6 +7,7 @@
 //! prints) and CSV.
 
 mod compare;
+mod design;
 mod plots;
 mod runner;
 mod sweep;
@@ -113,6 +114,7 @@ pub fn ExperimentsPanel() -> impl IntoView {
                 {settings(state)}
                 <compare::CompareTab />
                 <sweep::SweepTab />
+                <design::DesignTab />
                 {move || state.progress.get().map(|p| progress_bar(state, p))}
                 {move || state.error.get().map(|e| view! { <p class="problem" role="alert" data-testid="experiment-failed">{e}</p> })}
                 {move || state.result.get().map(|k| result_view(state, k))}
