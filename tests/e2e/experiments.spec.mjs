@@ -145,3 +145,31 @@ test('a sweep over two parameters draws a heat map', async ({ page }) => {
   await expect(page.getByTestId('experiment-result')).toContainText('darker is better');
   await expect(page.getByTestId('sweep-row').nth(4)).toContainText('dispatch every (h) = 4.5');
 });
+
+test('network design suggests stations off the page, shows them, and accepting is one undoable edit pinned for a compare', async ({ page }) => {
+  test.setTimeout(90_000);
+  await openApp(page);
+  await page.getByTestId('experiments-open').click();
+  await page.getByTestId('design-run').click();
+  const summary = page.getByTestId('design-summary');
+  await expect(summary).toBeVisible({ timeout: 30_000 });
+  // The page's design is the CLI's: the same stations and cost.
+  const cli = execFileSync(CLI, ['design', 'builtin:uk-network', '--json'], { encoding: 'utf8' });
+  const d = JSON.parse(cli);
+  const pounds = (x) => `£${Math.round(x).toLocaleString('en-GB')}`;
+  await expect(summary).toContainText(`${d.sites.length} stations, ${pounds(d.cost_per_day)} a day, proved optimal`);
+  await expect(summary).toContainText(`the network as it is: ${pounds(d.current_cost_per_day)}`);
+  await expect(page.getByTestId('design-site')).toHaveCount(d.sites.length);
+  const added = d.sites.filter((s) => s.candidate.existing === null).map((s) => s.candidate.name);
+  expect(added.length).toBeGreaterThan(0);
+  await expect(page.getByTestId('design-closed')).toContainText('Delivery station Newbridge');
+
+  await page.getByTestId('design-accept').click();
+  await expect(page.getByTestId('status')).toContainText('Design accepted');
+  await expect(items(page).filter({ hasText: added[0] })).toHaveCount(1);
+  await expect(items(page).filter({ hasText: 'Delivery station Newbridge' })).toHaveCount(0);
+  await expect(page.getByTestId('compare-state')).toContainText('B: the scenario as it is now');
+  await page.getByTestId('undo').click();
+  await expect(items(page).filter({ hasText: added[0] })).toHaveCount(0);
+  await expect(items(page).filter({ hasText: 'Delivery station Newbridge' })).toHaveCount(1);
+});

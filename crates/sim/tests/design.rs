@@ -19,13 +19,14 @@ fn request(s: Scenario, grid: u32) -> Request {
     }
 }
 
-/// Three zones 50 km apart on a line, each with a station on it.
+/// Three zones 50 km apart on a line, each with a station on it, costing
+/// rent alone (no crew), the textbook's trade of fixed cost against travel.
 #[cfg(not(target_arch = "wasm32"))]
 fn line(fixed_per_day: f64) -> Scenario {
     let station = |i: u32| {
         json!({"id": format!("DS{i}"), "name": format!("Station {i}"), "kind": "delivery_station",
                "lat": 52.0, "lon": -1.0 + 0.733 * f64::from(i), "capacity_per_hour": 2000,
-               "fixed_cost_per_day": fixed_per_day})
+               "fixed_cost_per_day": fixed_per_day, "labour_hours_per_unit": 0})
     };
     let zone = |i: u32| {
         json!({"id": format!("Z{i}"), "name": format!("Zone {i}"), "kind": "customer_zone",
@@ -90,13 +91,27 @@ fn the_uk_design_costs_no_more_than_the_network_and_runs_when_applied() {
     );
     let served: usize = d.sites.iter().map(|site| site.zones.len()).sum();
     assert_eq!(served, 21);
-    // Applied, it validates and runs, each zone fed by one station.
+    // Applied, it validates and runs, each zone fed by one station, the
+    // station the design gives it (with every mode it had: vans, drivers).
     let applied = design::apply(&s, &d);
     let net = supply_sim::validate(&applied).unwrap_or_else(|p| panic!("{p:?}"));
-    for z in applied.facilities.iter().filter(|f| f.id.starts_with("Z-")) {
-        let feeds = applied.lanes.iter().filter(|l| l.to == z.id).count();
-        assert_eq!(feeds, 1, "{}", z.id);
+    let id_of = |site: &design::Site| {
+        site.candidate.existing.clone().unwrap_or_else(|| {
+            let f = applied.facilities.iter().find(|f| f.name == site.candidate.name).unwrap();
+            f.id.clone()
+        })
+    };
+    for site in &d.sites {
+        for z in &site.zones {
+            let before = s.lanes.iter().filter(|l| &l.to == z).count();
+            let feeds: Vec<_> = applied.lanes.iter().filter(|l| &l.to == z).collect();
+            assert_eq!(feeds.len(), before, "{z}");
+            assert!(feeds.iter().all(|l| l.from == id_of(site)), "{z}");
+        }
     }
+    // Lanes of zones whose station stays are untouched.
+    let kept = s.lanes.iter().filter(|l| l.to == "Z-M").collect::<Vec<_>>();
+    assert_eq!(applied.lanes.iter().filter(|l| l.to == "Z-M").collect::<Vec<_>>(), kept);
     let mut e = supply_sim::Engine::new(net, 42);
     e.run_until(2 * supply_sim::time::DAY);
     assert!(e.report().orders.delivered > 0);

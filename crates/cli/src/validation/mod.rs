@@ -4,6 +4,7 @@
 
 mod borders;
 mod competition;
+mod experiments;
 mod ocean;
 
 use serde_json::{Value, json};
@@ -28,6 +29,8 @@ pub fn markdown() -> Result<String, String> {
         borders::customs_vs_local_stock()?,
         ocean::visibility()?,
         competition::faster_promises()?,
+        experiments::common_random_numbers()?,
+        experiments::network_design()?,
     ]
     .concat())
 }

@@ -58,7 +58,7 @@ fn add_station(out: &mut Scenario, s: &Scenario, site: &super::Site) -> String {
         c.lat,
         c.lon,
     );
-    station.capacity_per_hour = Some(c.capacity_per_day / 24.0);
+    station.capacity_per_hour = Some(c.capacity_per_day / super::MAX_UTILISATION / 24.0);
     match nearest(&[FacilityKind::DeliveryStation], true) {
         Some(twin) => {
             station.country = twin.country.clone();
@@ -109,9 +109,10 @@ fn relinked(mut l: Lane, from: &str, to: &str) -> Lane {
     l
 }
 
-/// Serve `zone` from `station` alone: its lanes from stations are replaced
-/// by one from `station`, with the mode and dispatch of its first lane
-/// now (a diesel van if it had none).
+/// Serve `zone` from `station` alone. A zone its station already serves
+/// alone keeps its lanes as they are; otherwise its lanes from stations
+/// (a van lane, say, and crowdsourced drivers) move to `station`, with
+/// their modes and dispatch (a diesel van if it had none).
 fn serve_zone(out: &mut Scenario, s: &Scenario, zone: &str, station: &str) {
     let is_station = |id: &str| {
         s.facilities
@@ -119,18 +120,25 @@ fn serve_zone(out: &mut Scenario, s: &Scenario, zone: &str, station: &str) {
             .chain(out.facilities.iter())
             .any(|f| f.id == id && f.kind == FacilityKind::DeliveryStation)
     };
-    let template = s
+    let feeds = |l: &Lane| l.to == zone && is_station(&l.from);
+    if out
         .lanes
         .iter()
-        .find(|l| l.to == zone && is_station(&l.from))
-        .cloned()
-        .unwrap_or_else(|| Lane::new(station, zone, Mode::DieselVan));
-    let keep: Vec<bool> = out
-        .lanes
-        .iter()
-        .map(|l| !(l.to == zone && is_station(&l.from)))
-        .collect();
+        .filter(|l| feeds(l))
+        .all(|l| l.from == station)
+        && out.lanes.iter().any(|l| feeds(l))
+    {
+        return;
+    }
+    let mut moved: Vec<Lane> = s.lanes.iter().filter(|l| feeds(l)).cloned().collect();
+    if moved.is_empty() {
+        moved.push(Lane::new(station, zone, Mode::DieselVan));
+    }
+    let keep: Vec<bool> = out.lanes.iter().map(|l| !feeds(l)).collect();
     let mut k = keep.iter();
     out.lanes.retain(|_| *k.next().unwrap_or(&true));
-    out.lanes.push(relinked(template, station, zone));
+    // One lane per mode: two old stations' van lanes become one.
+    moved.dedup_by(|a, b| a.mode == b.mode);
+    out.lanes
+        .extend(moved.into_iter().map(|l| relinked(l, station, zone)));
 }
