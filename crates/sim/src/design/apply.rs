@@ -126,7 +126,7 @@ fn serve_zone(out: &mut Scenario, s: &Scenario, zone: &str, station: &str) {
         .iter()
         .filter(|l| feeds(l))
         .all(|l| l.from == station)
-        && out.lanes.iter().any(|l| feeds(l))
+        && out.lanes.iter().any(&feeds)
     {
         return;
     }
