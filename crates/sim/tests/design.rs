@@ -30,15 +30,28 @@ fn line(fixed_per_day: f64) -> Scenario {
     };
     let zone = |i: u32| {
         json!({"id": format!("Z{i}"), "name": format!("Zone {i}"), "kind": "customer_zone",
-               "lat": 52.0, "lon": -1.0 + 0.733 * f64::from(i), "radius_km": 5})
+               "lat": 52.0, "lon": -1.0 + 0.733 * f64::from(i), "radius_km": 5, "promise": "two_day"})
+    };
+    let lane = |from: &str, to: String, mode: &str| json!({"from": from, "to": to, "mode": mode});
+    let mut lanes = vec![lane("s", "fc".into(), "diesel_hgv")];
+    for i in 0..3 {
+        lanes.push(lane("fc", format!("DS{i}"), "diesel_hgv"));
+        lanes.push(lane(&format!("DS{i}"), format!("Z{i}"), "diesel_van"));
+    }
+    let demand = |i: u32| {
+        json!({"zone": format!("Z{i}"), "orders_per_day": 10000, "distribution": {"type": "poisson"},
+               "sku_mix": {"type": "uniform"}})
     };
     let v = json!({
         "version": 1, "name": "line",
-        "facilities": [station(0), station(1), station(2), zone(0), zone(1), zone(2)],
-        "lanes": [{"from": "DS0", "to": "Z0", "mode": "diesel_van"}, {"from": "DS1", "to": "Z1", "mode": "diesel_van"},
-                  {"from": "DS2", "to": "Z2", "mode": "diesel_van"}],
-        "demand": [{"zone": "Z0", "orders_per_day": 10000, "distribution": {"type": "poisson"}, "sku_mix": {"type": "uniform"}}, {"zone": "Z1", "orders_per_day": 10000, "distribution": {"type": "poisson"}, "sku_mix": {"type": "uniform"}},
-                   {"zone": "Z2", "orders_per_day": 10000, "distribution": {"type": "poisson"}, "sku_mix": {"type": "uniform"}}]
+        "products": [{"id": "a", "weight_kg": 1, "volume_m3": 0.002, "value": 10}],
+        "facilities": [
+            {"id": "s", "name": "Supplier", "kind": "supplier", "lat": 52.5, "lon": -0.27},
+            {"id": "fc", "name": "FC", "kind": "fulfillment_center", "lat": 52.3, "lon": -0.27, "capacity_per_hour": 5000},
+            station(0), station(1), station(2), zone(0), zone(1), zone(2)],
+        "lanes": lanes,
+        "demand": [demand(0), demand(1), demand(2)],
+        "policies": [{"facility": "fc", "source": "s", "rule": {"type": "base_stock", "level": 100000}}]
     });
     serde_json::from_value(v).unwrap()
 }
@@ -65,8 +78,8 @@ fn fixed_costs_trade_against_van_stems_as_the_textbook_says() {
         "{}",
         dear.cost_per_day
     );
-    // Capacity binds: 2,000 an hour holds 48,000 a day, enough for all
-    // three zones; at 1,000 an hour (24,000) one station cannot serve 30,000.
+    // Capacity binds: 2,000 an hour holds 33,600 a day at 70 %, enough for
+    // all three zones; at 1,000 an hour (16,800) one cannot serve 30,000.
     let mut tight = line(1e6);
     for f in &mut tight.facilities {
         if f.capacity_per_hour.is_some() {
@@ -97,7 +110,11 @@ fn the_uk_design_costs_no_more_than_the_network_and_runs_when_applied() {
     let net = supply_sim::validate(&applied).unwrap_or_else(|p| panic!("{p:?}"));
     let id_of = |site: &design::Site| {
         site.candidate.existing.clone().unwrap_or_else(|| {
-            let f = applied.facilities.iter().find(|f| f.name == site.candidate.name).unwrap();
+            let f = applied
+                .facilities
+                .iter()
+                .find(|f| f.name == site.candidate.name)
+                .unwrap();
             f.id.clone()
         })
     };
@@ -111,7 +128,14 @@ fn the_uk_design_costs_no_more_than_the_network_and_runs_when_applied() {
     }
     // Lanes of zones whose station stays are untouched.
     let kept = s.lanes.iter().filter(|l| l.to == "Z-M").collect::<Vec<_>>();
-    assert_eq!(applied.lanes.iter().filter(|l| l.to == "Z-M").collect::<Vec<_>>(), kept);
+    assert_eq!(
+        applied
+            .lanes
+            .iter()
+            .filter(|l| l.to == "Z-M")
+            .collect::<Vec<_>>(),
+        kept
+    );
     let mut e = supply_sim::Engine::new(net, 42);
     e.run_until(2 * supply_sim::time::DAY);
     assert!(e.report().orders.delivered > 0);
@@ -140,6 +164,28 @@ fn bad_requests_are_named_and_a_small_node_limit_is_honest() {
         "{}",
         p[0].message
     );
+    // An invalid scenario is refused with its own problems.
+    let mut bad = line(1.0);
+    bad.facilities[2].capacity_per_hour = Some(-5.0);
+    let p = design::suggest(&request(bad, 0)).unwrap_err();
+    assert!(p.iter().any(|p| p.field == "capacity_per_hour"), "{p:?}");
+    // bench-large's 400 zones on a 20 × 20 grid: refused with the figure.
+    let large = Scenario::from_json(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../scenarios/bench-large.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    match design::suggest(&request(large, 20)) {
+        Err(p) => assert!(
+            p[0].message.contains("zone–station pairs within reach"),
+            "{}",
+            p[0].message
+        ),
+        Ok(d) => assert!(d.zones > 0),
+    }
     // One node: an answer is either proved or flagged, or the limit is named.
     let s = Scenario::from_json(builtin::UK_NETWORK).unwrap();
     match design::suggest(&Request {
