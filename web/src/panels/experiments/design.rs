@@ -72,7 +72,7 @@ pub fn DesignTab() -> impl IntoView {
     view! {
         <div class="experiment-design" data-testid="design">
             <h3>"Design delivery stations"</h3>
-            <p class="meta">"Where should delivery stations stand for this demand? Each candidate (today's stations and a grid over the zones) opens at its rent a day; each zone is served from an open station at the van cost of its distance, within capacity. A mixed-integer programme, solved off the page."</p>
+            <p class="meta">"Where should delivery stations stand for this demand? Each candidate (today's stations and a grid over the zones) opens at its rent and crew a day; each zone is served from an open station at the van cost of its distance, up to 70 % of the station's capacity. A mixed-integer programme, solved off the page."</p>
             <div class="experiment-settings">
                 <label class="field row"><span>"Grid"</span>{number(grid, u64::from(MAX_GRID), "design-grid")}<span class="unit">"points a side"</span></label>
                 <label class="field row"><span>"Node limit"</span>{number(nodes, MAX_NODE_LIMIT, "design-nodes")}</label>
@@ -139,7 +139,7 @@ fn suggestion_view(state: ExperimentsState, d: Suggestion) -> impl IntoView {
     };
     view! {
         <p data-testid="design-summary">{summary}</p>
-        <p class="meta">"Figures at the network's full size: rent a day and van stems (out and back over the road, per parcel of a 150-stop round). Green rings on the map are the design's stations, a cross marks a new one; red crosses, stations it closes."</p>
+        <p class="meta">"Figures at the network's full size: rent and crew a day and van stems (out and back over the road, per parcel of a 150-stop round). Green rings on the map are the design's stations, a cross marks a new one; red crosses, stations it closes."</p>
         <ul class="plan-rows">{rows}{closed}</ul>
         <div class="row-buttons">
             <button data-testid="design-accept" on:click=accept>"Accept the design"</button>

@@ -228,8 +228,10 @@ pub struct Choice {
     pub current: bool,
 }
 
-/// Cost per package against on-time: the front's points joined in cost
-/// order, the others grey, the current scenario an orange diamond.
+/// Cost per package against on-time: the front's points blue, the others
+/// grey, the current scenario an orange diamond. The front is over three
+/// KPIs (CO₂e too), so its points are not joined: on this plane a point of
+/// the front may sit below another.
 pub fn pareto(canvas: &HtmlCanvasElement, points: &[Choice]) {
     let Some((root, dpr)) = area(canvas) else {
         return;
