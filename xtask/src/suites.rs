@@ -228,12 +228,12 @@ pub fn report_load_size() {
         );
     }
     println!(
-        "xtask: first load (all of dist/ but the plan worker): {} KB raw, {} KB gzip",
+        "xtask: first load (all of dist/ but the sim worker): {} KB raw, {} KB gzip",
         first.0 / 1024,
         first.1 / 1024
     );
     println!(
-        "xtask: the plan worker, loaded when Optimise stock is first used: {} KB raw, {} KB gzip",
+        "xtask: the sim worker, loaded when Optimise stock, an experiment or a design is first used: {} KB raw, {} KB gzip",
         on_demand.0 / 1024,
         on_demand.1 / 1024
     );

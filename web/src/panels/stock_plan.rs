@@ -200,7 +200,8 @@ pub fn StockPlanButton() -> impl IntoView {
     view! {
         <button data-testid="plan-open" aria-pressed=move || state.open.get().to_string()
             title="Plan every FC's stock from the forecasts now, and see the plan run"
-            on:click=move |_| state.open.update(|o| *o = !*o)>"Optimise"<span class="wide-only">" stock"</span></button>
+            on:click=move |_| state.open.update(|o| *o = !*o)>
+            <span class="wide-only">"Optimise stock"</span><span class="narrow-only">"Plan"</span></button>
     }
 }
 

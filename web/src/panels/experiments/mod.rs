@@ -90,7 +90,8 @@ pub fn ExperimentsButton() -> impl IntoView {
     view! {
         <button data-testid="experiments-open" aria-pressed=move || state.open.get().to_string()
             title="Compare two scenarios or sweep a parameter, with many runs and 95 % intervals"
-            on:click=move |_| state.open.update(|o| *o = !*o)>"Experiments"</button>
+            on:click=move |_| state.open.update(|o| *o = !*o)>
+            <span class="wide-only">"Experiments"</span><span class="narrow-only">"Trials"</span></button>
     }
 }
 
