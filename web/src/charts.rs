@@ -112,10 +112,11 @@ pub fn line_chart(canvas: &HtmlCanvasElement, series: &[Series], y_title: &str) 
     chart(canvas, series, y_title, &DAYS);
 }
 
-/// Draw `lines` on the canvas, sized to its CSS box at the device pixel
-/// ratio, as `look` says; `y_title` names the y axis and its unit. The y
-/// axis always includes 0, with a line at 0 when values go below it.
-pub fn chart<L: Line>(canvas: &HtmlCanvasElement, lines: &[L], y_title: &str, look: &Look) {
+/// The canvas sized to its CSS box at the device pixel ratio, cleared to
+/// white, as a plotters drawing area; and that ratio.
+pub fn drawing_area(
+    canvas: &HtmlCanvasElement,
+) -> Option<(DrawingArea<CanvasBackend, plotters::coord::Shift>, f64)> {
     let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
     let (w, h) = (
         f64::from(canvas.client_width().max(50)),
@@ -126,11 +127,18 @@ pub fn chart<L: Line>(canvas: &HtmlCanvasElement, lines: &[L], y_title: &str, lo
         canvas.set_width(pw);
         canvas.set_height(ph);
     }
-    let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
+    let root = CanvasBackend::with_canvas_object(canvas.clone())?.into_drawing_area();
+    root.fill(&WHITE).ok()?;
+    Some((root, dpr))
+}
+
+/// Draw `lines` on the canvas, sized to its CSS box at the device pixel
+/// ratio, as `look` says; `y_title` names the y axis and its unit. The y
+/// axis always includes 0, with a line at 0 when values go below it.
+pub fn chart<L: Line>(canvas: &HtmlCanvasElement, lines: &[L], y_title: &str, look: &Look) {
+    let Some((root, dpr)) = drawing_area(canvas) else {
         return;
     };
-    let root = backend.into_drawing_area();
-    let _ = root.fill(&WHITE);
     let (x0, (x1, y0, y1)) = (look.x.first, extent(lines, look.x.first));
     let px = |v: f64| (v * dpr) as i32;
     let font = ("sans-serif", px(FONT_PX));

@@ -3,26 +3,18 @@
 //! `supply_sim::design`), as text or `--json`; `--write FILE` saves the
 //! scenario with the design in place.
 
-use crate::{Opts, load, print_problems};
+use crate::{Opts, print_problems};
 use std::process::ExitCode;
-use supply_sim::Scenario;
 use supply_sim::design::{self, DEFAULT_GRID, DEFAULT_NODE_LIMIT, MAX_GRID, Request};
-use supply_sim::view::format::{pounds, thousands};
+use supply_sim::view::format::thousands;
 
 pub fn design(o: &Opts) -> Result<(), ExitCode> {
     let fail = |code: u8, msg: String| {
         eprintln!("{msg}");
         ExitCode::from(code)
     };
-    let path = o
-        .positional
-        .first()
-        .ok_or_else(|| fail(1, crate::USAGE.into()))?;
-    let text = load(path).map_err(|e| fail(1, e))?;
-    let scenario = Scenario::from_json(&text).map_err(|p| {
-        print_problems(path, &p);
-        ExitCode::from(2)
-    })?;
+    let (path, scenario) = crate::scenario_arg(o)?;
+    let path = path.as_str();
     let req = Request {
         scenario,
         grid: o
@@ -44,19 +36,11 @@ pub fn design(o: &Opts) -> Result<(), ExitCode> {
         return Ok(());
     }
     println!(
-        "{} zones, {} candidates ({} a side of grid): {} stations, {} a day{} (the network as it is: {}).",
+        "{} zones, {} candidates ({} a side of grid): {}",
         d.zones,
         d.candidates,
         req.grid,
-        d.sites.len(),
-        pounds(d.cost_per_day),
-        if d.optimal {
-            ", proved optimal"
-        } else {
-            ", the best found within the node limit"
-        },
-        d.current_cost_per_day
-            .map_or("no station for some zone".into(), pounds),
+        d.summary()
     );
     for site in &d.sites {
         let kind = if site.candidate.existing.is_some() {

@@ -5,7 +5,7 @@
 //! and service beside the model's. `--write FILE` saves the planned
 //! scenario; `--json` prints plan and check as JSON.
 
-use crate::{Opts, load, print_problems};
+use crate::{Opts, print_problems};
 use std::fmt::Write as _;
 use std::process::ExitCode;
 use supply_sim::optimise::{self, PlanCheck, StockPlan};
@@ -17,15 +17,8 @@ pub fn plan(o: &Opts) -> Result<(), ExitCode> {
         eprintln!("{msg}");
         ExitCode::from(code)
     };
-    let path = o
-        .positional
-        .first()
-        .ok_or_else(|| fail(1, crate::USAGE.into()))?;
-    let text = load(path).map_err(|e| fail(1, e))?;
-    let scenario = Scenario::from_json(&text).map_err(|p| {
-        print_problems(path, &p);
-        ExitCode::from(2)
-    })?;
+    let (path, scenario) = crate::scenario_arg(o)?;
+    let path = path.as_str();
     let net = validate(&scenario).map_err(|p| {
         print_problems(path, &p);
         ExitCode::from(2)

@@ -122,6 +122,26 @@ pub fn job(req: &Request) -> Reply {
     }
 }
 
+impl Suggestion {
+    /// "17 stations, £198,859 a day, proved optimal; the network as it
+    /// is: £202,516."
+    pub fn summary(&self) -> String {
+        use crate::view::format::pounds;
+        format!(
+            "{} stations, {} a day, {}; the network as it is: {}.",
+            self.sites.len(),
+            pounds(self.cost_per_day),
+            if self.optimal {
+                "proved optimal"
+            } else {
+                "the best found within the node limit"
+            },
+            self.current_cost_per_day
+                .map_or("a zone has no station".into(), pounds)
+        )
+    }
+}
+
 /// A customer zone's demand and place.
 struct Zone {
     id: String,
@@ -156,6 +176,19 @@ fn stem_cost(a: LatLon, b: LatLon, circuity: f64) -> f64 {
     let v = Mode::DieselVan.defaults();
     let per_km = v.cost_per_km + v.cost_per_hour / v.speed_kmh;
     2.0 * haversine_km(a, b) * circuity * per_km / PARCELS_PER_ROUND
+}
+
+/// A zone's stems a day from candidate `c`, £.
+fn zone_cost(z: &Zone, c: &Candidate, circuity: f64) -> f64 {
+    z.orders_per_day
+        * stem_cost(
+            z.at,
+            LatLon {
+                lat: c.lat,
+                lon: c.lon,
+            },
+            circuity,
+        )
 }
 
 /// The existing stations and a `grid` × `grid` lattice over the zones.
@@ -421,15 +454,7 @@ fn read_out(
     for (i, z) in zones.iter().enumerate() {
         let Some((j, _)) = main[i] else { continue };
         let c = &cands[j];
-        cost += z.orders_per_day
-            * stem_cost(
-                z.at,
-                LatLon {
-                    lat: c.lat,
-                    lon: c.lon,
-                },
-                s.circuity,
-            );
+        cost += zone_cost(z, c, s.circuity);
         let k = *slot[j].get_or_insert_with(|| {
             sites.push(Site {
                 candidate: c.clone(),
@@ -477,15 +502,7 @@ fn current_cost(s: &Scenario, zones: &[Zone], cands: &[Candidate]) -> Option<f64
         })?;
         used[j] = true;
         let c = &cands[j];
-        cost += z.orders_per_day
-            * stem_cost(
-                z.at,
-                LatLon {
-                    lat: c.lat,
-                    lon: c.lon,
-                },
-                s.circuity,
-            );
+        cost += zone_cost(z, c, s.circuity);
     }
     Some(
         cost + cands

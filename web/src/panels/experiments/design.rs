@@ -13,7 +13,7 @@ use std::cell::RefCell;
 use supply_sim::design::{
     self, DEFAULT_GRID, DEFAULT_NODE_LIMIT, MAX_GRID, Reply, Request, Suggestion,
 };
-use supply_sim::view::format::{pounds, thousands};
+use supply_sim::view::format::thousands;
 
 thread_local! {
     /// The worker of the design in flight (let go when it answers).
@@ -98,18 +98,7 @@ fn suggestion_view(state: ExperimentsState, d: Suggestion) -> impl IntoView {
                 .join(", ")
         })
     };
-    let summary = format!(
-        "{} stations, {} a day{}; the network as it is: {}.",
-        d.sites.len(),
-        pounds(d.cost_per_day),
-        if d.optimal {
-            ", proved optimal"
-        } else {
-            ", the best found within the node limit"
-        },
-        d.current_cost_per_day
-            .map_or("a zone has no station".into(), pounds)
-    );
+    let summary = d.summary();
     let rows = d
         .sites
         .iter()

@@ -3,9 +3,8 @@
 //! a KPI over two parameters, and the cost–service Pareto front with the
 //! current scenario marked.
 
-use plotters::coord::Shift;
+use crate::charts::drawing_area;
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
 /// Text size, CSS pixels (the page's 12 px minimum).
@@ -17,23 +16,6 @@ const CURRENT: RGBColor = RGBColor(230, 126, 34);
 /// Points off the front.
 const OFF_FRONT: RGBColor = RGBColor(160, 168, 176);
 const GRID: RGBColor = RGBColor(235, 238, 242);
-
-/// The canvas as a drawing area at the device pixel ratio, and that ratio.
-fn area(canvas: &HtmlCanvasElement) -> Option<(DrawingArea<CanvasBackend, Shift>, f64)> {
-    let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
-    let (w, h) = (
-        f64::from(canvas.client_width().max(50)),
-        f64::from(canvas.client_height().max(50)),
-    );
-    let (pw, ph) = ((w * dpr) as u32, (h * dpr) as u32);
-    if canvas.width() != pw || canvas.height() != ph {
-        canvas.set_width(pw);
-        canvas.set_height(ph);
-    }
-    let root = CanvasBackend::with_canvas_object(canvas.clone())?.into_drawing_area();
-    root.fill(&WHITE).ok()?;
-    Some((root, dpr))
-}
 
 /// A span with a margin, never empty.
 fn padded(lo: f64, hi: f64) -> (f64, f64) {
@@ -59,7 +41,7 @@ pub fn interval_line(
     x_title: &str,
     y_title: &str,
 ) {
-    let Some((root, dpr)) = area(canvas) else {
+    let Some((root, dpr)) = drawing_area(canvas) else {
         return;
     };
     let px = |v: f64| (v * dpr) as i32;
@@ -143,7 +125,7 @@ pub fn heat_map(
     label: &dyn Fn(f64) -> String,
     (x_title, y_title): (&str, &str),
 ) {
-    let Some((root, dpr)) = area(canvas) else {
+    let Some((root, dpr)) = drawing_area(canvas) else {
         return;
     };
     let px = |v: f64| (v * dpr) as i32;
@@ -233,7 +215,7 @@ pub struct Choice {
 /// KPIs (CO₂e too), so its points are not joined: on this plane a point of
 /// the front may sit below another.
 pub fn pareto(canvas: &HtmlCanvasElement, points: &[Choice]) {
-    let Some((root, dpr)) = area(canvas) else {
+    let Some((root, dpr)) = drawing_area(canvas) else {
         return;
     };
     let px = |v: f64| (v * dpr) as i32;
