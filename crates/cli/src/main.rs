@@ -202,28 +202,10 @@ pub fn runnable(o: &Opts, source: &str, net: &supply_sim::Network) -> Result<u32
     Ok(days)
 }
 
-/// The scenario named by the first positional argument, parsed (not yet
-/// validated), with its source; usage, IO and parse problems are printed
-/// and become the exit code.
-pub fn scenario_arg(o: &Opts) -> Result<(String, Scenario), ExitCode> {
-    let path = o.positional.first().ok_or_else(|| {
-        eprintln!("{USAGE}");
-        ExitCode::from(1)
-    })?;
-    let text = load(path).map_err(|e| {
-        eprintln!("{e}");
-        ExitCode::from(1)
-    })?;
-    let scenario = Scenario::from_json(&text).map_err(|p| {
-        print_problems(path, &p);
-        ExitCode::from(2)
-    })?;
-    Ok((path.clone(), scenario))
-}
-
-/// The scenario named by the first positional argument, compiled; usage,
-/// IO and validation problems are printed and become the exit code.
-pub fn network_arg(o: &Opts, missing: &str) -> Result<supply_sim::Network, ExitCode> {
+/// The first positional argument and the text it names; usage (`missing`
+/// says what is missing) and IO problems are printed and become the exit
+/// code.
+fn source_text(o: &Opts, missing: &str) -> Result<(String, String), ExitCode> {
     let path = o.positional.first().ok_or_else(|| {
         eprintln!("{missing}");
         ExitCode::from(1)
@@ -232,7 +214,26 @@ pub fn network_arg(o: &Opts, missing: &str) -> Result<supply_sim::Network, ExitC
         eprintln!("{e}");
         ExitCode::from(1)
     })?;
-    compile(path, &text)
+    Ok((path.clone(), text))
+}
+
+/// The scenario named by the first positional argument, parsed (not yet
+/// validated), with its source; usage, IO and parse problems are printed
+/// and become the exit code.
+pub fn scenario_arg(o: &Opts) -> Result<(String, Scenario), ExitCode> {
+    let (path, text) = source_text(o, USAGE)?;
+    let scenario = Scenario::from_json(&text).map_err(|p| {
+        print_problems(&path, &p);
+        ExitCode::from(2)
+    })?;
+    Ok((path, scenario))
+}
+
+/// The scenario named by the first positional argument, compiled; usage,
+/// IO and validation problems are printed and become the exit code.
+pub fn network_arg(o: &Opts, missing: &str) -> Result<supply_sim::Network, ExitCode> {
+    let (path, text) = source_text(o, missing)?;
+    compile(&path, &text)
 }
 
 fn run(o: &Opts) -> Result<(), ExitCode> {
